@@ -1,0 +1,64 @@
+/* eslint-env node */
+import * as path from 'path';
+import { Configuration as WebpackConfiguration } from 'webpack';
+import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+
+const isProd = process.env.NODE_ENV === 'production';
+
+const config: WebpackConfiguration = {
+  mode: isProd ? 'production' : 'development',
+  // ConsoleRemotePlugin generates the container entry from package.json#consolePlugin.
+  entry: {},
+  context: path.resolve(__dirname, 'src'),
+  output: {
+    path: path.resolve(__dirname, 'dist'),
+    filename: isProd ? '[name]-bundle-[contenthash].min.js' : '[name]-bundle.js',
+    chunkFilename: isProd ? '[name]-chunk-[chunkhash].min.js' : '[name]-chunk.js',
+  },
+  resolve: {
+    extensions: ['.ts', '.tsx', '.js', '.jsx'],
+  },
+  module: {
+    rules: [
+      {
+        test: /\.(jsx?|tsx?)$/,
+        exclude: /node_modules/,
+        use: [
+          {
+            loader: 'ts-loader',
+            // Type errors are reported by `npm run typecheck`; the build only transpiles.
+            options: { configFile: path.resolve(__dirname, 'tsconfig.json'), transpileOnly: true },
+          },
+        ],
+      },
+      {
+        test: /\.css$/,
+        use: ['style-loader', 'css-loader'],
+      },
+      {
+        test: /\.(png|jpg|jpeg|gif|svg|woff2?|ttf|eot|otf)(\?.*$|$)/,
+        type: 'asset/resource',
+        generator: { filename: isProd ? 'assets/[contenthash][ext]' : 'assets/[name][ext]' },
+      },
+      {
+        test: /\.(m?js)$/,
+        resolve: { fullySpecified: false },
+      },
+    ],
+  },
+  plugins: [
+    new ConsoleRemotePlugin(),
+    new CopyWebpackPlugin({
+      patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
+    }),
+  ],
+  devtool: isProd ? false : 'source-map',
+  optimization: {
+    chunkIds: isProd ? 'deterministic' : 'named',
+    minimize: isProd,
+  },
+  performance: { hints: false },
+};
+
+export default config;
