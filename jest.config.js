@@ -15,7 +15,7 @@ module.exports = {
   testEnvironment: 'jsdom',
   // Resolve packages to their Node builds: several ship browser builds as untranspiled ESM.
   testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
-  roots: ['<rootDir>/src', '<rootDir>/preview', '<rootDir>/charts', '<rootDir>/scripts', '<rootDir>/__mocks__'],
+  roots: ['<rootDir>/src', '<rootDir>/preview', '<rootDir>/charts', '<rootDir>/scripts'],
   testRegex: '.*\\.spec\\.(ts|tsx)$',
   testPathIgnorePatterns: ['/node_modules/', '/e2e/', '/dist/'],
   transform: { '^.+\\.(t|j)sx?$': swc },
@@ -23,6 +23,9 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@marcbachmann/cel-js|@noble/hashes)/)'],
   moduleNameMapper: {
     '\\.(css)$': '<rootDir>/__mocks__/styleMock.js',
+    // The real SDK only runs inside the console; tests use a hand-written stand-in.
+    '^@openshift-console/dynamic-plugin-sdk$':
+      '<rootDir>/__mocks__/@openshift-console/dynamic-plugin-sdk.tsx',
   },
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
 };

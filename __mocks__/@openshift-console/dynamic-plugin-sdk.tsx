@@ -1,0 +1,101 @@
+/**
+ * Hand-written stand-in for @openshift-console/dynamic-plugin-sdk under Jest (jsdom): the real
+ * package only runs inside the console. Watches read from an in-memory store that tests fill with
+ * real objects; writes are recorded and applied to the store.
+ */
+import * as React from 'react';
+
+type Obj = {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
+};
+
+interface WatchRes {
+  groupVersionKind?: { group?: string; version: string; kind: string };
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  isList?: boolean;
+  selector?: { matchLabels?: Record<string, string> };
+  optional?: boolean;
+}
+
+let store: Obj[] = [];
+let errors: Record<string, unknown> = {};
+export const __calls: { fn: string; args: unknown }[] = [];
+
+export const __setMockResources = (objects: Obj[], loadErrors: Record<string, unknown> = {}) => {
+  store = objects.map((o) => JSON.parse(JSON.stringify(o)));
+  errors = loadErrors;
+  __calls.length = 0;
+};
+
+const kindOf = (res: WatchRes) => res.groupVersionKind?.kind ?? res.kind?.split('~').pop();
+
+const matches = (o: Obj, res: WatchRes) => {
+  if (o.kind !== kindOf(res)) return false;
+  if (res.namespace && o.metadata?.namespace !== res.namespace) return false;
+  if (res.name && o.metadata?.name !== res.name) return false;
+  const labels = o.metadata?.labels ?? {};
+  return Object.entries(res.selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+};
+
+const notFound = () => Object.assign(new Error('NotFound'), { code: 404 });
+
+const watch = (res: WatchRes | null): [unknown, boolean, unknown] => {
+  if (!res) return [undefined, true, undefined];
+  const kind = kindOf(res) ?? '';
+  if (errors[kind]) return [res.isList ? [] : undefined, true, errors[kind]];
+  const found = store.filter((o) => matches(o, res));
+  if (res.isList) return [found, true, undefined];
+  return found[0] ? [found[0], true, undefined] : [undefined, true, notFound()];
+};
+
+export const useK8sWatchResource = (res: WatchRes | null) => watch(res);
+
+export const useK8sWatchResources = (map: Record<string, WatchRes>) =>
+  Object.fromEntries(
+    Object.entries(map).map(([key, res]) => {
+      const [data, loaded, loadError] = watch(res);
+      return [key, { data, loaded, loadError }];
+    }),
+  );
+
+const record = (fn: string) => async (args: { data?: Obj; model?: unknown; resource?: Obj }) => {
+  __calls.push({ fn, args });
+  if (fn === 'k8sCreate' && args.data) store.push(args.data);
+  return args.data ?? args.resource;
+};
+
+export const k8sCreate = record('k8sCreate');
+export const k8sPatch = record('k8sPatch');
+export const k8sUpdate = record('k8sUpdate');
+export const k8sDelete = record('k8sDelete');
+export const k8sGet = record('k8sGet');
+
+export const useActiveNamespace = () => ['default', () => undefined];
+export const useAccessReview = () => [true, false];
+export const useFlag = () => true;
+
+export const ResourceLink: React.FC<{
+  kind?: string;
+  groupVersionKind?: { kind: string };
+  name?: string;
+  namespace?: string;
+  displayName?: string;
+  children?: React.ReactNode;
+}> = ({ name, namespace, displayName, groupVersionKind, kind, children }) => (
+  <a data-kind={groupVersionKind?.kind ?? kind} href={`/k8s/ns/${namespace ?? ''}/${name}`}>
+    {displayName ?? name}
+    {children}
+  </a>
+);
+
+export const DocumentTitle: React.FC = () => null;
+export const ListPageHeader: React.FC<{ title: string }> = ({ title, children }) => (
+  <div>
+    <h1>{title}</h1>
+    {children}
+  </div>
+);
