@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Configuration as WebpackConfiguration } from 'webpack';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
+import * as fs from 'fs';
 
 const isProd = process.env.NODE_ENV === 'production';
 
@@ -52,6 +53,24 @@ const config: WebpackConfiguration = {
     new CopyWebpackPlugin({
       patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
     }),
+    {
+      // Chunk graph for `npm run size`; kept out of dist/ so it is never served.
+      apply: (compiler) => {
+        compiler.hooks.done.tap('WriteChunkGraph', (stats) => {
+          const json = stats.toJson({
+            all: false,
+            assets: true,
+            chunks: true,
+            chunkRelations: true,
+            chunkModules: true,
+            chunkGroups: true,
+            ids: true,
+          });
+          fs.mkdirSync(path.resolve(__dirname, '.cache'), { recursive: true });
+          fs.writeFileSync(path.resolve(__dirname, '.cache/chunk-graph.json'), JSON.stringify(json));
+        });
+      },
+    },
   ],
   devtool: isProd ? false : 'source-map',
   optimization: {

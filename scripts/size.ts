@@ -1,0 +1,101 @@
+/**
+ * `npm run size`: raw and gzip bytes of the plugin entry script and, per exposed module, of every
+ * chunk it can fetch (its own chunks and, transitively, the chunks they load: PatternFly fallbacks
+ * included, as a console that does not already hold them fetches them). Reads the chunk graph that
+ * the production build writes to .cache/chunk-graph.json.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+
+interface Chunk {
+  id: number | string;
+  files: string[];
+  names: string[];
+  children: (number | string)[];
+}
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+const graphFile = path.join(root, '.cache/chunk-graph.json');
+
+/** Budgets in gzip bytes, as measured on the peers' builds (see README). */
+const BUDGETS: Record<string, number> = {
+  entry: 5 * 1024,
+  NetworkingTab: 150 * 1024,
+  UDNWizard: 35 * 1024,
+  CUDNWizard: 35 * 1024,
+  NADWizard: 35 * 1024,
+  MNPWizard: 35 * 1024,
+};
+
+const sizeOf = (file: string) => {
+  const buf = fs.readFileSync(path.join(dist, file));
+  return { raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
+};
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+export const measure = () => {
+  if (!fs.existsSync(graphFile) || !fs.existsSync(path.join(dist, 'plugin-manifest.json'))) {
+    throw new Error('No production build found: run `npm run build` first.');
+  }
+  const graph = JSON.parse(fs.readFileSync(graphFile, 'utf8')) as { chunks: Chunk[] };
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'plugin-manifest.json'), 'utf8'));
+  const byId = new Map(graph.chunks.map((c) => [String(c.id), c]));
+  const entryFiles: string[] = manifest.loadScripts;
+  const entry = entryFiles.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
+
+  const closure = (start: Chunk): Set<string> => {
+    const files = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (chunk: Chunk) => {
+      if (seen.has(String(chunk.id))) return;
+      seen.add(String(chunk.id));
+      chunk.files.filter((f) => f.endsWith('.js')).forEach((f) => files.add(f));
+      chunk.children.forEach((id) => byId.get(String(id)) && visit(byId.get(String(id)) as Chunk));
+    };
+    visit(start);
+    return files;
+  };
+
+  const modules = graph.chunks
+    .filter((c) => c.names.some((n) => n.startsWith('exposed-')))
+    .map((c) => {
+      const name = c.names.find((n) => n.startsWith('exposed-'))!.slice('exposed-'.length);
+      const files = [...closure(c)];
+      const total = files.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), {
+        raw: 0,
+        gzip: 0,
+      });
+      return { name, chunks: files.length, raw: total.raw, gzip: total.gzip, withEntryGzip: total.gzip + entry.gzip };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const all = fs
+    .readdirSync(dist)
+    .filter((f) => f.endsWith('.js'))
+    .map(sizeOf)
+    .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+  return { entry, modules, all };
+};
+
+if (require.main === module) {
+  const { entry, modules, all } = measure();
+  const rows: string[][] = [['what', 'chunks', 'raw', 'gzip', 'gzip + entry', 'budget (gzip, all fetched)']];
+  rows.push(['plugin entry', String(1), kb(entry.raw), kb(entry.gzip), '', `${kb(BUDGETS.entry)} ${entry.gzip <= BUDGETS.entry ? 'ok' : 'OVER'}`]);
+  for (const m of modules) {
+    const budget = BUDGETS[m.name];
+    rows.push([
+      `exposed ${m.name}`,
+      String(m.chunks),
+      kb(m.raw),
+      kb(m.gzip),
+      kb(m.withEntryGzip),
+      budget ? `${kb(budget)} ${m.withEntryGzip <= budget ? 'ok' : 'OVER'}` : '',
+    ]);
+  }
+  rows.push(['total dist/*.js', '', kb(all.raw), kb(all.gzip), '', '']);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+}
