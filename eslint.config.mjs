@@ -32,7 +32,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-*', '@patternfly/*', '@openshift-console/*'], message: 'src/core is pure TypeScript: no React, no PatternFly, no SDK.' },
-            { group: ['**/views/**', '**/shared/**'], message: 'src/core must not depend on views.' },
+            { group: ['**/views/**'], message: 'src/core must not depend on views.' },
           ],
         },
       ],

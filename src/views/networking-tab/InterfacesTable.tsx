@@ -3,7 +3,7 @@ import { Label } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import type { SpecInterface } from '../../core/kubevirt/vm-spec';
-import { useNetworkingTranslation } from '../../shared/i18n';
+import { useNetworkingTranslation } from '../shared/i18n';
 
 const NAD_GVK = { group: 'k8s.cni.cncf.io', version: 'v1', kind: 'NetworkAttachmentDefinition' };
 

@@ -2,8 +2,8 @@ import * as React from 'react';
 import { EmptyState, EmptyStateBody, PageSection, Title } from '@patternfly/react-core';
 import type { VirtualMachine } from '../../core/k8s/types';
 import { specInterfacesOf } from '../../core/kubevirt/vm-spec';
-import { SectionErrorBoundary } from '../../shared/ErrorBoundary';
-import { useNetworkingTranslation } from '../../shared/i18n';
+import { SectionErrorBoundary } from '../shared/ErrorBoundary';
+import { useNetworkingTranslation } from '../shared/i18n';
 import { InterfacesTable } from './InterfacesTable';
 
 /** Props the console (kubevirt-plugin's VM details page) passes to a `console.tab/horizontalNav`. */

@@ -1,0 +1,21 @@
+/** Reading the errors the SDK hooks and fetch helpers return (the console's HttpError shapes). */
+export const httpStatusOf = (error: unknown): number | undefined => {
+  if (!error || typeof error !== 'object') return undefined;
+  const e = error as {
+    code?: number;
+    status?: number;
+    response?: { status?: number };
+    json?: { code?: number };
+  };
+  return e.json?.code ?? e.response?.status ?? e.code ?? e.status;
+};
+
+export const messageOf = (error: unknown): string => {
+  if (!error) return '';
+  if (typeof error === 'string') return error;
+  const e = error as { json?: { message?: string }; message?: string };
+  return e.json?.message ?? e.message ?? String(error);
+};
+
+export const isNotFound = (error: unknown) => httpStatusOf(error) === 404;
+export const isForbidden = (error: unknown) => httpStatusOf(error) === 403;
