@@ -110,9 +110,9 @@ describe('pod devices per binding', () => {
     const names = podDevicesFor('masquerade', 'eth0', true).map((d) => d.name);
     expect(names).toEqual(['eth0', 'k6t-eth0', 'tap0']);
     for (const d of names) expect(devices.has(d)).toBe(true);
-    expect(readShared('examples/demo-cni/captured/vm-pod-masquerade.virt-launcher.ip.txt')).toContain(
-      podDevicesFor('masquerade', 'eth0', true)[1].address,
-    );
+    expect(
+      readShared('examples/demo-cni/captured/vm-pod-masquerade.virt-launcher.ip.txt'),
+    ).toContain(podDevicesFor('masquerade', 'eth0', true)[1].address);
   });
 
   it('keep ordinal names readable (net1 → k6t-net1, tap1)', () => {

@@ -36,9 +36,8 @@ export const namingSchemeOf = (podInterfaceNames: Iterable<string | undefined>):
 export const DEFAULT_PRIMARY_POD_INTERFACE = 'eth0';
 
 /** `eth0`, unless network-status names another default interface (`ovn-udn1` with a primary UDN). */
-export const primaryPodInterfaceName = (
-  defaultStatusInterface: string | undefined,
-): string => defaultStatusInterface || DEFAULT_PRIMARY_POD_INTERFACE;
+export const primaryPodInterfaceName = (defaultStatusInterface: string | undefined): string =>
+  defaultStatusInterface || DEFAULT_PRIMARY_POD_INTERFACE;
 
 export interface NamingNetwork {
   name: string;

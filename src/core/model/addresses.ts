@@ -17,7 +17,10 @@ export const splitCidr = (value: string): { address: string; prefixLength?: numb
   const slash = value.indexOf('/');
   if (slash < 0) return { address: value };
   const prefix = Number(value.slice(slash + 1));
-  return { address: value.slice(0, slash), prefixLength: Number.isFinite(prefix) ? prefix : undefined };
+  return {
+    address: value.slice(0, slash),
+    prefixLength: Number.isFinite(prefix) ? prefix : undefined,
+  };
 };
 
 export const ipFact = (value: string, source: IpSource): IpFact | undefined => {
@@ -54,7 +57,10 @@ export const firstHostOf = (cidr: string): string | undefined => {
 
 export const sameAddress = (a: string, b: string): boolean => {
   try {
-    return ipaddr.parse(splitCidr(a).address).toString() === ipaddr.parse(splitCidr(b).address).toString();
+    return (
+      ipaddr.parse(splitCidr(a).address).toString() ===
+      ipaddr.parse(splitCidr(b).address).toString()
+    );
   } catch {
     return a === b;
   }

@@ -22,12 +22,7 @@ import {
 } from '../kubevirt/naming';
 import { specInterfacesOf, type SpecInterface } from '../kubevirt/vm-spec';
 import { collectBridgeMappings } from '../networks/bridge-mappings';
-import {
-  cudnsSelecting,
-  namespaceLabels,
-  primaryNetworkState,
-  type AnyUDN,
-} from '../networks/udn';
+import { cudnsSelecting, namespaceLabels, primaryNetworkState, type AnyUDN } from '../networks/udn';
 import {
   NETWORK_STATUS_ANNOTATION,
   NETWORKS_ANNOTATION,
@@ -65,13 +60,19 @@ import type {
 
 export type * from './types';
 
-type VmiStatusInterface = NonNullable<NonNullable<VirtualMachineInstance['status']>['interfaces']>[number] & {
+type VmiStatusInterface = NonNullable<
+  NonNullable<VirtualMachineInstance['status']>['interfaces']
+>[number] & {
   podInterfaceName?: string;
   linkState?: string;
 };
 
 export const isUnreadable = (v: unknown): v is Unreadable =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as Unreadable).error === 'string' && !('kind' in v && 'metadata' in v);
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  typeof (v as Unreadable).error === 'string' &&
+  !('kind' in v && 'metadata' in v);
 
 const readable = <T>(v: Readable<T> | null): T | undefined =>
   v === null || v === undefined || isUnreadable(v) ? undefined : (v as T);
@@ -110,7 +111,8 @@ const vmStateOf = (
   migrationTarget: Pod | undefined,
 ): VmState => {
   const vm = input.vm;
-  if (!vm.metadata?.uid && !vm.metadata?.creationTimestamp && !vm.metadata?.resourceVersion) return 'draft';
+  if (!vm.metadata?.uid && !vm.metadata?.creationTimestamp && !vm.metadata?.resourceVersion)
+    return 'draft';
   if (isUnreadable(input.vmi)) return 'unknown';
   if (!vmi) return 'stopped';
   if (vmi.metadata?.deletionTimestamp) return 'stopping';
@@ -179,7 +181,8 @@ const indexPod = (
     if (s.default) idx.defaultStatus = s;
     if (s.interface === 'eth0') idx.clusterStatus = s;
   }
-  for (const sel of selections ?? []) if (sel.interface) idx.selectionByInterface.set(sel.interface, sel);
+  for (const sel of selections ?? [])
+    if (sel.interface) idx.selectionByInterface.set(sel.interface, sel);
   if (ovn) {
     idx.primaryOvnKey = Object.keys(ovn).find((k) => ovn[k].role === 'primary' && k !== 'default');
   }
@@ -195,7 +198,8 @@ const hotplugOf = (
 ): HotplugState | undefined => {
   if (spec.state === 'absent') return 'absent';
   if (!vmi || !vmiSpecNames) return undefined;
-  if (!vmiSpecNames.has(spec.name)) return restartRequired ? 'pending-restart' : 'pending-migration';
+  if (!vmiSpecNames.has(spec.name))
+    return restartRequired ? 'pending-restart' : 'pending-migration';
   if (vmi.status?.phase === 'Running' && !status) return 'not-in-instance';
   return undefined;
 };
@@ -220,7 +224,10 @@ const bindingFacts = (
   let meaning: Message;
   const onPrimaryUdn = network.kind === 'primary-udn' || network.kind === 'primary-cudn';
   if (name === 'masquerade') {
-    facts.push({ id: 'guestAddress', value: '10.0.2.2/24' }, { id: 'guestGateway', value: '10.0.2.1' });
+    facts.push(
+      { id: 'guestAddress', value: '10.0.2.2/24' },
+      { id: 'guestGateway', value: '10.0.2.1' },
+    );
     if (firstPodIp) facts.push({ id: 'podIP', value: firstPodIp });
     meaning = firstPodIp
       ? msg(MESSAGES.masquerade, { podIP: firstPodIp })
@@ -288,7 +295,9 @@ export const buildNetworkingModel = (input: NetworkingInput): NetworkingModel =>
   ctx.bridgeMappingsKnown = nncps !== undefined || nnss !== undefined;
   const labels = ns || input.namespace === undefined ? namespaceLabels(ns, namespace) : undefined;
   ctx.namespaceLabels = ns ? labels : undefined;
-  const namespaceUdns = (udns ?? []).filter((u) => !u.metadata?.namespace || u.metadata.namespace === namespace);
+  const namespaceUdns = (udns ?? []).filter(
+    (u) => !u.metadata?.namespace || u.metadata.namespace === namespace,
+  );
   const selecting = labels && cudns ? cudnsSelecting(cudns, labels) : [];
   ctx.udnsKnown = udns !== undefined;
   if (labels && (udns !== undefined || cudns !== undefined)) {
@@ -296,7 +305,9 @@ export const buildNetworkingModel = (input: NetworkingInput): NetworkingModel =>
     if (!ns) ctx.primary.labelled = false;
   }
   const udnsByName = new Map<string, AnyUDN>(namespaceUdns.map((u) => [u.metadata?.name ?? '', u]));
-  const cudnsByName = new Map<string, AnyUDN>((cudns ?? []).map((c) => [c.metadata?.name ?? '', c]));
+  const cudnsByName = new Map<string, AnyUDN>(
+    (cudns ?? []).map((c) => [c.metadata?.name ?? '', c]),
+  );
 
   const launcher = vmi ? findLauncherPods(pods, vmName, vmi) : { others: [] as Pod[] };
   const activePod = launcher.active;
@@ -313,7 +324,8 @@ export const buildNetworkingModel = (input: NetworkingInput): NetworkingModel =>
     [NETWORKS_ANNOTATION, selectionResult],
     [OVN_POD_NETWORKS_ANNOTATION, ovnResult],
   ] as const) {
-    if (r && 'error' in r) podNotes.push(msg(MESSAGES.annotationError, { annotation, error: r.error }));
+    if (r && 'error' in r)
+      podNotes.push(msg(MESSAGES.annotationError, { annotation, error: r.error }));
   }
   ctx.networkStatus = valueOf(statusResult);
   ctx.ovnPodNetworks = valueOf(ovnResult);
@@ -349,7 +361,9 @@ export const buildNetworkingModel = (input: NetworkingInput): NetworkingModel =>
   const isPrimary = (s: SpecInterface) =>
     s.network.kind === 'pod' || (s.network.kind === 'multus' && s.network.isDefault);
   const expectedNames = podInterfaceNames(
-    specs.filter((s) => s.network.kind === 'pod' || s.network.kind === 'multus').map((s) => ({ name: s.name, primary: isPrimary(s) })),
+    specs
+      .filter((s) => s.network.kind === 'pod' || s.network.kind === 'multus')
+      .map((s) => ({ name: s.name, primary: isPrimary(s) })),
     namingScheme,
     primaryName,
   );
@@ -384,7 +398,10 @@ export const buildNetworkingModel = (input: NetworkingInput): NetworkingModel =>
     if (network.nad?.error) notes.push(msg(MESSAGES.nadConfigError, { error: network.nad.error }));
 
     const status = statusByName.get(spec.name);
-    const infoSources = (status?.infoSource ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const infoSources = (status?.infoSource ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
 
     // Pod side.
     const expected = expectedNames.get(spec.name);
@@ -422,7 +439,9 @@ export const buildNetworkingModel = (input: NetworkingInput): NetworkingModel =>
       ...(ovnKey ? { ovnKey } : {}),
     };
     if (pod.matches === false) {
-      notes.push(msg(MESSAGES.podNameMismatch, { expected: expected ?? '', actual: reported ?? '' }));
+      notes.push(
+        msg(MESSAGES.podNameMismatch, { expected: expected ?? '', actual: reported ?? '' }),
+      );
     }
     if (!network.gateways.length && pod.gateways.length) network.gateways = pod.gateways;
 
@@ -434,16 +453,22 @@ export const buildNetworkingModel = (input: NetworkingInput): NetworkingModel =>
     const bridged = spec.binding.name === 'bridge' || spec.binding.name === 'l2bridge';
     if (bridged && !guestIps.some((i) => !i.linkLocal)) guestIps = dedupe([...guestIps, ...podIps]);
     const hotplug = hotplugOf(spec, vmi, vmiSpecNames, status, ctx.restartRequired);
-    const configuredLink = spec.state === 'down' ? 'down' : spec.state === 'absent' ? 'absent' : 'up';
+    const configuredLink =
+      spec.state === 'down' ? 'down' : spec.state === 'absent' ? 'absent' : 'up';
     const guest: GuestFacts = {
       ...(status?.interfaceName ? { interfaceName: status.interfaceName } : {}),
       model: { value: spec.model ?? 'virtio', defaulted: !spec.model },
       mac: {
-        ...(spec.macAddress ? { configured: spec.macAddress.toLowerCase().replace(/-/g, ':') } : {}),
+        ...(spec.macAddress
+          ? { configured: spec.macAddress.toLowerCase().replace(/-/g, ':') }
+          : {}),
         ...(status?.mac ? { reported: status.mac.toLowerCase() } : {}),
         ...(pod.mac ? { pod: pod.mac.toLowerCase() } : {}),
       },
-      linkState: { configured: configuredLink, ...(status?.linkState ? { reported: status.linkState } : {}) },
+      linkState: {
+        configured: configuredLink,
+        ...(status?.linkState ? { reported: status.linkState } : {}),
+      },
       ips: guestIps.filter((i) => !i.linkLocal),
       linkLocal: guestIps.filter((i) => i.linkLocal),
       infoSources,
@@ -496,7 +521,12 @@ export const buildNetworkingModel = (input: NetworkingInput): NetworkingModel =>
 
   const createFirst = state === 'draft' ? whatToCreateFirst(interfaces, ctx, namespace) : [];
   for (const ref of createFirst) {
-    stateMessages.push(msg(MESSAGES.createFirst, { kind: ref.kind, name: ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name }));
+    stateMessages.push(
+      msg(MESSAGES.createFirst, {
+        kind: ref.kind,
+        name: ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name,
+      }),
+    );
   }
 
   return {
@@ -522,7 +552,9 @@ const whatToCreateFirst = (
   namespace: string,
 ): ObjectRef[] => {
   const out: ObjectRef[] = [];
-  const wantsPrimaryUdn = rows.some((r) => r.primary && r.spec.network.kind === 'pod' && r.binding.name === 'l2bridge');
+  const wantsPrimaryUdn = rows.some(
+    (r) => r.primary && r.spec.network.kind === 'pod' && r.binding.name === 'l2bridge',
+  );
   if (wantsPrimaryUdn && ctx.primary && ctx.primary.networks.length === 0) {
     out.push(refOf(Models.UserDefinedNetwork, 'primary-udn', namespace));
   }
@@ -544,4 +576,3 @@ export const rawAnnotations = (pod: Pod | undefined): Record<string, string> => 
   }
   return out;
 };
-

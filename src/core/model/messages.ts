@@ -60,7 +60,9 @@ export const MESSAGES = {
   // VM-level and row-level states
   stateDraft: t('This virtual machine does not exist yet; nothing has been created.'),
   stateStopped: t('The virtual machine is stopped: only its spec is shown.'),
-  stateStarting: t('The instance is starting; pod-side facts appear once its virt-launcher pod runs.'),
+  stateStarting: t(
+    'The instance is starting; pod-side facts appear once its virt-launcher pod runs.',
+  ),
   stateRunning: t('Running.'),
   stateMigrating: t('Live migration in progress: the target pod is {{pod}}.'),
   noGuestAgent: t('No guest agent is connected: guest IP addresses are partial or missing.'),

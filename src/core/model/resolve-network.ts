@@ -62,7 +62,9 @@ const udnFacts = (udn: AnyUDN): Partial<NetworkFacts> => {
     c.role === 'Primary'
       ? l2.defaultGatewayIPs?.length
         ? l2.defaultGatewayIPs
-        : subnets.map((s) => firstHostOf(s.split('/').slice(0, 2).join('/'))).filter((g): g is string => !!g)
+        : subnets
+            .map((s) => firstHostOf(s.split('/').slice(0, 2).join('/')))
+            .filter((g): g is string => !!g)
       : [];
   return {
     topology: c.topology.toLowerCase(),
@@ -131,7 +133,8 @@ const podNetworkFacts = (ctx: ResolveContext): NetworkFacts => {
     } as NetworkFacts;
   }
   const clusterNetwork = ctx.networkConfig?.spec?.clusterNetwork ?? [];
-  const status = (ctx.networkConfig as { status?: { clusterNetworkMTU?: number } } | undefined)?.status;
+  const status = (ctx.networkConfig as { status?: { clusterNetworkMTU?: number } } | undefined)
+    ?.status;
   return {
     ...empty(),
     kind: 'pod-network',

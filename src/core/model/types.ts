@@ -60,7 +60,8 @@ export interface ObjectRef {
   name: string;
 }
 
-export type VmState = 'draft' | 'stopped' | 'starting' | 'running' | 'migrating' | 'stopping' | 'unknown';
+export type VmState =
+  'draft' | 'stopped' | 'starting' | 'running' | 'migrating' | 'stopping' | 'unknown';
 
 export type HotplugState = 'absent' | 'pending-restart' | 'pending-migration' | 'not-in-instance';
 
@@ -90,14 +91,7 @@ export interface BindingFacts extends Binding {
 }
 
 export type NetworkKind =
-  | 'pod-network'
-  | 'primary-udn'
-  | 'primary-cudn'
-  | 'udn'
-  | 'cudn'
-  | 'nad'
-  | 'missing'
-  | 'unknown';
+  'pod-network' | 'primary-udn' | 'primary-cudn' | 'udn' | 'cudn' | 'nad' | 'missing' | 'unknown';
 
 export interface NetworkFacts {
   kind: NetworkKind;

@@ -35,7 +35,10 @@ export const collectBridgeMappings = (
       add({
         localnet: m.localnet,
         bridge: m.bridge,
-        from: { kind: Models.NodeNetworkConfigurationPolicy.kind as 'NodeNetworkConfigurationPolicy', name: nncp.metadata?.name ?? '' },
+        from: {
+          kind: Models.NodeNetworkConfigurationPolicy.kind as 'NodeNetworkConfigurationPolicy',
+          name: nncp.metadata?.name ?? '',
+        },
       });
     }
   }

@@ -11,18 +11,61 @@ export const OVN_OVERLAY_TYPE = 'ovn-k8s-cni-overlay';
 export type OvnTopology = 'layer2' | 'layer3' | 'localnet';
 
 /** Keys read by each plugin (CNI-standard keys included); sources in notes/api-facts.md §2. */
-const STANDARD_KEYS = ['cniVersion', 'name', 'type', 'ipam', 'dns', 'args', 'runtimeConfig', 'capabilities', 'prevResult'];
+const STANDARD_KEYS = [
+  'cniVersion',
+  'name',
+  'type',
+  'ipam',
+  'dns',
+  'args',
+  'runtimeConfig',
+  'capabilities',
+  'prevResult',
+];
 const KNOWN_KEYS: Record<string, string[]> = {
   [OVN_OVERLAY_TYPE]: [
-    'topology', 'role', 'netAttachDefName', 'mtu', 'subnets', 'excludeSubnets', 'reservedSubnets',
-    'infrastructureSubnets', 'joinSubnet', 'transitSubnet', 'defaultGatewayIPs', 'vlanID',
-    'allowPersistentIPs', 'physicalNetworkName', 'transport', 'outboundSNAT', 'evpn', 'uplink',
-    'deviceID', 'logFile', 'logLevel', 'logfile-maxsize', 'logfile-maxbackups', 'logfile-maxage',
+    'topology',
+    'role',
+    'netAttachDefName',
+    'mtu',
+    'subnets',
+    'excludeSubnets',
+    'reservedSubnets',
+    'infrastructureSubnets',
+    'joinSubnet',
+    'transitSubnet',
+    'defaultGatewayIPs',
+    'vlanID',
+    'allowPersistentIPs',
+    'physicalNetworkName',
+    'transport',
+    'outboundSNAT',
+    'evpn',
+    'uplink',
+    'deviceID',
+    'logFile',
+    'logLevel',
+    'logfile-maxsize',
+    'logfile-maxbackups',
+    'logfile-maxage',
   ],
   bridge: [
-    'bridge', 'isGateway', 'isDefaultGateway', 'forceAddress', 'ipMasq', 'ipMasqBackend', 'mtu',
-    'hairpinMode', 'promiscMode', 'vlan', 'vlanTrunk', 'preserveDefaultVlan', 'macspoofchk',
-    'enabledad', 'disableContainerInterface', 'portIsolation',
+    'bridge',
+    'isGateway',
+    'isDefaultGateway',
+    'forceAddress',
+    'ipMasq',
+    'ipMasqBackend',
+    'mtu',
+    'hairpinMode',
+    'promiscMode',
+    'vlan',
+    'vlanTrunk',
+    'preserveDefaultVlan',
+    'macspoofchk',
+    'enabledad',
+    'disableContainerInterface',
+    'portIsolation',
   ],
   macvlan: ['master', 'mode', 'mtu', 'mac', 'linkInContainer', 'bcqueuelen'],
   ipvlan: ['master', 'mode', 'mtu', 'linkInContainer'],
@@ -70,7 +113,11 @@ export interface NadConfig {
 
 const commaList = (v: unknown): string[] => {
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
-  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [];
 };
 
@@ -115,12 +162,17 @@ export const parseNadConfigText = (raw: string): NadConfig => {
   if (!main?.type) return { ...emptyConfig(raw, 'no plugin "type"'), name: asString(doc.name) };
   const c = main.config;
   const isOvn = main.canonicalType === OVN_OVERLAY_TYPE;
-  const topology = isOvn ? ((asString(c.topology) || 'layer3').toLowerCase() as OvnTopology) : undefined;
-  const role = isOvn ? ((asString(c.role) || 'secondary').toLowerCase() as 'primary' | 'secondary') : undefined;
+  const topology = isOvn
+    ? ((asString(c.topology) || 'layer3').toLowerCase() as OvnTopology)
+    : undefined;
+  const role = isOvn
+    ? ((asString(c.role) || 'secondary').toLowerCase() as 'primary' | 'secondary')
+    : undefined;
   const subnets = commaList(c.subnets);
   const ipam = isRecord(c.ipam) ? c.ipam : undefined;
   const name = asString(doc.name);
-  const mtu = asNumber(c.mtu) ?? plugins.map((p) => asNumber(p.config.mtu)).find((m) => m !== undefined);
+  const mtu =
+    asNumber(c.mtu) ?? plugins.map((p) => asNumber(p.config.mtu)).find((m) => m !== undefined);
   return {
     raw,
     type: main.type,
@@ -160,4 +212,6 @@ export const parseNadConfig = (nad: NetworkAttachmentDefinition): NadConfig => {
 
 /** `ovn-k8s-cni-overlay (localnet)`, `bridge`, `macvlan`…: how the tab names a NAD's plugin. */
 export const nadKindLabel = (config: NadConfig): string =>
-  config.topology ? `${config.canonicalType} (${config.topology})` : (config.canonicalType ?? 'unknown');
+  config.topology
+    ? `${config.canonicalType} (${config.topology})`
+    : (config.canonicalType ?? 'unknown');

@@ -29,8 +29,11 @@ export type UDNConfig = (Layer2Config | Layer3Config | LocalnetConfig) & { topol
 
 /** The topology block of a UDN (`spec.layer2`) or CUDN (`spec.network.layer2`). */
 export const udnConfigOf = (udn: AnyUDN): UDNConfig | undefined => {
-  const isCluster = udn.kind === 'ClusterUserDefinedNetwork' || 'namespaceSelector' in (udn.spec ?? {});
-  const net = (isCluster ? (udn as ClusterUserDefinedNetwork).spec?.network : (udn as UserDefinedNetwork).spec) as
+  const isCluster =
+    udn.kind === 'ClusterUserDefinedNetwork' || 'namespaceSelector' in (udn.spec ?? {});
+  const net = (
+    isCluster ? (udn as ClusterUserDefinedNetwork).spec?.network : (udn as UserDefinedNetwork).spec
+  ) as
     | { topology?: string; layer2?: Layer2Config; layer3?: Layer3Config; localnet?: LocalnetConfig }
     | undefined;
   if (!net?.topology) return undefined;

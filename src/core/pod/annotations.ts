@@ -64,10 +64,17 @@ export const parseNetworkStatus = (
 /** Multus also accepts the text form `[ns/]nad[@ifname], …`; it is turned into selection elements. */
 const parseNetworksText = (raw: string): ParseResult<NetworkSelectionElement[]> => {
   const out: NetworkSelectionElement[] = [];
-  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(?:([a-z0-9.-]+)\/)?([a-z0-9.-]+)(?:@([^\s@/]+))?$/.exec(part);
     if (!m) return { error: `not a network reference: "${part}"`, raw };
-    out.push({ name: m[2], ...(m[1] ? { namespace: m[1] } : {}), ...(m[3] ? { interface: m[3] } : {}) });
+    out.push({
+      name: m[2],
+      ...(m[1] ? { namespace: m[1] } : {}),
+      ...(m[3] ? { interface: m[3] } : {}),
+    });
   }
   return { value: out, raw };
 };

@@ -31,7 +31,8 @@ export interface LauncherPods {
   others: Pod[];
 }
 
-const isFinished = (pod: Pod) => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+const isFinished = (pod: Pod) =>
+  pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 const isMigrationTarget = (pod: Pod, vmi?: VirtualMachineInstance) => {
   const targetPod = (vmi?.status?.migrationState as { targetPod?: string } | undefined)?.targetPod;
   const completed = vmi?.status?.migrationState?.completed;
