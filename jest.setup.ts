@@ -3,6 +3,10 @@ import { configure } from '@testing-library/react';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en/plugin__vm-networking-console-plugin.json';
+import { TextDecoder, TextEncoder } from 'util';
+
+// jsdom lacks the encoding API that browsers and Node have.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 configure({ testIdAttribute: 'data-test' });
 

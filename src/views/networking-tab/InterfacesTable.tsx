@@ -1,83 +1,147 @@
 import * as React from 'react';
 import { Label } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
-import type { SpecInterface } from '../../core/kubevirt/vm-spec';
+import type { InterfaceRow } from '../../core/model/types';
 import { useNetworkingTranslation } from '../shared/i18n';
+import { useMessageText } from '../shared/useMessage';
+import { InterfaceDetails, IpList, ObjectLink } from './InterfaceDetails';
 
 const NAD_GVK = { group: 'k8s.cni.cncf.io', version: 'v1', kind: 'NetworkAttachmentDefinition' };
 
-const NetworkCell: React.FC<{ row: SpecInterface }> = ({ row }) => {
+const NetworkCell: React.FC<{ row: InterfaceRow }> = ({ row }) => {
   const { t } = useNetworkingTranslation();
-  const { network } = row;
-  switch (network.kind) {
-    case 'pod':
-      return <>{t('Pod network')}</>;
-    case 'multus':
-      return (
+  const text = useMessageText();
+  const { network, spec } = row;
+  const specNet = spec.network;
+  if (specNet.kind === 'missing') {
+    return <Label color="red">{t('No network named {{name}}', { name: specNet.name })}</Label>;
+  }
+  if (specNet.kind === 'pod') {
+    const udnRef = network.refs.find((r) => r.kind.endsWith('UserDefinedNetwork'));
+    return (
+      <>
+        {t('Pod network')}
+        {(network.kind === 'primary-udn' || network.kind === 'primary-cudn') && udnRef && (
+          <div>
+            {text(network.kindLabel)}: <ObjectLink ref_={udnRef} />
+          </div>
+        )}
+      </>
+    );
+  }
+  if (specNet.kind === 'multus') {
+    return (
+      <>
         <ResourceLink
           groupVersionKind={NAD_GVK}
-          name={network.nadName}
-          namespace={network.nadNamespace}
-          displayName={`${network.nadNamespace}/${network.nadName}`}
+          name={specNet.nadName}
+          namespace={specNet.nadNamespace}
+          displayName={`${specNet.nadNamespace}/${specNet.nadName}`}
           inline
         />
-      );
-    case 'other':
-      return <>{t('{{source}} network', { source: network.source })}</>;
-    default:
-      return <Label color="red">{t('No network named {{name}}', { name: network.name })}</Label>;
+        <div>
+          <Label isCompact color={network.kind === 'missing' ? 'red' : 'grey'}>
+            {text(network.kindLabel)}
+            {network.topology ? ` ${network.topology}` : ''}
+          </Label>
+        </div>
+      </>
+    );
   }
+  return <>{t('{{source}} network', { source: specNet.source })}</>;
 };
 
-export const InterfacesTable: React.FC<{ rows: SpecInterface[] }> = ({ rows }) => {
+export const InterfacesTable: React.FC<{ rows: InterfaceRow[] }> = ({ rows }) => {
   const { t } = useNetworkingTranslation();
+  const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
+  const toggle = (name: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(name)) next.delete(name);
+      else next.add(name);
+      return next;
+    });
+
   return (
     <Table aria-label={t('Network interfaces')} data-test="vm-networking-interfaces" variant="compact">
       <Thead>
         <Tr>
+          <Th screenReaderText={t('Details')} />
           <Th>{t('Name')}</Th>
           <Th>{t('Binding')}</Th>
+          <Th>{t('Network')}</Th>
           <Th>{t('Model')}</Th>
           <Th>{t('MAC address')}</Th>
-          <Th>{t('Network')}</Th>
+          <Th>{t('IP addresses')}</Th>
+          <Th>{t('Pod interface')}</Th>
         </Tr>
       </Thead>
-      <Tbody>
-        {rows.map((row) => (
-          <Tr key={row.name} data-test={`interface-row-${row.name}`}>
-            <Td dataLabel={t('Name')} data-test="interface-name">
-              {row.name}
-            </Td>
-            <Td dataLabel={t('Binding')} data-test="interface-binding">
-              {row.binding.name}
-              {row.binding.source === 'default' && (
-                <>
-                  {' '}
-                  <Label isCompact>{t('default')}</Label>
-                </>
-              )}
-              {row.binding.source === 'deprecated' && (
-                <>
-                  {' '}
-                  <Label isCompact color="orange">
-                    {t('deprecated')}
-                  </Label>
-                </>
-              )}
-            </Td>
-            <Td dataLabel={t('Model')} data-test="interface-model">
-              {row.model ?? 'virtio'}
-            </Td>
-            <Td dataLabel={t('MAC address')} data-test="interface-mac">
-              {row.macAddress ?? t('Assigned at start')}
-            </Td>
-            <Td dataLabel={t('Network')} data-test="interface-network">
-              <NetworkCell row={row} />
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
+      {rows.map((row, rowIndex) => {
+        const isExpanded = expanded.has(row.name);
+        return (
+          <Tbody key={row.name} isExpanded={isExpanded}>
+            <Tr data-test={`interface-row-${row.name}`}>
+              <Td
+                expand={{ rowIndex, isExpanded, onToggle: () => toggle(row.name) }}
+                data-test="interface-expand"
+              />
+              <Td dataLabel={t('Name')} data-test="interface-name">
+                {row.name}
+                {row.guest.hotplug && (
+                  <>
+                    {' '}
+                    <Label isCompact color="orange">
+                      {row.guest.hotplug === 'absent' ? t('absent') : t('pending')}
+                    </Label>
+                  </>
+                )}
+              </Td>
+              <Td dataLabel={t('Binding')} data-test="interface-binding">
+                {row.binding.name}
+                {row.binding.source === 'default' && (
+                  <>
+                    {' '}
+                    <Label isCompact>{t('default')}</Label>
+                  </>
+                )}
+                {row.binding.source === 'deprecated' && (
+                  <>
+                    {' '}
+                    <Label isCompact color="orange">
+                      {t('deprecated')}
+                    </Label>
+                  </>
+                )}
+              </Td>
+              <Td dataLabel={t('Network')} data-test="interface-network">
+                <NetworkCell row={row} />
+              </Td>
+              <Td dataLabel={t('Model')} data-test="interface-model">
+                {row.guest.model.value}
+              </Td>
+              <Td dataLabel={t('MAC address')} data-test="interface-mac">
+                {row.guest.mac.reported ?? row.guest.mac.configured ?? t('Assigned at start')}
+              </Td>
+              <Td dataLabel={t('IP addresses')} data-test="interface-ips">
+                <IpList ips={row.guest.ips} />
+              </Td>
+              <Td dataLabel={t('Pod interface')} data-test="interface-pod-interface">
+                {row.pod.interfaceName ?? row.pod.expectedInterface}
+              </Td>
+            </Tr>
+            <Tr isExpanded={isExpanded}>
+              <Td colSpan={8}>
+                {isExpanded && (
+                  <ExpandableRowContent>
+                    <InterfaceDetails row={row} />
+                  </ExpandableRowContent>
+                )}
+              </Td>
+            </Tr>
+          </Tbody>
+        );
+      })}
     </Table>
   );
 };

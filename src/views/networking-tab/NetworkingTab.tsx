@@ -1,10 +1,21 @@
 import * as React from 'react';
-import { EmptyState, EmptyStateBody, PageSection, Title } from '@patternfly/react-core';
+import {
+  Bullseye,
+  EmptyState,
+  EmptyStateBody,
+  PageSection,
+  Spinner,
+  Stack,
+  StackItem,
+  Title,
+} from '@patternfly/react-core';
 import type { VirtualMachine } from '../../core/k8s/types';
-import { specInterfacesOf } from '../../core/kubevirt/vm-spec';
+import { buildNetworkingModel } from '../../core/model/interface-model';
 import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { InterfacesTable } from './InterfacesTable';
+import { useNetworkingInputs } from './useNetworkingInputs';
+import { VmStateAlerts } from './VmStateAlerts';
 
 /** Props the console (kubevirt-plugin's VM details page) passes to a `console.tab/horizontalNav`. */
 export interface NetworkingTabProps {
@@ -13,23 +24,68 @@ export interface NetworkingTabProps {
 
 const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   const { t } = useNetworkingTranslation();
-  const rows = React.useMemo(() => specInterfacesOf(obj), [obj]);
+  const { input, loaded } = useNetworkingInputs(obj);
   const texts = { failed: t('Could not show'), rawData: t('Raw data') };
 
+  const built = React.useMemo(() => {
+    if (!input) return undefined;
+    try {
+      return { model: buildNetworkingModel(input) };
+    } catch (error) {
+      return { error: error as Error };
+    }
+  }, [input]);
+
+  if (!obj) {
+    return (
+      <Bullseye>
+        <Spinner aria-label={t('Loading')} />
+      </Bullseye>
+    );
+  }
+  if (!loaded && !built?.model) {
+    return (
+      <Bullseye>
+        <Spinner aria-label={t('Loading')} />
+      </Bullseye>
+    );
+  }
+
+  const model = built?.model;
   return (
     <PageSection data-test="vm-networking-tab">
-      <Title headingLevel="h2">{t('Network interfaces')}</Title>
-      <SectionErrorBoundary title={t('Network interfaces')} raw={obj?.spec} texts={texts}>
-        {rows.length === 0 ? (
-          <EmptyState titleText={t('No network interfaces')} headingLevel="h3">
-            <EmptyStateBody>
-              {t('This VirtualMachine has no interfaces in its spec.')}
-            </EmptyStateBody>
-          </EmptyState>
-        ) : (
-          <InterfacesTable rows={rows} />
+      <Stack hasGutter>
+        {built?.error && (
+          <StackItem>
+            <SectionErrorBoundary title={t('Networking model')} raw={input} texts={texts}>
+              {(() => {
+                throw built.error;
+              })()}
+            </SectionErrorBoundary>
+          </StackItem>
         )}
-      </SectionErrorBoundary>
+        {model && (
+          <StackItem>
+            <SectionErrorBoundary title={t('VM state')} raw={obj.status} texts={texts}>
+              <VmStateAlerts model={model} />
+            </SectionErrorBoundary>
+          </StackItem>
+        )}
+        <StackItem>
+          <Title headingLevel="h2">{t('Network interfaces')}</Title>
+          <SectionErrorBoundary title={t('Network interfaces')} raw={obj.spec} texts={texts}>
+            {model && model.interfaces.length > 0 ? (
+              <InterfacesTable rows={model.interfaces} />
+            ) : (
+              <EmptyState titleText={t('No network interfaces')} headingLevel="h3">
+                <EmptyStateBody>
+                  {t('This VirtualMachine has no interfaces in its spec.')}
+                </EmptyStateBody>
+              </EmptyState>
+            )}
+          </SectionErrorBoundary>
+        </StackItem>
+      </Stack>
     </PageSection>
   );
 };
