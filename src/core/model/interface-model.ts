@@ -265,6 +265,7 @@ const emptyContext = (): ModelContext => ({
   allNads: [],
   bridgeMappings: new Map(),
   bridgeMappingsKnown: false,
+  nodeInterfaceMtus: new Map(),
   udnsKnown: false,
   restartRequired: false,
   vmiConditions: [],
@@ -293,6 +294,17 @@ export const buildNetworkingModel = (input: NetworkingInput): NetworkingModel =>
   }
   ctx.bridgeMappings = collectBridgeMappings(nncps, nnss);
   ctx.bridgeMappingsKnown = nncps !== undefined || nnss !== undefined;
+  for (const nns of nnss ?? []) {
+    for (const iface of nns.status?.currentState?.interfaces ?? []) {
+      const { name, mtu } = iface as { name?: string; mtu?: number };
+      if (!name || typeof mtu !== 'number') continue;
+      const known = ctx.nodeInterfaceMtus.get(name);
+      if (known === undefined || mtu < known) ctx.nodeInterfaceMtus.set(name, mtu);
+    }
+  }
+  ctx.clusterNetworkMtu = (
+    readable(input.networkConfig) as { status?: { clusterNetworkMTU?: number } } | undefined
+  )?.status?.clusterNetworkMTU;
   const labels = ns || input.namespace === undefined ? namespaceLabels(ns, namespace) : undefined;
   ctx.namespaceLabels = ns ? labels : undefined;
   const namespaceUdns = (udns ?? []).filter(

@@ -84,3 +84,104 @@ export const MESSAGES = {
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
+
+/** Diagnostics: per rule a one-line explanation, the finding and, where one applies, the fix. */
+export const DIAGNOSTIC_MESSAGES = {
+  nadMissing: t(
+    'The NIC {{interface}} refers to NetworkAttachmentDefinition {{nad}}, which does not exist.',
+  ),
+  nadMissingExplain: t(
+    'The VM cannot start: Multus fails the pod when a referenced NAD is missing.',
+  ),
+  nadMissingFix: t('Create the NAD in {{namespace}}, or point the network at an existing one.'),
+  cnvBridge: t('NAD {{nad}} uses the plugin type "cnv-bridge".'),
+  cnvBridgeExplain: t('cnv-bridge is an old alias of the Linux bridge plugin; use "bridge".'),
+  cnvBridgeFix: t('Set "type": "bridge" in the NAD config.'),
+  unknownKeys: t('NAD {{nad}} has keys the {{type}} plugin ignores: {{keys}}.'),
+  unknownKeysExplain: t(
+    'CNI plugins silently ignore keys they do not know, so a misspelt option does nothing.',
+  ),
+  unknownKeysFix: t('Rename or remove them ({{renames}}).'),
+  localnetNoMapping: t(
+    'No node maps the localnet network "{{network}}" of NAD {{nad}} to a bridge.',
+  ),
+  localnetMappedByNadName: t(
+    'The bridge mapping uses the NAD object name "{{nadName}}"; it must use the network name "{{network}}".',
+  ),
+  localnetExplain: t(
+    'Localnet traffic leaves a node only through an OVN bridge mapping keyed by the network name (physicalNetworkName, else the config name).',
+  ),
+  localnetFix: t('Map "{{network}}" to a bridge with a NodeNetworkConfigurationPolicy.'),
+  netAttachDefName: t('NAD {{nad}} says netAttachDefName "{{value}}"; it must be "{{expected}}".'),
+  netAttachDefNameExplain: t(
+    'OVN-Kubernetes ignores a NAD whose netAttachDefName is not its own namespace/name.',
+  ),
+  netAttachDefNameFix: t('Set "netAttachDefName": "{{expected}}" in the NAD config.'),
+  localnetConflict: t(
+    'NADs {{nads}} share the network name "{{network}}" with different {{field}}.',
+  ),
+  localnetConflictExplain: t(
+    'An OVN network name is cluster-wide: every NAD using it must have the same VLAN and MTU.',
+  ),
+  localnetConflictFix: t(
+    'Give each VLAN or MTU its own network name, sharing the bridge through physicalNetworkName.',
+  ),
+  primaryLabelNoUdn: t(
+    'Namespace {{namespace}} is labelled for a primary user-defined network but has none.',
+  ),
+  primaryUdnNoLabel: t(
+    'Namespace {{namespace}} has primary network {{udn}} but lacks the label k8s.ovn.org/primary-user-defined-network.',
+  ),
+  primaryUdnExplain: t(
+    'A primary UDN needs both the namespace label (set at namespace creation) and exactly one primary UDN or CUDN.',
+  ),
+  primaryLabelNoUdnFix: t(
+    'Create a primary UserDefinedNetwork in the namespace before starting VMs.',
+  ),
+  primaryUdnNoLabelFix: t('Recreate the namespace with the label; it cannot be added later.'),
+  bindingOnPrimaryUdn: t(
+    'The NIC {{interface}} uses the {{binding}} binding on a primary user-defined network.',
+  ),
+  bindingOnPrimaryUdnExplain: t(
+    'On a primary UDN the pod network NIC must use the l2bridge binding (or passt).',
+  ),
+  bindingOnPrimaryUdnFix: t('Use binding: {name: l2bridge} on {{interface}}.'),
+  multiplePodNetworks: t('The VM has {{count}} pod network interfaces: {{interfaces}}.'),
+  multiplePodNetworksExplain: t(
+    'KubeVirt allows one pod network (or one Multus default network) per VM.',
+  ),
+  multiplePodNetworksFix: t('Keep one; attach the others through NADs.'),
+  mtuTooLarge: t(
+    'The network of {{interface}} has MTU {{mtu}}, larger than the {{what}} MTU {{limit}}.',
+  ),
+  mtuTooLargeExplain: t('Frames larger than the path MTU are dropped silently.'),
+  mtuTooLargeFix: t('Lower the MTU to {{limit}} or less.'),
+  twoDefaultRoutes: t(
+    'The secondary network of {{interface}} hands out a gateway ({{gateway}}) next to the primary one.',
+  ),
+  twoDefaultRoutesExplain: t(
+    'The guest ends up with two default routes and sends traffic out of the wrong NIC.',
+  ),
+  twoDefaultRoutesFix: t(
+    'Remove the gateway from the secondary network, or give its route a higher metric in the guest.',
+  ),
+  guestAgentMissing: t('The guest agent is not connected: IP addresses are partial.'),
+  guestAgentMissingExplain: t(
+    'Only the guest agent reports addresses configured inside the guest.',
+  ),
+  guestAgentMissingFix: t('Install and start qemu-guest-agent in the guest.'),
+  macMismatch: t(
+    'The NIC {{interface}} reports MAC {{reported}}, not the configured {{configured}}.',
+  ),
+  macMismatchExplain: t(
+    'The guest overrode its MAC, or the change is waiting for a restart; policies and DHCP reservations keyed by MAC will not match.',
+  ),
+  macMismatchFix: t('Restart the VM, or stop the guest from changing its MAC.'),
+  hotplugPending: t(
+    'The NIC {{interface}} is not in the guest yet: it waits for a restart or a live migration.',
+  ),
+  hotplugPendingExplain: t(
+    'Hot-plugged NICs reach the guest only after a live migration or a restart.',
+  ),
+  hotplugPendingFix: t('Migrate or restart the VM.'),
+} as const;

@@ -172,6 +172,10 @@ export interface ModelContext {
   allNads: NetworkAttachmentDefinition[];
   bridgeMappings: Map<string, BridgeMappingSource[]>;
   bridgeMappingsKnown: boolean;
+  /** Smallest MTU each node interface (bridges included) reports in NodeNetworkState. */
+  nodeInterfaceMtus: Map<string, number>;
+  /** The cluster network MTU (operator status), that overlays ride on. */
+  clusterNetworkMtu?: number;
   namespaceLabels?: Labels;
   primary?: PrimaryNetworkState;
   udnsKnown: boolean;

@@ -1,0 +1,148 @@
+/**
+ * The wiring diagram as data: for each guest NIC, the chain guest → binding → pod interfaces →
+ * network → node side (bridge, physical network, VLAN). The view only draws it.
+ */
+import { Models } from '../k8s/models';
+import { msg, type Message } from './messages';
+
+/** Marks English keys for i18next-parser; the view translates them (see ./messages.ts). */
+const t = <S extends string>(key: S): S => key;
+
+const WIRING_TEXT = {
+  clusterNetwork: t('OVN (cluster network)'),
+  overlay: t('OVN (overlay)'),
+  trunk: t('all VLANs (trunk)'),
+  vlan: t('VLAN {{id}}'),
+  physnet: t('physical network {{name}}'),
+  mtu: t('MTU {{mtu}}'),
+  noMapping: t('No node maps this physical network'),
+} as const;
+import type { InterfaceRow, NetworkingModel, ObjectRef } from './types';
+
+export type WiringColumn = 'guest' | 'binding' | 'pod' | 'network' | 'node';
+
+export const WIRING_COLUMNS: WiringColumn[] = ['guest', 'binding', 'pod', 'network', 'node'];
+
+export interface WiringNode {
+  column: WiringColumn;
+  /** A name as is, or an English key to translate. */
+  title: string | Message;
+  /** Short facts under the title: addresses, VLAN, MTU… */
+  lines: (string | Message)[];
+  /** The object the box stands for, when there is one to link to. */
+  ref?: ObjectRef;
+  /** Something is wrong or unknown here. */
+  status: 'ok' | 'warning' | 'unknown';
+  note?: Message;
+}
+
+export interface WiringLane {
+  interfaceName: string;
+  nodes: WiringNode[];
+}
+
+const nodeSide = (row: InterfaceRow): WiringNode => {
+  const { network } = row;
+  if (network.kind === 'pod-network') {
+    return {
+      column: 'node',
+      title: msg(WIRING_TEXT.clusterNetwork),
+      lines: ['br-int', 'br-ex'],
+      status: 'ok',
+    };
+  }
+  if (network.kind === 'primary-udn' || network.kind === 'primary-cudn') {
+    return { column: 'node', title: msg(WIRING_TEXT.overlay), lines: ['br-int'], status: 'ok' };
+  }
+  if (network.topology === 'localnet') {
+    const bridges = [
+      ...new Set(network.nodeBridges.map((b) => b.bridge).filter(Boolean)),
+    ] as string[];
+    const nncp = network.nodeBridges.find((b) => b.from.kind === 'NodeNetworkConfigurationPolicy');
+    const lines = [
+      ...(network.physicalNetworkName
+        ? [msg(WIRING_TEXT.physnet, { name: network.physicalNetworkName })]
+        : []),
+      ...(network.vlan !== undefined ? [msg(WIRING_TEXT.vlan, { id: network.vlan })] : []),
+    ];
+    return {
+      column: 'node',
+      title: bridges.length ? bridges.join(', ') : '?',
+      lines,
+      status: bridges.length ? 'ok' : 'warning',
+      note: bridges.length ? undefined : msg(WIRING_TEXT.noMapping),
+      ref: nncp
+        ? { ...refOf(Models.NodeNetworkConfigurationPolicy), name: nncp.from.name }
+        : undefined,
+    };
+  }
+  if (network.bridge) {
+    return {
+      column: 'node',
+      title: network.bridge,
+      lines: [
+        network.vlan !== undefined
+          ? msg(WIRING_TEXT.vlan, { id: network.vlan })
+          : msg(WIRING_TEXT.trunk),
+      ],
+      status: 'ok',
+    };
+  }
+  if (network.topology === 'layer2' || network.topology === 'layer3') {
+    return { column: 'node', title: msg(WIRING_TEXT.overlay), lines: ['br-int'], status: 'ok' };
+  }
+  return {
+    column: 'node',
+    title: network.canonicalType ?? network.pluginType ?? '?',
+    lines: [],
+    status: 'unknown',
+  };
+};
+
+const refOf = (model: { group: string; version: string; kind: string }) => ({
+  group: model.group,
+  version: model.version,
+  kind: model.kind,
+});
+
+const laneOf = (row: InterfaceRow): WiringLane => {
+  const { guest, binding, pod, network } = row;
+  const guestIps = guest.ips.map((ip) => ip.address);
+  const networkRef = network.refs[0];
+  return {
+    interfaceName: row.name,
+    nodes: [
+      {
+        column: 'guest',
+        title: guest.interfaceName ? `${row.name} (${guest.interfaceName})` : row.name,
+        lines: [guest.mac.reported ?? guest.mac.configured ?? '', ...guestIps].filter(Boolean),
+        status: 'ok',
+      },
+      { column: 'binding', title: binding.name, lines: [], status: 'ok' },
+      {
+        column: 'pod',
+        title: pod.interfaceName ?? pod.expectedInterface ?? '?',
+        lines: pod.devices.filter((d) => d.role !== 'pod-interface').map((d) => d.name),
+        status: pod.matches === false ? 'warning' : 'ok',
+      },
+      {
+        column: 'network',
+        title: networkRef
+          ? networkRef.namespace
+            ? `${networkRef.namespace}/${networkRef.name}`
+            : networkRef.name
+          : network.kindLabel,
+        lines: [
+          network.topology ?? network.canonicalType ?? '',
+          ...network.subnets,
+          ...(network.mtu ? [msg(WIRING_TEXT.mtu, { mtu: network.mtu })] : []),
+        ].filter((l) => l !== ''),
+        ref: networkRef,
+        status: network.kind === 'missing' ? 'warning' : 'ok',
+      },
+      nodeSide(row),
+    ],
+  };
+};
+
+export const wiringOf = (model: NetworkingModel): WiringLane[] => model.interfaces.map(laneOf);
