@@ -1,0 +1,2 @@
+export { parseManifests } from './parse';
+export type { ManifestProblem, ParsedManifests } from './parse';

@@ -1,0 +1,172 @@
+/**
+ * The permitted connectivity of a whole input in np-guard netpol-analyzer's txt connlist format
+ * (`netpol-analyzer list`), so our analysis can be checked line by line against its goldens:
+ * one section per network, `src => dst : conns` lines, then the workload-to-network mapping.
+ */
+import type { PolicyAnalysis, Attachment } from './analysis';
+import { formatNpGuard, isEmpty, type ConnSet } from './conn-set';
+import type { Endpoint } from './endpoints';
+import { ALL_IPV4, cutRanges, formatRange, type IpRange } from './ip';
+import { POD_NETWORK_ID, type Network } from './networks';
+
+export interface ConnlistOptions {
+  /** np-guard's `--multiple-networks`: network sections and the mapping (default true). */
+  multipleNetworks?: boolean;
+}
+
+export interface ConnLine {
+  src: string;
+  dst: string;
+  conns: ConnSet;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The address blocks that stand for "outside": IPv4 cut by every NetworkPolicy ipBlock (cidr and
+ * excepts), ingress sources and egress destinations apart, as np-guard does. MultiNetworkPolicy
+ * blocks do not cut: np-guard prints no outside lines on secondary networks.
+ */
+export const externalBlocks = (
+  analysis: PolicyAnalysis,
+): Record<'ingress' | 'egress', IpRange[]> => {
+  const cuts = { ingress: [] as IpRange[], egress: [] as IpRange[] };
+  for (const p of analysis.policies) {
+    if (p.ref.kind !== 'NetworkPolicy') continue;
+    for (const d of ['ingress', 'egress'] as const) {
+      for (const r of p.rules[d]) {
+        for (const peer of r.peers ?? []) {
+          if (peer.kind === 'ipBlock') cuts[d].push(peer.cidr, ...peer.except);
+        }
+      }
+    }
+  }
+  return { ingress: cutRanges(ALL_IPV4, cuts.ingress), egress: cutRanges(ALL_IPV4, cuts.egress) };
+};
+
+const peerName = (e: Endpoint, network: Network) =>
+  network.kind === 'primary-udn' && e.namespace === network.label
+    ? `${e.namespace}[udn]/${e.name}[${e.kind}]`
+    : e.key;
+
+/** One line per ordered pair of endpoints with some allowed connection on `network`. */
+export const networkLines = (
+  analysis: PolicyAnalysis,
+  network: Network,
+  blocks: Record<'ingress' | 'egress', IpRange[]>,
+): ConnLine[] => {
+  const lines: ConnLine[] = [];
+  // One attachment per endpoint and network (an endpoint attached twice is one peer).
+  const seen = new Set<number>();
+  const attachments: Attachment[] = analysis.attachments(network.id).filter((a) => {
+    if (seen.has(a.endpoint.id)) return false;
+    seen.add(a.endpoint.id);
+    return true;
+  });
+  for (const src of attachments) {
+    for (const dst of attachments) {
+      if (src.endpoint === dst.endpoint) continue;
+      const conns = analysis.connsBetween(src, dst);
+      if (!isEmpty(conns))
+        lines.push({
+          src: peerName(src.endpoint, network),
+          dst: peerName(dst.endpoint, network),
+          conns,
+        });
+    }
+  }
+  if (network.kind !== 'secondary') {
+    for (const a of attachments) {
+      for (const block of blocks.ingress) {
+        const conns = analysis.connsWithAddress(a, 'ingress', { text: '', family: 4, n: block.lo });
+        if (!isEmpty(conns))
+          lines.push({
+            src: `${formatRange(block)}[External]`,
+            dst: peerName(a.endpoint, network),
+            conns,
+          });
+      }
+      for (const block of blocks.egress) {
+        const conns = analysis.connsWithAddress(a, 'egress', { text: '', family: 4, n: block.lo });
+        if (!isEmpty(conns))
+          lines.push({
+            src: peerName(a.endpoint, network),
+            dst: `${formatRange(block)}[External]`,
+            conns,
+          });
+      }
+    }
+  }
+  return lines.sort((a, b) => cmp(a.src, b.src) || cmp(a.dst, b.dst));
+};
+
+const renderLines = (lines: ConnLine[]) =>
+  lines.map((l) => `${l.src} => ${l.dst} : ${formatNpGuard(l.conns)}`);
+
+const sectionTitle = (n: Network) =>
+  n.kind === 'primary-udn'
+    ? `primary UDN ${n.label}`
+    : n.kind === 'primary-cudn'
+      ? `primary CUDN ${n.label}`
+      : `secondary NAD ${n.label}`;
+
+const primaryLabel = (analysis: PolicyAnalysis, namespace: string) => {
+  const id = analysis.catalog.namespaces.get(namespace)?.primaryNetworkId ?? POD_NETWORK_ID;
+  const n = analysis.network(id);
+  if (!n || n.kind === 'pod') return 'pod-network';
+  return n.kind === 'primary-udn' ? `${n.label}[UDN]` : `${n.label}[CUDN]`;
+};
+
+export const connlistText = (analysis: PolicyAnalysis, options: ConnlistOptions = {}): string => {
+  const multi = options.multipleNetworks ?? true;
+  const blocks = externalBlocks(analysis);
+  const pod = analysis.network(POD_NETWORK_ID)!;
+  const podLines = renderLines(networkLines(analysis, pod, blocks));
+  if (!multi) return podLines.map((l) => `${l}\n`).join('');
+
+  const kindOrder: Network['kind'][] = ['primary-udn', 'primary-cudn', 'secondary'];
+  const sections: string[][] = [];
+  for (const kind of kindOrder) {
+    const nets = [...analysis.catalog.networks.values()]
+      .filter((n) => n.kind === kind)
+      .sort((a, b) => cmp(a.label, b.label));
+    for (const n of nets) {
+      const lines = renderLines(networkLines(analysis, n, blocks));
+      if (lines.length)
+        sections.push([`Permitted connectivity analyzed in ${sectionTitle(n)}:`, ...lines]);
+    }
+  }
+
+  const out: string[] = [];
+  if (sections.length) out.push('Permitted connectivity analyzed in Pod network:');
+  if (podLines.length) out.push(...podLines);
+  else {
+    const onPodNetwork = analysis.endpoints.some(
+      (e) =>
+        (analysis.catalog.namespaces.get(e.namespace)?.primaryNetworkId ?? POD_NETWORK_ID) ===
+        POD_NETWORK_ID,
+    );
+    out.push(
+      onPodNetwork
+        ? 'All connections are not allowed for the workloads in the pod-network'
+        : 'all input workloads are configured with (C)UDN as their primary network interface',
+    );
+  }
+  for (const s of sections) out.push('', ...s);
+
+  out.push('', 'Workload-to-Networks Mapping:');
+  for (const e of [...analysis.endpoints].sort((a, b) => cmp(a.key, b.key))) {
+    out.push(`${e.key}: `, `\tPrimary Network: ${primaryLabel(analysis, e.namespace)}`);
+    const nads = [
+      ...new Set(
+        e.interfaces
+          .filter(
+            (i) => i.nad && !i.networkId.startsWith('udn:') && !i.networkId.startsWith('cudn:'),
+          )
+          .map((i) => `${i.nad!.name}[NAD]`),
+      ),
+    ].sort(cmp);
+    if (nads.length) out.push(`\tSecondary Networks: ${nads.join(',')}`);
+  }
+  return out.map((l) => `${l}\n`).join('');
+};
