@@ -82,7 +82,7 @@ export const InterfaceDetails: React.FC<{ row: InterfaceRow }> = ({ row }) => {
       podIPs: t('Pod IPs'),
       guestAddress: t('Guest address'),
       masqueradeGuestAddress: t('Guest address'),
-      masqueradeGateway: t('Guest gateway'),
+      guestGateway: t('Guest gateway'),
       gateway: t('Gateway'),
       address: t('Address'),
       nodeIP: t('Node IP'),

@@ -16,6 +16,7 @@ import { useNetworkingTranslation } from '../shared/i18n';
 import { InterfacesTable } from './InterfacesTable';
 import { useNetworkingInputs } from './useNetworkingInputs';
 import { VmStateAlerts } from './VmStateAlerts';
+import { WiringDiagram } from './WiringDiagram';
 
 /** Props the console (kubevirt-plugin's VM details page) passes to a `console.tab/horizontalNav`. */
 export interface NetworkingTabProps {
@@ -85,6 +86,14 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
             )}
           </SectionErrorBoundary>
         </StackItem>
+        {model && model.interfaces.length > 0 && (
+          <StackItem>
+            <Title headingLevel="h2">{t('Wiring')}</Title>
+            <SectionErrorBoundary title={t('Wiring')} raw={model.interfaces.map((r) => r.name)} texts={texts}>
+              <WiringDiagram model={model} />
+            </SectionErrorBoundary>
+          </StackItem>
+        )}
       </Stack>
     </PageSection>
   );
