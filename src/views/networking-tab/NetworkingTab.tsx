@@ -10,9 +10,11 @@ import {
   Title,
 } from '@patternfly/react-core';
 import type { VirtualMachine } from '../../core/k8s/types';
+import { runDiagnostics } from '../../core/diagnostics';
 import { buildNetworkingModel } from '../../core/model/interface-model';
 import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { InterfacesTable } from './InterfacesTable';
 import { useNetworkingInputs } from './useNetworkingInputs';
 import { VmStateAlerts } from './VmStateAlerts';
@@ -31,7 +33,8 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   const built = React.useMemo(() => {
     if (!input) return undefined;
     try {
-      return { model: buildNetworkingModel(input) };
+      const model = buildNetworkingModel(input);
+      return { model, findings: runDiagnostics(model) };
     } catch (error) {
       return { error: error as Error };
     }
@@ -86,6 +89,14 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
             )}
           </SectionErrorBoundary>
         </StackItem>
+        {model && built?.findings && (
+          <StackItem>
+            <Title headingLevel="h2">{t('Diagnostics')}</Title>
+            <SectionErrorBoundary title={t('Diagnostics')} raw={built.findings} texts={texts}>
+              <DiagnosticsPanel findings={built.findings} />
+            </SectionErrorBoundary>
+          </StackItem>
+        )}
         {model && model.interfaces.length > 0 && (
           <StackItem>
             <Title headingLevel="h2">{t('Wiring')}</Title>
