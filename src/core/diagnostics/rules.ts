@@ -53,7 +53,10 @@ const rewriteConfig = (
 ): Record<string, unknown> => {
   const doc = JSON.parse(config.raw) as Record<string, unknown>;
   if (Array.isArray(doc.plugins)) {
-    return { ...doc, plugins: (doc.plugins as Record<string, unknown>[]).map((p, i) => edit(p, i)) };
+    return {
+      ...doc,
+      plugins: (doc.plugins as Record<string, unknown>[]).map((p, i) => edit(p, i)),
+    };
   }
   return edit(doc, 0);
 };
