@@ -4,7 +4,7 @@
  * one section per network, `src => dst : conns` lines, then the workload-to-network mapping.
  */
 import type { PolicyAnalysis, Attachment } from './analysis';
-import { formatNpGuard, isEmpty, type ConnSet } from './conn-set';
+import { containsPort, formatNpGuard, isEmpty, type ConnSet, type PortProtocol } from './conn-set';
 import type { Endpoint } from './endpoints';
 import { ALL_IPV4, cutRanges, formatRange, type IpRange } from './ip';
 import { POD_NETWORK_ID, type Network } from './networks';
@@ -12,7 +12,49 @@ import { POD_NETWORK_ID, type Network } from './networks';
 export interface ConnlistOptions {
   /** np-guard's `--multiple-networks`: network sections and the mapping (default true). */
   multipleNetworks?: boolean;
+  /** `--focusworkload`: only lines with this workload (`name` or `ns/name`) at one end. */
+  focusWorkload?: string;
+  /** `--focus-direction` (with a focus workload): ingress = lines into it, egress = out of it. */
+  focusDirection?: 'ingress' | 'egress';
+  /** `--focus-conn`, e.g. `tcp-80`: only pairs allowing that port, printed without conns. */
+  focusConn?: string;
 }
+
+const workloadOf = (peer: string): string | undefined => {
+  const m = /^([^[/]+)(?:\[udn\])?\/([^[]+)\[/.exec(peer);
+  return m ? `${m[1]}/${m[2]}` : undefined;
+};
+
+const focusFilter = (options: ConnlistOptions) => {
+  const focus = options.focusWorkload;
+  const conn = options.focusConn ? /^(tcp|udp|sctp)-(\d+)$/i.exec(options.focusConn) : null;
+  if (options.focusConn && !conn)
+    throw new Error(`focus-conn must look like tcp-80, not "${options.focusConn}"`);
+  const matchesFocus = (peer: string) => {
+    const w = workloadOf(peer);
+    return !!w && !!focus && (w === focus || w.split('/')[1] === focus);
+  };
+  return (l: ConnLine): boolean => {
+    if (focus) {
+      const srcHit = matchesFocus(l.src);
+      const dstHit = matchesFocus(l.dst);
+      if (
+        options.focusDirection === 'ingress'
+          ? !dstHit
+          : options.focusDirection === 'egress'
+            ? !srcHit
+            : !srcHit && !dstHit
+      ) {
+        return false;
+      }
+    }
+    if (conn) {
+      const protocol = conn[1].toUpperCase() as PortProtocol;
+      return containsPort(l.conns, protocol, Number(conn[2]));
+    }
+    return true;
+  };
+};
 
 export interface ConnLine {
   src: string;
@@ -100,8 +142,16 @@ export const networkLines = (
   return lines.sort((a, b) => cmp(a.src, b.src) || cmp(a.dst, b.dst));
 };
 
-const renderLines = (lines: ConnLine[]) =>
-  lines.map((l) => `${l.src} => ${l.dst} : ${formatNpGuard(l.conns)}`);
+const renderLines = (lines: ConnLine[], options: ConnlistOptions) => {
+  const keep = focusFilter(options);
+  return lines
+    .filter(keep)
+    .map((l) =>
+      options.focusConn
+        ? `${l.src} => ${l.dst}`
+        : `${l.src} => ${l.dst} : ${formatNpGuard(l.conns)}`,
+    );
+};
 
 const sectionTitle = (n: Network) =>
   n.kind === 'primary-udn'
@@ -121,8 +171,13 @@ export const connlistText = (analysis: PolicyAnalysis, options: ConnlistOptions 
   const multi = options.multipleNetworks ?? true;
   const blocks = externalBlocks(analysis);
   const pod = analysis.network(POD_NETWORK_ID)!;
-  const podLines = renderLines(networkLines(analysis, pod, blocks));
-  if (!multi) return podLines.map((l) => `${l}\n`).join('');
+  const podLines = renderLines(networkLines(analysis, pod, blocks), options);
+  const connHeader = options.focusConn
+    ? [
+        `Permitted connections on ${options.focusConn.split('-')[0].toUpperCase()} ${options.focusConn.split('-')[1]}:`,
+      ]
+    : [];
+  if (!multi) return [...connHeader, ...podLines].map((l) => `${l}\n`).join('');
 
   const kindOrder: Network['kind'][] = ['primary-udn', 'primary-cudn', 'secondary'];
   const sections: string[][] = [];
@@ -131,16 +186,19 @@ export const connlistText = (analysis: PolicyAnalysis, options: ConnlistOptions 
       .filter((n) => n.kind === kind)
       .sort((a, b) => cmp(a.label, b.label));
     for (const n of nets) {
-      const lines = renderLines(networkLines(analysis, n, blocks));
+      const lines = renderLines(networkLines(analysis, n, blocks), options);
       if (lines.length)
         sections.push([`Permitted connectivity analyzed in ${sectionTitle(n)}:`, ...lines]);
     }
   }
 
-  const out: string[] = [];
-  if (sections.length) out.push('Permitted connectivity analyzed in Pod network:');
+  const out: string[] = [...connHeader];
+  // With a focus connection np-guard drops the pod-network header when that section is empty.
+  if (sections.length && (podLines.length || !options.focusConn)) {
+    out.push('Permitted connectivity analyzed in Pod network:');
+  }
   if (podLines.length) out.push(...podLines);
-  else {
+  else if (!options.focusConn) {
     const onPodNetwork = analysis.endpoints.some(
       (e) =>
         (analysis.catalog.namespaces.get(e.namespace)?.primaryNetworkId ?? POD_NETWORK_ID) ===
@@ -153,6 +211,7 @@ export const connlistText = (analysis: PolicyAnalysis, options: ConnlistOptions 
     );
   }
   for (const s of sections) out.push('', ...s);
+  if (options.focusConn) return out.map((l) => `${l}\n`).join('');
 
   out.push('', 'Workload-to-Networks Mapping:');
   for (const e of [...analysis.endpoints].sort((a, b) => cmp(a.key, b.key))) {

@@ -1,0 +1,136 @@
+/**
+ * @jest-environment node
+ *
+ * Conformance with np-guard netpol-analyzer (../shared/conformance/np-guard): for every connlist
+ * run of its cases (txt format), our connlist output, normalised (lines trimmed, blank lines
+ * dropped, sorted, as np-guard's own harness ignores newlines), equals its expected output.
+ * Deliberate differences are listed in docs/policy-conformance.md and skipped BY NAME below.
+ */
+import * as fs from 'fs';
+import { sharedPath } from '../../../test-support/shared';
+import { readManifests } from '../manifests/read-dir';
+import { PolicyAnalysis } from './analysis';
+import { connlistText, type ConnlistOptions } from './connlist';
+
+interface RunOptions {
+  mode: string;
+  multipleNetworks?: boolean;
+  focusWorkloads?: string[];
+  focusWorkloadPeers?: string[];
+  focusDirection?: 'ingress' | 'egress';
+  focusConn?: string;
+}
+interface Case {
+  name: string;
+  category: string;
+  runs: { options: RunOptions; expected: string[] }[];
+}
+
+/** Cases whose semantics we deliberately do not share with np-guard (see docs/policy-conformance.md). */
+const SKIPPED: Record<string, string> = {
+  udn_test_3:
+    'AdminNetworkPolicy is not modelled (the plugin analyses NetworkPolicy and MultiNetworkPolicy)',
+  udn_and_vms_test_3: 'AdminNetworkPolicy is not modelled',
+};
+/** Cases compared without np-guard's `{ingress-controller}` pseudo-peer lines (Ingress/Route analysis). */
+const WITHOUT_INGRESS_CONTROLLER = new Set([
+  'acs-security-demos',
+  'udn_with_ingress_controller',
+  'udn_with_ingress_controller_two_pods',
+  'udn_with_vm_and_ingress_controller',
+]);
+/** What np-guard skips when multiple networks are off (classic runs). */
+const MULTI_NETWORK_KINDS = new Set([
+  'NetworkAttachmentDefinition',
+  'UserDefinedNetwork',
+  'ClusterUserDefinedNetwork',
+  'MultiNetworkPolicy',
+]);
+
+const base = sharedPath('conformance', 'np-guard');
+const cases = (JSON.parse(fs.readFileSync(`${base}/cases.json`, 'utf8')) as { cases: Case[] })
+  .cases;
+
+const normalise = (text: string, dropIngressController: boolean) =>
+  text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !(dropIngressController && l.includes('{ingress-controller}')))
+    .sort();
+
+interface Run {
+  title: string;
+  caseName: string;
+  expectedFile: string;
+  options: RunOptions;
+}
+
+const runs: Run[] = [];
+for (const c of cases) {
+  for (const run of c.runs ?? []) {
+    const o = run.options;
+    // Focus on workload pairs (`--focusworkload-peer`) and multi-workload focus are not implemented.
+    if (o.mode !== 'connlist' || o.focusWorkloadPeers || (o.focusWorkloads?.length ?? 0) > 1)
+      continue;
+    const txt = run.expected.find((e) => e.endsWith('.txt'));
+    if (txt)
+      runs.push({ title: `${c.name} → ${txt}`, caseName: c.name, expectedFile: txt, options: o });
+  }
+}
+
+const outcome = { compared: 0, passed: 0, skipped: [] as string[] };
+
+describe('np-guard connlist conformance', () => {
+  it('has the np-guard cases to compare with', () => {
+    expect(runs.length).toBeGreaterThanOrEqual(45);
+  });
+
+  for (const run of runs.filter((r) => SKIPPED[r.caseName])) {
+    outcome.skipped.push(`${run.caseName}: ${SKIPPED[run.caseName]}`);
+    it.skip(`${run.title} (deliberate difference: ${SKIPPED[run.caseName]})`, () => undefined);
+  }
+
+  const compared = runs.filter((r) => !SKIPPED[r.caseName]);
+  it.each(compared.map((r) => [r.title, r] as const))('%s', (_title, run) => {
+    let objects = readManifests(`${base}/cases/${run.caseName}`).objects;
+    if (!run.options.multipleNetworks)
+      objects = objects.filter((o) => !MULTI_NETWORK_KINDS.has(o.kind ?? ''));
+    const options: ConnlistOptions = {
+      multipleNetworks: !!run.options.multipleNetworks,
+      focusWorkload: run.options.focusWorkloads?.[0],
+      focusDirection: run.options.focusWorkloads ? run.options.focusDirection : undefined,
+      focusConn: run.options.focusConn,
+    };
+    const ours = connlistText(new PolicyAnalysis(objects), options);
+    const expected = fs.readFileSync(`${base}/expected/${run.expectedFile}`, 'utf8');
+    const drop = WITHOUT_INGRESS_CONTROLLER.has(run.caseName);
+    outcome.compared++;
+    expect(normalise(ours, drop)).toEqual(normalise(expected, drop));
+    outcome.passed++;
+  });
+
+  afterAll(() => {
+    // Printed so the pass count is visible in CI logs.
+    console.log(
+      `np-guard conformance: ${outcome.passed}/${outcome.compared} runs equal; skipped by name: ${outcome.skipped.join('; ')}`,
+    );
+  });
+});
+
+describe('MultiNetworkPolicy cases are really exercised', () => {
+  it('covers cases with MNPs, NADs, UDNs, CUDNs and VMs', () => {
+    const names = new Set(runs.map((r) => r.caseName));
+    for (const category of [
+      'nad+mnp',
+      'nad+udn+vm+mnp+np',
+      'cudn+vm',
+      'udn+vm+np',
+      'nad+vm+mnp+np',
+      'classic',
+    ]) {
+      expect(cases.filter((c) => c.category === category).some((c) => names.has(c.name))).toBe(
+        true,
+      );
+    }
+  });
+});
