@@ -1,0 +1,5 @@
+export * from './common';
+export * from './network-spec';
+export * from './udn';
+export * from './cudn';
+export * from './nad';
