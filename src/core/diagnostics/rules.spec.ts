@@ -241,7 +241,7 @@ describe('primary-udn-namespace-label', () => {
 describe('binding-on-primary-udn', () => {
   it('fires when the FOSDEM VM uses masquerade on its primary UDN, proposing l2bridge', () => {
     const i = fosdemGreenInput();
-    const iface = i.vm.spec!.template!.spec!.domain.devices.interfaces![0] as Record<
+    const iface = i.vm.spec!.template!.spec!.domain.devices.interfaces![0] as unknown as Record<
       string,
       unknown
     >;
