@@ -49,7 +49,14 @@ const config: WebpackConfiguration = {
     ],
   },
   plugins: [
-    new ConsoleRemotePlugin(),
+    new ConsoleRemotePlugin({
+      // PatternFly is bundled (tree-shaken from its index) rather than shared per component with
+      // other plugins: each shared component adds a registration to the entry script that every
+      // console page loads, and the per-component chunks duplicate helpers. Measured with
+      // `npm run size`: entry 4.6 → 3.0 KB gzip, Networking tab 163 → 39 KB gzip with everything
+      // it fetches. Consoles 4.19+ do not provide PatternFly themselves, so nothing is lost there.
+      sharedDynamicModuleSettings: { packageSpecs: {} },
+    }),
     new CopyWebpackPlugin({
       patterns: [{ from: path.resolve(__dirname, 'locales'), to: 'locales' }],
     }),
