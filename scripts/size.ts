@@ -40,13 +40,16 @@ export const measure = () => {
   if (!fs.existsSync(graphFile) || !fs.existsSync(path.join(dist, 'plugin-manifest.json'))) {
     throw new Error('No production build found: run `npm run build` first.');
   }
-  const graph = JSON.parse(fs.readFileSync(graphFile, 'utf8')) as { chunks: Chunk[] };
+  const graph = JSON.parse(fs.readFileSync(graphFile, 'utf8')) as {
+    chunks: Chunk[];
+    namedChunkGroups: Record<string, { chunks: (number | string)[] }>;
+  };
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'plugin-manifest.json'), 'utf8'));
   const byId = new Map(graph.chunks.map((c) => [String(c.id), c]));
   const entryFiles: string[] = manifest.loadScripts;
   const entry = entryFiles.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
 
-  const closure = (start: Chunk): Set<string> => {
+  const closure = (start: Chunk[]): Set<string> => {
     const files = new Set<string>();
     const seen = new Set<string>();
     const visit = (chunk: Chunk) => {
@@ -55,20 +58,31 @@ export const measure = () => {
       chunk.files.filter((f) => f.endsWith('.js')).forEach((f) => files.add(f));
       chunk.children.forEach((id) => byId.get(String(id)) && visit(byId.get(String(id)) as Chunk));
     };
-    visit(start);
+    start.forEach(visit);
     return files;
   };
 
-  const modules = graph.chunks
-    .filter((c) => c.names.some((n) => n.startsWith('exposed-')))
-    .map((c) => {
-      const name = c.names.find((n) => n.startsWith('exposed-'))!.slice('exposed-'.length);
-      const files = [...closure(c)];
-      const total = files.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), {
-        raw: 0,
-        gzip: 0,
-      });
-      return { name, chunks: files.length, raw: total.raw, gzip: total.gzip, withEntryGzip: total.gzip + entry.gzip };
+  // An exposed module's chunk group holds its own chunk and the vendor chunks split off it; their
+  // children are what it loads later (on demand), counted too: everything it can fetch.
+  const modules = Object.entries(graph.namedChunkGroups)
+    .filter(([group]) => group.startsWith('exposed-'))
+    .map(([group, { chunks }]) => {
+      const name = group.slice('exposed-'.length);
+      const groupChunks = chunks.map((id) => byId.get(String(id))).filter((c): c is Chunk => !!c);
+      const sum = (files: string[]) =>
+        files.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+      const openingFiles = groupChunks.flatMap((c) => c.files.filter((f) => f.endsWith('.js')));
+      const allFiles = [...closure(groupChunks)];
+      const opening = sum(openingFiles);
+      const total = sum(allFiles);
+      return {
+        name,
+        chunks: allFiles.length,
+        raw: total.raw,
+        gzip: total.gzip,
+        withEntryGzip: total.gzip + entry.gzip,
+        openingGzip: opening.gzip + entry.gzip,
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 
@@ -82,8 +96,18 @@ export const measure = () => {
 
 if (require.main === module) {
   const { entry, modules, all } = measure();
-  const rows: string[][] = [['what', 'chunks', 'raw', 'gzip', 'gzip + entry', 'budget (gzip, all fetched)']];
-  rows.push(['plugin entry', String(1), kb(entry.raw), kb(entry.gzip), '', `${kb(BUDGETS.entry)} ${entry.gzip <= BUDGETS.entry ? 'ok' : 'OVER'}`]);
+  const rows: string[][] = [
+    ['what', 'chunks', 'raw', 'gzip', 'opening: gzip + entry', 'all it can load: gzip + entry', 'budget'],
+  ];
+  rows.push([
+    'plugin entry',
+    '1',
+    kb(entry.raw),
+    kb(entry.gzip),
+    '',
+    '',
+    `${kb(BUDGETS.entry)} ${entry.gzip <= BUDGETS.entry ? 'ok' : 'OVER'}`,
+  ]);
   for (const m of modules) {
     const budget = BUDGETS[m.name];
     rows.push([
@@ -91,11 +115,12 @@ if (require.main === module) {
       String(m.chunks),
       kb(m.raw),
       kb(m.gzip),
+      kb(m.openingGzip),
       kb(m.withEntryGzip),
-      budget ? `${kb(budget)} ${m.withEntryGzip <= budget ? 'ok' : 'OVER'}` : '',
+      budget ? `${kb(budget)} ${m.openingGzip <= budget ? 'ok' : 'OVER'}` : '',
     ]);
   }
-  rows.push(['total dist/*.js', '', kb(all.raw), kb(all.gzip), '', '']);
+  rows.push(['total dist/*.js', '', kb(all.raw), kb(all.gzip), '', '', '']);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
 }
