@@ -152,7 +152,7 @@ describe('rendered manifests', () => {
     const deployment = structuredClone(
       one(objectsOf('defaults'), 'Deployment'),
     ) as unknown as Deployment;
-    const spec = deployment.spec!.template.spec! as Record<string, unknown>;
+    const spec = deployment.spec!.template.spec! as unknown as Record<string, unknown>;
     spec.serviceAcountName = spec.serviceAccountName;
     const errors = unknownFieldErrors([deployment as unknown as RenderedObject]);
     expect(errors.join('\n')).toMatch(
@@ -171,7 +171,7 @@ describe('rendered manifests', () => {
     );
     const ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(ajv);
-    const validate = ajv.compile(schema);
+    const validate = ajv.compile(schema as object);
     for (const variant of Object.keys(variants)) {
       const plugin = one(objectsOf(variant), 'ConsolePlugin');
       expect({ variant, valid: validate(plugin), errors: validate.errors ?? null }).toEqual({

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 const objects = JSON.parse(readFileSync(0, 'utf8'));
 const results = [];
 for (const obj of objects) {
-  const [group, version] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : [null, obj.apiVersion];
+  const [group, version] = obj.apiVersion.includes('/')
+    ? obj.apiVersion.split('/')
+    : [null, obj.apiVersion];
   const modulePath = `kubernetes-models/${group ? `${group}/` : ''}${version}/${obj.kind}`;
   const ref = `${obj.apiVersion} ${obj.kind} ${obj.metadata?.name}`;
   let Model;
@@ -23,7 +25,9 @@ for (const obj of objects) {
     new Model(obj).validate();
     results.push({ ref, errors: [] });
   } catch (error) {
-    const details = error.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`) ?? [String(error)];
+    const details = error.errors?.map((e) => `${e.instancePath || '/'} ${e.message}`) ?? [
+      String(error),
+    ];
     results.push({ ref, errors: details });
   }
 }
