@@ -1,0 +1,106 @@
+/**
+ * The tab on complete demo scenarios (VM, instance, launcher pod, networks), through the SDK
+ * stand-in: what a person sees per interface, checked against the real captures the fixtures
+ * come from (../shared/examples/demo-cni/captured).
+ */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import * as path from 'path';
+import { __setMockResources } from '@openshift-console/dynamic-plugin-sdk';
+import { readManifestFile } from '../../../test-support/manifests';
+import type { K8sObject, VirtualMachine } from '../../core/k8s/types';
+import NetworkingTab from './NetworkingTab';
+
+const demo = (file: string) =>
+  readManifestFile(path.resolve(__dirname, '../../../preview/fixtures/demo', file));
+
+const renderScenario = (file: string, vmName: string, extra: K8sObject[] = []) => {
+  const objects = [...demo('00-cluster.yaml'), ...demo(file), ...extra];
+  __setMockResources(objects as never);
+  const vm = objects.find(
+    (o) => o.kind === 'VirtualMachine' && o.metadata?.name === vmName,
+  ) as VirtualMachine;
+  render(<NetworkingTab obj={vm} />);
+  return vm;
+};
+
+const cell = (row: string, field: string) =>
+  within(screen.getByTestId(`interface-row-${row}`)).getByTestId(`interface-${field}`);
+
+describe('NetworkingTab on the demo scenarios', () => {
+  it('primary + secondary UDN: l2bridge on ovn-udn1, bridge on the hashed pod interface', async () => {
+    renderScenario('03-vm-primary-plus-secondary-udn.yaml', 'vm-secondary-udn');
+    expect(cell('default', 'binding')).toHaveTextContent('l2bridge');
+    expect(cell('default', 'network')).toHaveTextContent('Pod network');
+    expect(cell('default', 'network')).toHaveTextContent('Primary user-defined network');
+    expect(cell('default', 'pod-interface')).toHaveTextContent('ovn-udn1');
+    // `ip -br a` in the launcher pod: ovn-udn1 10.1.1.3/24, pod2eae7330186 10.2.2.1/24.
+    expect(cell('default', 'ips')).toHaveTextContent('10.1.1.3');
+    expect(cell('secondary-udn', 'binding')).toHaveTextContent('bridge');
+    expect(cell('secondary-udn', 'pod-interface')).toHaveTextContent('pod2eae7330186');
+    expect(cell('secondary-udn', 'ips')).toHaveTextContent('10.2.2.1');
+    expect(cell('secondary-udn', 'mac')).toHaveTextContent('02:00:0a:02:02:03');
+
+    await userEvent.click(within(screen.getByTestId('interface-row-secondary-udn')).getByRole('button'));
+    const details = screen.getByTestId('interface-details-secondary-udn');
+    expect(within(details).getByTestId('detail-subnets')).toHaveTextContent('10.2.2.0/24');
+    expect(within(details).getByTestId('detail-pod-devices')).toHaveTextContent('k6t-2eae7330186');
+    expect(within(details).getByTestId('detail-pod-devices')).toHaveTextContent('tap2eae7330186');
+    expect(within(details).getByTestId('detail-pod-devices')).toHaveTextContent('2eae7330186-nic');
+    expect(screen.getByTestId('wiring-lane-secondary-udn')).toBeInTheDocument();
+  });
+
+  it('localnet VLAN 1924: the pod interface, VLAN and the node bridge from the NNCP', async () => {
+    renderScenario('04-vm-localnet-vlan1924.yaml', 'vm-localnet');
+    const localnet = screen
+      .getAllByTestId(/^interface-row-/)
+      .map((r) => r.getAttribute('data-test')!.replace('interface-row-', ''))
+      .find((name) => name !== 'default')!;
+    expect(cell(localnet, 'pod-interface')).toHaveTextContent('pod16711a0a730');
+    expect(cell('default', 'binding')).toHaveTextContent('masquerade');
+    await userEvent.click(within(screen.getByTestId(`interface-row-${localnet}`)).getByRole('button'));
+    const details = screen.getByTestId(`interface-details-${localnet}`);
+    expect(within(details).getByTestId('detail-vlan')).toHaveTextContent('1924');
+    expect(within(details).getByTestId('detail-node-bridge')).toHaveTextContent(/br-/);
+  });
+
+  it('names what is missing and still renders the rest when a NAD is gone', () => {
+    const objects = demo('04-vm-localnet-vlan1924.yaml').filter(
+      (o) => o.kind !== 'NetworkAttachmentDefinition',
+    );
+    __setMockResources([...demo('00-cluster.yaml'), ...objects] as never);
+    const vm = objects.find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
+    render(<NetworkingTab obj={vm} />);
+    expect(screen.getByTestId('diagnostic-nad-missing')).toBeInTheDocument();
+    expect(cell('default', 'binding')).toHaveTextContent('masquerade');
+  });
+
+  it('shows a malformed NAD config raw with its parse error instead of failing', async () => {
+    const objects = demo('04-vm-localnet-vlan1924.yaml').map((o) =>
+      o.kind === 'NetworkAttachmentDefinition'
+        ? { ...o, spec: { config: '{"cniVersion": "0.3.1", "type": "ovn-k8s-cni-overlay",' } }
+        : o,
+    );
+    __setMockResources([...demo('00-cluster.yaml'), ...objects] as never);
+    const vm = objects.find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
+    render(<NetworkingTab obj={vm} />);
+    const localnet = screen
+      .getAllByTestId(/^interface-row-/)
+      .map((r) => r.getAttribute('data-test')!.replace('interface-row-', ''))
+      .find((name) => name !== 'default')!;
+    await userEvent.click(within(screen.getByTestId(`interface-row-${localnet}`)).getByRole('button'));
+    expect(screen.getByTestId('interface-notes')).toHaveTextContent(/not valid JSON/);
+    expect(screen.getByTestId('raw-nad-config')).toBeInTheDocument();
+  });
+
+  it('says what is not known when the VM is stopped', () => {
+    const objects = demo('01-vm-pod-masquerade.yaml').filter(
+      (o) => o.kind !== 'VirtualMachineInstance' && o.kind !== 'Pod',
+    );
+    __setMockResources([...demo('00-cluster.yaml'), ...objects] as never);
+    const vm = objects.find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
+    render(<NetworkingTab obj={vm} />);
+    expect(screen.getByTestId('vm-state-alert')).toHaveTextContent(/stopped/);
+    expect(cell('default', 'binding')).toHaveTextContent('masquerade');
+  });
+});
