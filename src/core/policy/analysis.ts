@@ -381,6 +381,11 @@ export class PolicyAnalysis {
         (i) => this.attachmentsWithIp(i.networkId, peerIp).length,
       );
       if (onNetwork) return onNetwork;
+      // Else the interface whose connected subnet holds the address, as the routing table would.
+      const connected = endpoint.interfaces.find((i) =>
+        i.ips.some((ip) => ip.subnet && rangeContains(ip.subnet, peerIp)),
+      );
+      if (connected) return connected;
     }
     return (
       endpoint.interfaces.find((i) => this.network(i.networkId)?.kind !== 'secondary') ??

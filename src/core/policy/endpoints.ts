@@ -14,7 +14,7 @@ import type {
   VirtualMachineInstance,
 } from '../k8s/types';
 import { specInterfacesOf, type SpecInterface } from '../kubevirt/vm-spec';
-import { parseIp, type Family } from './ip';
+import { parseCidr, parseIp, type Family, type IpRange } from './ip';
 import { nadKey, nsOf, POD_NETWORK_ID, type NetworkCatalog } from './networks';
 
 export const NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';
@@ -34,6 +34,8 @@ export interface EndpointIp {
   text: string;
   family: Family;
   n: bigint;
+  /** The connected subnet when the address came with a prefix (`192.168.77.91/24`). */
+  subnet?: IpRange;
 }
 
 export interface EndpointInterface {
@@ -92,7 +94,8 @@ const toIps = (texts: (string | undefined | null)[] | undefined | null): Endpoin
     if (!t) continue;
     const ip = parseIp(t);
     if (ip && !out.some((o) => o.n === ip.n && o.family === ip.family)) {
-      out.push({ text: t.split('/')[0], ...ip });
+      const subnet = t.includes('/') ? parseCidr(t) : undefined;
+      out.push({ text: t.split('/')[0], ...ip, ...(subnet ? { subnet } : {}) });
     }
   }
   return out;

@@ -1,0 +1,214 @@
+/**
+ * Cluster facts that change what the policies do, each with the fix as data (a patch or an object
+ * to create) so a view or the CLI can offer it.
+ */
+import type { K8sObject, MultiNetworkPolicy } from '../k8s/types';
+import type { PolicyAnalysis } from './analysis';
+import type { PolicyRef } from './policies';
+
+export type DiagnosticCode =
+  | 'mnp-disabled'
+  | 'mnp-enablement-unknown'
+  | 'policy-for-missing'
+  | 'policy-for-unknown-nad'
+  | 'ipamless-selector-peers'
+  | 'linux-bridge-mnp'
+  | 'dhcp-blocked';
+
+export interface Fix {
+  description: string;
+  /** A merge patch to apply to an existing object. */
+  patch?: {
+    apiVersion: string;
+    kind: string;
+    name: string;
+    namespace?: string;
+    type: 'merge';
+    body: unknown;
+  };
+  /** An object to create. */
+  create?: K8sObject;
+}
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  subject: { kind: string; namespace?: string; name: string };
+  fix: Fix;
+}
+
+const ENABLE_MNP: Fix = {
+  description: 'Enable MultiNetworkPolicy in the cluster network operator',
+  patch: {
+    apiVersion: 'operator.openshift.io/v1',
+    kind: 'Network',
+    name: 'cluster',
+    type: 'merge',
+    body: { spec: { useMultiNetworkPolicy: true } },
+  },
+};
+
+const subjectOf = (ref: PolicyRef) => ({
+  kind: ref.kind,
+  namespace: ref.namespace,
+  name: ref.name,
+});
+
+export const dhcpPolicy = (
+  namespace: string,
+  nads: string[],
+  vmName: string,
+): MultiNetworkPolicy => ({
+  apiVersion: 'k8s.cni.cncf.io/v1beta1',
+  kind: 'MultiNetworkPolicy',
+  metadata: {
+    name: `allow-dhcp-${vmName}`.slice(0, 63),
+    namespace,
+    annotations: { 'k8s.v1.cni.cncf.io/policy-for': nads.join(',') },
+  },
+  spec: {
+    podSelector: { matchLabels: { 'vm.kubevirt.io/name': vmName } },
+    policyTypes: ['Ingress', 'Egress'],
+    ingress: [{ ports: [{ protocol: 'UDP', port: 68 }] }],
+    egress: [{ ports: [{ protocol: 'UDP', port: 67 }] }],
+  },
+});
+
+export const diagnose = (analysis: PolicyAnalysis): Diagnostic[] => {
+  const out: Diagnostic[] = [];
+  const mnps = analysis.policies.filter((p) => p.ref.kind === 'MultiNetworkPolicy');
+
+  if (mnps.length && analysis.multiNetworkPolicyConfigured === false) {
+    out.push({
+      code: 'mnp-disabled',
+      severity: 'error',
+      message: `${mnps.length} MultiNetworkPolicies have no effect: network.operator.openshift.io/cluster does not set spec.useMultiNetworkPolicy: true`,
+      subject: { kind: 'Network', name: 'cluster' },
+      fix: ENABLE_MNP,
+    });
+  } else if (mnps.length && analysis.multiNetworkPolicyConfigured === undefined) {
+    out.push({
+      code: 'mnp-enablement-unknown',
+      severity: 'info',
+      message:
+        'MultiNetworkPolicies are assumed enforced; the input has no network.operator.openshift.io/cluster to confirm spec.useMultiNetworkPolicy: true',
+      subject: { kind: 'Network', name: 'cluster' },
+      fix: ENABLE_MNP,
+    });
+  }
+
+  for (const p of mnps) {
+    if (!p.policyFor?.length) {
+      out.push({
+        code: 'policy-for-missing',
+        severity: 'warning',
+        message: `${p.ref.namespace}/${p.ref.name} has no k8s.v1.cni.cncf.io/policy-for annotation: OVN-Kubernetes ignores it`,
+        subject: subjectOf(p.ref),
+        fix: {
+          description:
+            'Name the NetworkAttachmentDefinitions the policy is for in k8s.v1.cni.cncf.io/policy-for',
+        },
+      });
+    }
+    for (const t of p.policyFor ?? []) {
+      if (t.networkId) continue;
+      out.push({
+        code: 'policy-for-unknown-nad',
+        severity: 'warning',
+        message: `${p.ref.namespace}/${p.ref.name}: policy-for names ${t.namespace}/${t.name}, which does not exist; that part of the policy silently does nothing`,
+        subject: subjectOf(p.ref),
+        fix: {
+          description: `Correct the policy-for entry "${t.namespace}/${t.name}" to an existing NetworkAttachmentDefinition`,
+        },
+      });
+    }
+    for (const [networkId, reason] of analysis.inert.get(p.index) ?? []) {
+      const label = analysis.network(networkId)?.label ?? networkId;
+      if (reason === 'ipamless-selector-peers') {
+        out.push({
+          code: 'ipamless-selector-peers',
+          severity: 'error',
+          message: `${p.ref.namespace}/${p.ref.name} uses podSelector/namespaceSelector peers on ${label}, a network without IPAM: OVN-Kubernetes rejects the policy ("IPAM-less networks can only have ipBlock peers")`,
+          subject: subjectOf(p.ref),
+          fix: {
+            description:
+              'Replace the selector peers by ipBlock peers with the addresses of those VMs and pods',
+          },
+        });
+      } else if (reason === 'linux-bridge') {
+        out.push({
+          code: 'linux-bridge-mnp',
+          severity: 'warning',
+          message: `${p.ref.namespace}/${p.ref.name} targets ${label}, a Linux bridge network: OpenShift does not support MultiNetworkPolicy there, so it is not enforced`,
+          subject: subjectOf(p.ref),
+          fix: {
+            description:
+              'Use an OVN-Kubernetes localnet or layer2 secondary network to filter this traffic',
+          },
+        });
+      }
+    }
+  }
+
+  // A guest that asks DHCP for its address, behind a policy that does not let DHCP through.
+  for (const e of analysis.endpoints) {
+    for (const iface of e.interfaces) {
+      const net = analysis.network(iface.networkId);
+      if (net?.kind !== 'secondary') continue;
+      const usesDhcp =
+        iface.dhcp === true ||
+        (e.kind === 'VirtualMachine' &&
+          net.ipam === 'no' &&
+          iface.ipSource === 'none' &&
+          iface.binding === 'bridge');
+      if (!usesDhcp) continue;
+      const attachment = { endpoint: e, iface };
+      const out67 = analysis.connsWithAddress(attachment, 'egress', {
+        text: '255.255.255.255',
+        family: 4,
+        n: 0xffffffffn,
+      });
+      const in68 = analysis
+        .policiesSelecting(iface)
+        .filter((p) => p.isolates.ingress)
+        .flatMap((p) => p.rules.ingress);
+      const ingressIsolated = analysis.policiesSelecting(iface).some((p) => p.isolates.ingress);
+      const ingressOk =
+        !ingressIsolated ||
+        in68.some(
+          (r) =>
+            r.ports === null ||
+            r.ports.some(
+              (p) =>
+                p.protocol === 'UDP' &&
+                (p.kind === 'all' || (p.kind === 'range' && p.from <= 68 && p.to >= 68)),
+            ),
+        );
+      const egressOk = out67.ports.UDP.some(([a, b]) => a <= 67 && b >= 67);
+      if (egressOk && ingressOk) continue;
+      out.push({
+        code: 'dhcp-blocked',
+        severity: 'warning',
+        message: `${e.key} interface ${iface.name} gets its address by DHCP, but the policies on ${net.label} block ${[!egressOk && 'DHCP requests (UDP 67 out)', !ingressOk && 'DHCP replies (UDP 68 in)'].filter(Boolean).join(' and ')}`,
+        subject: { kind: e.kind, namespace: e.namespace, name: e.name },
+        fix: {
+          description: 'Allow DHCP (UDP 67 out, UDP 68 in) for this VM on this network',
+          create: dhcpPolicy(
+            e.namespace,
+            net.nads
+              .filter((n) => n.namespace === e.namespace)
+              .map((n) => n.name)
+              .concat(
+                net.nads.some((n) => n.namespace === e.namespace)
+                  ? []
+                  : net.nads.map((n) => `${n.namespace}/${n.name}`),
+              ),
+            e.name,
+          ),
+        },
+      });
+    }
+  }
+  return out;
+};
