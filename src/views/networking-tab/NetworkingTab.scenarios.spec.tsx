@@ -6,7 +6,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as path from 'path';
-import { __setMockResources } from '@openshift-console/dynamic-plugin-sdk';
+import { __setMockResources } from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
 import { readManifestFile } from '../../../test-support/manifests';
 import type { K8sObject, VirtualMachine } from '../../core/k8s/types';
 import NetworkingTab from './NetworkingTab';

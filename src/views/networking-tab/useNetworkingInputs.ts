@@ -2,148 +2,108 @@ import * as React from 'react';
 import { useK8sWatchResources } from '@openshift-console/dynamic-plugin-sdk';
 import type { K8sResourceCommon, WatchK8sResource } from '@openshift-console/dynamic-plugin-sdk';
 import { groupVersionKindOf, Models } from '../../core/k8s/models';
-import type { VirtualMachine } from '../../core/k8s/types';
-import { specInterfacesOf } from '../../core/kubevirt/vm-spec';
+import type { NetworkAttachmentDefinition, VirtualMachine } from '../../core/k8s/types';
 import type { NetworkingInput, Unreadable } from '../../core/model/types';
+import { foreignNadRefs, networkingWatchesFor, type WatchSpec } from '../../core/model/watches';
 import { isForbidden, isNotFound, messageOf } from '../shared/k8s-errors';
 
 type WatchResult = { data?: unknown; loaded?: boolean; loadError?: unknown };
+type Resources = Record<string, K8sResourceCommon | K8sResourceCommon[]>;
 
 const unreadable = (error: unknown): Unreadable => ({
   error: messageOf(error),
   forbidden: isForbidden(error),
 });
 
-const listOrError = <T>(r: WatchResult | undefined): T[] | Unreadable | undefined => {
+const toResource = (w: WatchSpec): WatchK8sResource => ({
+  groupVersionKind: groupVersionKindOf(Models[w.model]),
+  isList: w.isList,
+  ...(w.namespace ? { namespace: w.namespace } : {}),
+  ...(w.name ? { name: w.name } : {}),
+  ...(w.selector ? { selector: w.selector } : {}),
+});
+
+/** Loaded value, `Unreadable` marker, or undefined while loading. A missing instance is `null`. */
+const valueOf = (key: string, r: WatchResult | undefined): unknown => {
   if (!r) return undefined;
-  if (r.loadError) return unreadable(r.loadError);
-  return r.loaded ? ((r.data as T[]) ?? []) : undefined;
+  if (r.loadError) return key === 'vmi' && isNotFound(r.loadError) ? null : unreadable(r.loadError);
+  return r.loaded ? r.data : undefined;
 };
 
+const isLocalnetNad = (nad: NetworkAttachmentDefinition) =>
+  /"topology"\s*:\s*"localnet"/.test(nad.spec?.config ?? '');
+
 /**
- * Everything the networking model reads for one VM, each watch scoped: the instance by name, the
- * launcher pods by the `kubevirt.io/created-by` label of that instance, NADs and UDNs by namespace,
- * NADs of other namespaces by name. Cluster-scoped network config (CUDNs, NNCPs) is listed as is;
- * NodeNetworkStates only when a NAD the VM uses is an OVN localnet.
+ * Everything the networking model reads for one VM, through the scoped watches the core names
+ * (src/core/model/watches.ts): the instance by name, launcher pods by label selector, NADs and UDNs
+ * by namespace, NADs of other namespaces by name. NodeNetworkStates — one large object per node —
+ * are only watched when the VM uses an OVN localnet network, the one case that needs them.
  */
 export const useNetworkingInputs = (
   vm: VirtualMachine | undefined,
 ): { input?: NetworkingInput; loaded: boolean; watchCount: number } => {
-  const namespace = vm?.metadata?.namespace;
-  const name = vm?.metadata?.name;
-  const isDraft = !vm?.metadata?.uid;
+  const isDraft = !!vm && !vm.metadata?.uid;
+  const watchKey = JSON.stringify([
+    vm?.metadata?.namespace,
+    vm?.metadata?.name,
+    vm?.spec?.template?.spec?.hostname,
+    vm?.spec?.template?.spec?.networks,
+    isDraft,
+  ]);
+  const specs = React.useMemo(
+    () =>
+      vm
+        ? networkingWatchesFor(vm).filter((w) => !(isDraft && (w.key === 'vmi' || w.key === 'pods')))
+        : [],
+    // The VM's identity and network list decide the watches; status updates must not reopen them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [watchKey],
+  );
+  const foreign = React.useMemo(() => (vm ? foreignNadRefs(vm) : []), [watchKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const first = useK8sWatchResources<Record<string, K8sResourceCommon | K8sResourceCommon[]>>(
-    React.useMemo(() => {
-      if (!namespace || !name) return {};
-      const res: Record<string, WatchK8sResource> = {
-        namespace: { groupVersionKind: groupVersionKindOf(Models.Namespace), name: namespace },
-        nads: {
-          groupVersionKind: groupVersionKindOf(Models.NetworkAttachmentDefinition),
-          namespace,
-          isList: true,
-        },
-        udns: {
-          groupVersionKind: groupVersionKindOf(Models.UserDefinedNetwork),
-          namespace,
-          isList: true,
-        },
-        cudns: {
-          groupVersionKind: groupVersionKindOf(Models.ClusterUserDefinedNetwork),
-          isList: true,
-        },
-        nncps: {
-          groupVersionKind: groupVersionKindOf(Models.NodeNetworkConfigurationPolicy),
-          isList: true,
-        },
-      };
-      if (!isDraft) {
-        res.vmi = {
-          groupVersionKind: groupVersionKindOf(Models.VirtualMachineInstance),
-          name,
-          namespace,
-        };
-      }
-      // NADs the VM references in other namespaces (e.g. `default/<nad>`), each by name.
-      for (const iface of specInterfacesOf(vm)) {
-        if (iface.network.kind === 'multus' && iface.network.nadNamespace !== namespace) {
-          res[`nad:${iface.network.nadNamespace}/${iface.network.nadName}`] = {
-            groupVersionKind: groupVersionKindOf(Models.NetworkAttachmentDefinition),
-            name: iface.network.nadName,
-            namespace: iface.network.nadNamespace,
-          };
-        }
-      }
-      return res;
-      // The spec's network list decides the watches; other VM changes must not reopen them.
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-    }, [namespace, name, isDraft, JSON.stringify(vm?.spec?.template?.spec?.networks ?? [])]),
-  ) as Record<string, WatchResult>;
-
-  const vmiResult = first.vmi;
-  const vmi = vmiResult?.loaded && !vmiResult.loadError ? (vmiResult.data as { metadata?: { uid?: string } }) : undefined;
-  const vmiUid = vmi?.metadata?.uid;
-
-  const nadsInNamespace = listOrError<{ spec?: { config?: string } }>(first.nads);
-  const usesLocalnet = Array.isArray(nadsInNamespace)
-    ? nadsInNamespace.some((n) => /"topology"\s*:\s*"localnet"/.test(n.spec?.config ?? ''))
-    : false;
-
-  const second = useK8sWatchResources<Record<string, K8sResourceCommon | K8sResourceCommon[]>>(
+  const results = useK8sWatchResources<Resources>(
     React.useMemo(() => {
       const res: Record<string, WatchK8sResource> = {};
-      if (namespace && vmiUid) {
-        res.pods = {
-          groupVersionKind: groupVersionKindOf(Models.Pod),
-          namespace,
-          isList: true,
-          selector: { matchLabels: { 'kubevirt.io/created-by': vmiUid } },
+      specs.filter((w) => w.key !== 'nodeNetworkStates').forEach((w) => (res[w.key] = toResource(w)));
+      foreign.forEach((ref) => {
+        res[`nad:${ref.namespace}/${ref.name}`] = {
+          groupVersionKind: groupVersionKindOf(Models.NetworkAttachmentDefinition),
+          namespace: ref.namespace,
+          name: ref.name,
         };
-      }
-      if (usesLocalnet) {
-        res.nodeNetworkStates = {
-          groupVersionKind: groupVersionKindOf(Models.NodeNetworkState),
-          isList: true,
-        };
-      }
+      });
       return res;
-    }, [namespace, vmiUid, usesLocalnet]),
+    }, [specs, foreign]),
+  ) as Record<string, WatchResult>;
+
+  const nads = valueOf('nads', results.nads);
+  const usesLocalnet = Array.isArray(nads) && (nads as NetworkAttachmentDefinition[]).some(isLocalnetNad);
+  const nnsSpec = specs.find((w) => w.key === 'nodeNetworkStates');
+  const nns = useK8sWatchResources<Resources>(
+    React.useMemo(
+      () =>
+        (usesLocalnet && nnsSpec ? { nodeNetworkStates: toResource(nnsSpec) } : {}) as Record<
+          string,
+          WatchK8sResource
+        >,
+      [usesLocalnet, nnsSpec],
+    ),
   ) as Record<string, WatchResult>;
 
   return React.useMemo(() => {
-    const watchCount = Object.keys(first).length + Object.keys(second).length;
+    const all = { ...results, ...nns };
+    const watchCount = Object.keys(all).length;
     if (!vm) return { loaded: false, watchCount };
-    const essential = [first.namespace, first.nads, first.vmi].filter(Boolean);
-    const loaded =
-      essential.every((r) => r?.loaded || r?.loadError) &&
-      (!vmiUid || !!(second.pods?.loaded || second.pods?.loadError));
-
-    let vmiInput: NetworkingInput['vmi'];
-    if (isDraft) vmiInput = null;
-    else if (vmiResult?.loadError) {
-      vmiInput = isNotFound(vmiResult.loadError) ? null : unreadable(vmiResult.loadError);
-    } else vmiInput = vmiResult?.loaded ? (vmiResult.data as NetworkingInput['vmi']) : undefined;
-
-    const nads = nadsInNamespace;
-    const crossNamespace = Object.entries(first)
+    const loaded = ['vmi', 'pods', 'nads']
+      .filter((k) => all[k])
+      .every((k) => all[k].loaded || all[k].loadError);
+    const input: Record<string, unknown> = { vm };
+    for (const w of specs) input[w.key] = valueOf(w.key, all[w.key]);
+    if (isDraft) input.vmi = null;
+    const crossNamespace = Object.entries(all)
       .filter(([key, r]) => key.startsWith('nad:') && r.loaded && !r.loadError && r.data)
       .map(([, r]) => r.data);
-    const allNads = Array.isArray(nads) ? [...nads, ...crossNamespace] : nads;
-
-    const namespaceResult = first.namespace;
-    const input: NetworkingInput = {
-      vm,
-      vmi: vmiInput,
-      pods: listOrError(second.pods),
-      nads: allNads as NetworkingInput['nads'],
-      udns: listOrError(first.udns),
-      cudns: listOrError(first.cudns),
-      namespace: namespaceResult?.loadError
-        ? unreadable(namespaceResult.loadError)
-        : (namespaceResult?.data as NetworkingInput['namespace']),
-      nncps: listOrError(first.nncps),
-      nodeNetworkStates: listOrError(second.nodeNetworkStates),
-    };
-    return { input, loaded, watchCount };
-  }, [vm, first, second, isDraft, vmiResult, vmiUid, nadsInNamespace]);
+    if (Array.isArray(input.nads)) input.nads = [...(input.nads as unknown[]), ...crossNamespace];
+    return { input: input as unknown as NetworkingInput, loaded, watchCount };
+  }, [vm, results, nns, specs, isDraft]);
 };
