@@ -86,7 +86,8 @@ export const specNetworkOf = (
       networkName: network.multus.networkName,
       nadName: name,
       nadNamespace: namespace,
-      isDefault: !!network.multus.default,
+      // The generated type calls it `_default`; the API field is `default`.
+      isDefault: !!(network.multus as { default?: boolean }).default,
     };
   }
   const source = Object.keys(network).find((k) => k !== 'name') ?? 'unknown';
