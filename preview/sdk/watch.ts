@@ -1,0 +1,335 @@
+/**
+ * useK8sWatchResource(s): a shared, reference-counted list+watch per query, over streamed `?watch=true`
+ * responses (newline-delimited events), resumed from the last resourceVersion and re-listed on 410 Gone.
+ * Semantics follow the console: `[data, loaded, loadError]`; a list starts as `[]`, a named resource as `{}`;
+ * a named resource that does not exist gives a NotFound loadError; a missing model gives NoModelError.
+ */
+import * as React from 'react';
+import { HttpError, consoleFetch, consoleFetchJSON } from './http';
+import { addKind, resourceURL, selectorToString, type Selector } from './k8s';
+import { modelStore, referenceForGVK, type K8sGroupVersionKind, type K8sModel } from './models';
+
+export interface WatchK8sResource {
+  groupVersionKind?: K8sGroupVersionKind;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  isList?: boolean;
+  selector?: Selector;
+  namespaced?: boolean;
+  limit?: number;
+  fieldSelector?: string;
+  optional?: boolean;
+  partialMetadata?: boolean;
+}
+
+export class NoModelError extends Error {
+  constructor() {
+    super('Model does not exist');
+    this.name = 'NoModelError';
+  }
+}
+
+interface WatchState {
+  data: any;
+  loaded: boolean;
+  loadError: unknown;
+}
+
+type K8sObj = { metadata?: { name?: string; namespace?: string; uid?: string; resourceVersion?: string } };
+const keyOf = (o: K8sObj) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+
+class Watch {
+  state: WatchState;
+  private listeners = new Set<() => void>();
+  private abort = new AbortController();
+  private items = new Map<string, K8sObj>();
+  private rv = '';
+  private stopped = false;
+  private notifyScheduled = false;
+
+  constructor(
+    private readonly model: K8sModel,
+    private readonly q: { namespace?: string; name?: string; labelSelector?: string; fieldSelector?: string; isList: boolean; limit?: number },
+  ) {
+    this.state = { data: q.isList ? [] : {}, loaded: false, loadError: undefined };
+  }
+
+  subscribe(l: () => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
+  private notify(): void {
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    queueMicrotask(() => {
+      this.notifyScheduled = false;
+      if (!this.stopped) this.listeners.forEach((l) => l());
+    });
+  }
+
+  private publish(patch: Partial<WatchState>): void {
+    this.state = { ...this.state, ...patch };
+    this.notify();
+  }
+
+  private fieldSelector(): string {
+    return [this.q.fieldSelector, this.q.name ? `metadata.name=${this.q.name}` : ''].filter(Boolean).join(',');
+  }
+
+  private snapshot(): any {
+    const items = [...this.items.values()];
+    if (this.q.isList) return items;
+    return items[0];
+  }
+
+  start(): void {
+    void this.listAndWatch();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.abort.abort();
+  }
+
+  private async listAndWatch(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.list();
+        await this.watch();
+      } catch (e) {
+        if (this.stopped) return;
+        if (!this.q.isList && e instanceof HttpError && e.code === 404) {
+          // The console keeps watching by name, so a resource created later still shows up.
+          this.publish({ data: undefined, loaded: false, loadError: e });
+        } else {
+          this.publish({ loadError: e });
+        }
+      }
+      if (this.stopped) return;
+      await new Promise((r) => setTimeout(r, this.state.loadError ? 2000 : 250));
+    }
+  }
+
+  private async list(): Promise<void> {
+    const ctx = this.model;
+    if (!this.q.isList && this.q.name) {
+      const obj = await consoleFetchJSON(resourceURL(ctx, { ns: this.q.namespace, name: this.q.name }), 'GET', {
+        signal: this.abort.signal,
+      });
+      this.items = new Map<string, K8sObj>([[keyOf(obj), addKind(ctx)(obj) as K8sObj]]);
+      this.rv = obj.metadata?.resourceVersion ?? '';
+    } else {
+      const list = await consoleFetchJSON(
+        resourceURL(ctx, {
+          ns: this.q.namespace,
+          queryParams: {
+            ...(this.q.labelSelector ? { labelSelector: this.q.labelSelector } : {}),
+            ...(this.fieldSelector() ? { fieldSelector: this.fieldSelector() } : {}),
+            ...(this.q.limit ? { limit: String(this.q.limit) } : {}),
+          },
+        }),
+        'GET',
+        { signal: this.abort.signal },
+      );
+      this.items = new Map((list.items ?? []).map((o: K8sObj) => [keyOf(o), addKind(ctx)(o)]));
+      this.rv = list.metadata?.resourceVersion ?? '';
+    }
+    this.publish({ data: this.snapshot(), loaded: true, loadError: undefined });
+  }
+
+  /** Streams events until the server ends the response; returns so the caller re-lists or resumes. */
+  private async watch(): Promise<void> {
+    while (!this.stopped) {
+      const url = resourceURL(this.model, {
+        ns: this.q.namespace,
+        queryParams: {
+          watch: 'true',
+          resourceVersion: this.rv,
+          allowWatchBookmarks: 'true',
+          ...(this.q.labelSelector ? { labelSelector: this.q.labelSelector } : {}),
+          ...(this.fieldSelector() ? { fieldSelector: this.fieldSelector() } : {}),
+        },
+      });
+      const response = await consoleFetch(url, { signal: this.abort.signal }, 0);
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        let nl: number;
+        while ((nl = buffer.indexOf('\n')) >= 0) {
+          const line = buffer.slice(0, nl).trim();
+          buffer = buffer.slice(nl + 1);
+          if (line && this.apply(JSON.parse(line)) === 'relist') {
+            void reader.cancel();
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  private apply(ev: { type: string; object: any }): 'relist' | void {
+    if (ev.type === 'ERROR') {
+      if (ev.object?.code === 410) return 'relist';
+      this.publish({ loadError: new HttpError(ev.object?.message ?? 'watch error', ev.object?.code, undefined, ev.object) });
+      return 'relist';
+    }
+    if (ev.type === 'BOOKMARK') {
+      this.rv = ev.object?.metadata?.resourceVersion ?? this.rv;
+      return;
+    }
+    const o = addKind(this.model)(ev.object) as K8sObj;
+    this.rv = o.metadata?.resourceVersion ?? this.rv;
+    if (ev.type === 'DELETED') this.items.delete(keyOf(o));
+    else this.items.set(keyOf(o), o);
+    if (!this.q.isList && this.items.size === 0) {
+      this.publish({
+        data: undefined,
+        loaded: false,
+        loadError: new HttpError(`${this.model.plural} "${this.q.name}" not found`, 404, undefined, {
+          kind: 'Status',
+          code: 404,
+          reason: 'NotFound',
+        }),
+      });
+    } else {
+      this.publish({ data: this.snapshot(), loaded: true, loadError: undefined });
+    }
+  }
+}
+
+const watches = new Map<string, Watch>();
+
+const acquire = (key: string, create: () => Watch, listener: () => void): { watch: Watch; release: () => void } => {
+  let w = watches.get(key);
+  if (!w) {
+    w = create();
+    watches.set(key, w);
+    w.start();
+  }
+  const off = w.subscribe(listener);
+  const watch = w;
+  return {
+    watch,
+    release: () => {
+      off();
+      if (watch.subscribers === 0) {
+        watch.stop();
+        watches.delete(key);
+      }
+    },
+  };
+};
+
+/** Open watches, for tests and for counting how many a page opens. */
+export const openWatches = (): string[] => [...watches.keys()];
+
+const refOf = (r: WatchK8sResource): string | undefined => (r.groupVersionKind ? referenceForGVK(r.groupVersionKind) : r.kind);
+
+const useModelsLoaded = (): boolean => {
+  const [, force] = React.useReducer((x: number) => x + 1, 0);
+  React.useEffect(() => {
+    const off = modelStore.subscribe(force);
+    void modelStore.discover();
+    return () => {
+      off();
+    };
+  }, []);
+  return modelStore.loaded;
+};
+
+type Result = [any, boolean, unknown];
+
+const useDeepMemo = <T,>(value: T): T => {
+  const ref = React.useRef<{ key: string; value: T }>();
+  const key = JSON.stringify(value ?? null);
+  if (!ref.current || ref.current.key !== key) ref.current = { key, value };
+  return ref.current.value;
+};
+
+const queryKeyOf = (model: K8sModel, r: WatchK8sResource) => {
+  const q = {
+    namespace: model.namespaced ? r.namespace : undefined,
+    name: r.isList ? undefined : r.name,
+    labelSelector: selectorToString(r.selector) || undefined,
+    fieldSelector: r.fieldSelector || undefined,
+    isList: !!r.isList,
+    limit: r.limit,
+  };
+  return { q, key: JSON.stringify([referenceForGVK({ group: model.apiGroup, version: model.apiVersion, kind: model.kind }), q]) };
+};
+
+const resultFor = (resource: WatchK8sResource | null | undefined, modelsLoaded: boolean, states: Map<string, WatchState>): Result => {
+  if (!resource) return [undefined, true, undefined];
+  const empty = resource.isList ? [] : {};
+  const model = modelStore.lookup(refOf(resource));
+  if (!model) {
+    if (!modelsLoaded) return [empty, false, undefined];
+    return resource.optional ? [empty, true, undefined] : [empty, true, new NoModelError()];
+  }
+  const { key } = queryKeyOf(model, resource);
+  const s = states.get(key);
+  return s ? [s.data, s.loaded, s.loadError] : [empty, false, undefined];
+};
+
+/** Subscribes to the watches of several resources; re-renders when any of them changes. */
+const useWatches = (resources: Array<WatchK8sResource | null | undefined>): [boolean, Map<string, WatchState>] => {
+  const modelsLoaded = useModelsLoaded();
+  const [, force] = React.useReducer((x: number) => x + 1, 0);
+  const stable = useDeepMemo(resources);
+  const handles = React.useRef(new Map<string, Watch>());
+  React.useEffect(() => {
+    if (!modelsLoaded) return undefined;
+    const releases: Array<() => void> = [];
+    const next = new Map<string, Watch>();
+    for (const r of stable) {
+      if (!r) continue;
+      const model = modelStore.lookup(refOf(r));
+      if (!model) continue;
+      const { q, key } = queryKeyOf(model, r);
+      const { watch, release } = acquire(key, () => new Watch(model, q), force);
+      next.set(key, watch);
+      releases.push(release);
+    }
+    handles.current = next;
+    force();
+    return () => releases.forEach((release) => release());
+  }, [stable, modelsLoaded]);
+  const states = new Map<string, WatchState>();
+  handles.current.forEach((w, k) => states.set(k, w.state));
+  return [modelsLoaded, states];
+};
+
+export const useK8sWatchResource = (resource: WatchK8sResource | null | undefined): Result => {
+  const [modelsLoaded, states] = useWatches([resource]);
+  const r = resultFor(resource, modelsLoaded, states);
+  const [data, loaded, loadError] = r;
+  return React.useMemo(() => [data, loaded, loadError], [data, loaded, loadError]);
+};
+
+export const useK8sWatchResources = (
+  resources: Record<string, WatchK8sResource | null | undefined>,
+): Record<string, { data: any; loaded: boolean; loadError: unknown }> => {
+  const keys = Object.keys(resources ?? {});
+  const [modelsLoaded, states] = useWatches(keys.map((k) => resources[k]));
+  const out: Record<string, { data: any; loaded: boolean; loadError: unknown }> = {};
+  for (const k of keys) {
+    const [data, loaded, loadError] = resultFor(resources[k], modelsLoaded, states);
+    out[k] = { data, loaded, loadError };
+  }
+  const deps = keys.flatMap((k) => [k, out[k].data, out[k].loaded, out[k].loadError]);
+  const prev = React.useRef<{ deps: unknown[]; out: typeof out }>();
+  if (!prev.current || prev.current.deps.length !== deps.length || deps.some((d, i) => d !== prev.current!.deps[i])) {
+    prev.current = { deps, out };
+  }
+  return prev.current.out;
+};

@@ -1,0 +1,216 @@
+/**
+ * The preview host's HTTP server (Node http, no framework): the host page and bundle, PatternFly CSS, each
+ * plugin's dist at `/api/plugins/<name>/` (from a directory, or proxied from an origin), the console's i18n
+ * endpoint, and the Kubernetes API at `/api/kubernetes/` (the fixture API server, or proxied to `--api`).
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as https from 'https';
+import * as path from 'path';
+import type { AddressInfo } from 'net';
+import { FixtureApi } from './fixture-api/api';
+
+export interface PluginSource {
+  name: string;
+  /** A local dist directory… */
+  dir?: string;
+  /** …or an origin serving it (e.g. the plugin's nginx on https://127.0.0.1:9443/); TLS is not verified. */
+  url?: string;
+}
+
+export interface PreviewServerOptions {
+  port: number;
+  host?: string;
+  plugins: PluginSource[];
+  hostBuildDir: string;
+  /** Base URL of a Kubernetes API (kubectl proxy); when absent the fixture API answers. */
+  api?: string;
+  fixtureApi?: FixtureApi;
+  releaseVersion?: string;
+  patternflyDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  server: http.Server;
+  close: () => Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'application/javascript',
+  '.mjs': 'application/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.eot': 'application/vnd.ms-fontobject',
+  '.otf': 'font/otf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export const contentTypeOf = (file: string): string => CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+
+const send = (res: http.ServerResponse, code: number, body: string, type = 'text/plain; charset=utf-8') => {
+  res.writeHead(code, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
+};
+
+/** Serves a file below `root`; refuses paths that escape it. */
+const serveFile = (res: http.ServerResponse, root: string, rel: string, method: string): void => {
+  const file = path.resolve(root, `.${path.posix.normalize(`/${rel}`)}`);
+  if (!file.startsWith(path.resolve(root) + path.sep)) return send(res, 403, 'forbidden');
+  fs.stat(file, (err, st) => {
+    if (err || !st.isFile()) return send(res, 404, `not found: ${rel}`);
+    res.writeHead(200, {
+      'Content-Type': contentTypeOf(file),
+      'Content-Length': st.size,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    });
+    if (method === 'HEAD') return res.end();
+    fs.createReadStream(file).pipe(res);
+  });
+};
+
+/** Streams a request to `target` (watch responses stay open and are relayed chunk by chunk). */
+const proxy = (req: http.IncomingMessage, res: http.ServerResponse, target: URL, extraHeaders: Record<string, string> = {}): void => {
+  const mod = target.protocol === 'https:' ? https : http;
+  const headers = { ...req.headers, ...extraHeaders, host: target.host };
+  delete headers.origin;
+  delete headers.referer;
+  delete headers.cookie;
+  const upstream = mod.request(
+    target,
+    { method: req.method, headers, rejectUnauthorized: false },
+    (up) => {
+      const h = { ...up.headers };
+      if (req.url?.startsWith('/api/plugins/')) h['x-content-type-options'] = 'nosniff';
+      res.writeHead(up.statusCode ?? 502, h);
+      up.pipe(res);
+    },
+  );
+  upstream.on('error', (e) => {
+    if (!res.headersSent) send(res, 502, `preview host: cannot reach ${target.origin}: ${e.message}`);
+    else res.end();
+  });
+  req.on('close', () => upstream.destroy());
+  req.pipe(upstream);
+};
+
+const joinURL = (base: string, rest: string): URL => {
+  const b = new URL(base);
+  const [p, q] = rest.split('?');
+  b.pathname = `${b.pathname.replace(/\/$/, '')}/${p.replace(/^\//, '')}`;
+  b.search = q ? `?${q}` : '';
+  return b;
+};
+
+const indexHtml = (opts: PreviewServerOptions): string => {
+  const flags = {
+    basePath: '/',
+    releaseVersion: opts.releaseVersion ?? '4.20.0',
+    consolePlugins: opts.plugins.map((p) => p.name),
+    i18nNamespaces: opts.plugins.map((p) => `plugin__${p.name}`),
+    preview: true,
+  };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Red Hat OpenShift (preview host)</title>
+<link rel="stylesheet" href="/static/patternfly/patternfly.css">
+<link rel="stylesheet" href="/static/patternfly/patternfly-addons.css">
+<link rel="stylesheet" href="/static/host/host.css">
+<script>window.SERVER_FLAGS = ${JSON.stringify(flags)};</script>
+<script type="module" src="/static/host/host.js"></script>
+</head>
+<body><div id="app"></div></body>
+</html>
+`;
+};
+
+export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewServer> => {
+  const log = opts.log ?? (() => undefined);
+  const pfDir = opts.patternflyDir ?? path.resolve(__dirname, '../../node_modules/@patternfly/patternfly');
+  const plugins = new Map(opts.plugins.map((p) => [p.name, p]));
+  const html = indexHtml(opts);
+
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    const method = req.method ?? 'GET';
+    const p = url.pathname;
+    try {
+      if (p.startsWith('/api/kubernetes/') || p === '/api/kubernetes') {
+        const rest = p.slice('/api/kubernetes'.length) + url.search;
+        if (opts.api) return proxy(req, res, joinURL(opts.api, rest));
+        if (opts.fixtureApi) {
+          void opts.fixtureApi.handle(req, res, rest);
+          return;
+        }
+        return send(res, 503, 'preview host: no Kubernetes API configured');
+      }
+      const pluginMatch = /^\/api\/plugins\/([^/]+)\/(.*)$/.exec(p);
+      if (pluginMatch) {
+        const plugin = plugins.get(pluginMatch[1]);
+        if (!plugin) return send(res, 404, `no plugin named ${pluginMatch[1]}`);
+        if (plugin.url) return proxy(req, res, joinURL(plugin.url, pluginMatch[2] + url.search));
+        return serveFile(res, plugin.dir!, decodeURIComponent(pluginMatch[2]), method);
+      }
+      if (p === '/locales/resource.json') {
+        // Bridge strips `plugin__` to find the plugin and proxies to its locales/<lng>/<ns>.json.
+        const lng = url.searchParams.get('lng') ?? 'en';
+        const ns = url.searchParams.get('ns') ?? '';
+        const plugin = ns.startsWith('plugin__') ? plugins.get(ns.slice('plugin__'.length)) : undefined;
+        if (!plugin || !/^[a-zA-Z-]+$/.test(lng)) return send(res, 404, '{}', 'application/json');
+        const rel = `locales/${lng}/${ns}.json`;
+        if (plugin.url) return proxy(req, res, joinURL(plugin.url, rel));
+        return serveFile(res, plugin.dir!, rel, method);
+      }
+      if (p.startsWith('/static/patternfly/')) return serveFile(res, pfDir, decodeURIComponent(p.slice('/static/patternfly/'.length)), method);
+      if (p.startsWith('/static/host/')) return serveFile(res, opts.hostBuildDir, decodeURIComponent(p.slice('/static/host/'.length)), method);
+      if (p === '/favicon.ico') return send(res, 404, '');
+      if (method === 'GET' || method === 'HEAD') return send(res, 200, html, 'text/html; charset=utf-8');
+      return send(res, 405, 'method not allowed');
+    } catch (e) {
+      log(`preview host: ${method} ${p} failed: ${(e as Error).stack}`);
+      if (!res.headersSent) send(res, 500, (e as Error).message);
+    }
+  };
+
+  const server = http.createServer(handler);
+  return new Promise((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE') {
+        reject(new Error(`Port ${opts.port} is already in use: stop what is listening there or pass --port <another>`));
+      } else reject(e);
+    });
+    server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      const sockets = new Set<import('net').Socket>();
+      server.on('connection', (s) => {
+        sockets.add(s);
+        s.on('close', () => sockets.delete(s));
+      });
+      resolve({
+        url: `http://localhost:${port}`,
+        port,
+        server,
+        close: () =>
+          new Promise<void>((r) => {
+            sockets.forEach((s) => s.destroy());
+            server.close(() => r());
+          }),
+      });
+    });
+  });
+};
