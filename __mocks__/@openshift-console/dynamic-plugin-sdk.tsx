@@ -24,11 +24,14 @@ interface WatchRes {
 let store: Obj[] = [];
 let errors: Record<string, unknown> = {};
 export const __calls: { fn: string; args: unknown }[] = [];
+/** Every resource a hook asked to watch, by `kind/namespace/name?selector`, for watch-count tests. */
+export const __watched = new Map<string, WatchRes>();
 
 export const __setMockResources = (objects: Obj[], loadErrors: Record<string, unknown> = {}) => {
   store = objects.map((o) => JSON.parse(JSON.stringify(o)));
   errors = loadErrors;
   __calls.length = 0;
+  __watched.clear();
 };
 
 const kindOf = (res: WatchRes) => res.groupVersionKind?.kind ?? res.kind?.split('~').pop();
@@ -45,6 +48,10 @@ const notFound = () => Object.assign(new Error('NotFound'), { code: 404 });
 
 const watch = (res: WatchRes | null): [unknown, boolean, unknown] => {
   if (!res) return [undefined, true, undefined];
+  __watched.set(
+    `${kindOf(res)}/${res.namespace ?? '*'}/${res.name ?? ''}?${JSON.stringify(res.selector ?? {})}`,
+    res,
+  );
   const kind = kindOf(res) ?? '';
   if (errors[kind]) return [res.isList ? [] : undefined, true, errors[kind]];
   const found = store.filter((o) => matches(o, res));

@@ -6,7 +6,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as path from 'path';
-import { __setMockResources } from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
+import {
+  __setMockResources,
+  __watched,
+} from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
 import { readManifestFile } from '../../../test-support/manifests';
 import type { K8sObject, VirtualMachine } from '../../core/k8s/types';
 import NetworkingTab from './NetworkingTab';
@@ -102,5 +105,30 @@ describe('NetworkingTab on the demo scenarios', () => {
     render(<NetworkingTab obj={vm} />);
     expect(screen.getByTestId('vm-state-alert')).toHaveTextContent(/stopped/);
     expect(cell('default', 'binding')).toHaveTextContent('masquerade');
+  });
+});
+
+describe('what the tab watches', () => {
+  it('opens few watches, all scoped: no cluster-wide list of pods or VMs', () => {
+    renderScenario('04-vm-localnet-vlan1924.yaml', 'vm-localnet');
+    const watched = [...__watched.values()];
+    expect(watched.length).toBeLessThanOrEqual(9);
+    for (const res of watched) {
+      const kind = res.groupVersionKind?.kind;
+      if (kind === 'Pod' || kind === 'VirtualMachine' || kind === 'VirtualMachineInstance') {
+        expect(res.namespace).toBe('demo-vm-localnet');
+        expect(res.name || res.selector).toBeTruthy();
+      }
+      if (kind === 'NetworkAttachmentDefinition' || kind === 'UserDefinedNetwork') {
+        expect(res.namespace).toBeTruthy();
+      }
+    }
+    // A localnet VM needs the node bridge mappings: NodeNetworkStates are watched for it…
+    expect(watched.some((r) => r.groupVersionKind?.kind === 'NodeNetworkState')).toBe(true);
+  });
+
+  it('…and not for a VM without localnet networks', () => {
+    renderScenario('01-vm-pod-masquerade.yaml', 'vm-pod');
+    expect([...__watched.values()].some((r) => r.groupVersionKind?.kind === 'NodeNetworkState')).toBe(false);
   });
 });
