@@ -41,6 +41,8 @@ export interface NADFormState {
   namespace: string;
   type: NADType;
   description: string;
+  /** Kept from an edited NAD; new ones get the version the plugin's docs use. */
+  cniVersion?: string;
   mtu?: number;
   /** bridge: access VLAN; ovn-localnet: vlanID; sriov: VF VLAN. */
   vlanId?: number;
@@ -90,7 +92,7 @@ export const defaultNADState = (namespace = ''): NADFormState => ({
   macvlanMode: 'bridge',
 });
 
-/** OVN networks are cluster-wide by `name`: default it to the NAD name, as people expect. */
+/** The CNI `name` (for OVN the cluster-wide network name): the NAD name unless set. */
 export const networkNameOf = (s: NADFormState): string => s.networkName || s.name;
 
 const IFACE = /^[^\s/:%]{1,15}$/;
@@ -243,12 +245,13 @@ export const cniConfig = (s: NADFormState): Record<string, unknown> => {
   switch (s.type) {
     case 'bridge': {
       const c: Record<string, unknown> = {
-        cniVersion: '0.3.1',
-        name: s.name,
+        cniVersion: s.cniVersion ?? '0.3.1',
+        name: networkNameOf(s),
         type: 'bridge',
         bridge: s.bridgeName,
-        macspoofchk: s.macspoofchk,
       };
+      // Off is the plugin default; only write it when on.
+      if (s.macspoofchk) c.macspoofchk = true;
       if (s.vlanMode === 'access' && s.vlanId !== undefined) c.vlan = s.vlanId;
       if (s.vlanMode === 'trunk')
         c.vlanTrunk = s.trunk.map((r) =>
@@ -259,7 +262,7 @@ export const cniConfig = (s: NADFormState): Record<string, unknown> => {
     case 'ovn-layer2':
     case 'ovn-localnet': {
       const c: Record<string, unknown> = {
-        cniVersion: '0.4.0',
+        cniVersion: s.cniVersion ?? '0.4.0',
         name: networkNameOf(s),
         type: OVN_CNI,
         topology: s.type === 'ovn-layer2' ? 'layer2' : 'localnet',
@@ -272,14 +275,18 @@ export const cniConfig = (s: NADFormState): Record<string, unknown> => {
       return withMtu(c);
     }
     case 'sriov': {
-      const c: Record<string, unknown> = { cniVersion: '0.3.1', name: s.name, type: 'sriov' };
+      const c: Record<string, unknown> = {
+        cniVersion: s.cniVersion ?? '0.3.1',
+        name: networkNameOf(s),
+        type: 'sriov',
+      };
       if (s.vlanId !== undefined) c.vlan = s.vlanId;
       return { ...c, ipam: ipamConfig(s) };
     }
     case 'macvlan': {
       const c: Record<string, unknown> = {
-        cniVersion: '0.3.1',
-        name: s.name,
+        cniVersion: s.cniVersion ?? '0.3.1',
+        name: networkNameOf(s),
         type: 'macvlan',
         mode: s.macvlanMode,
       };
@@ -310,10 +317,14 @@ export const generateNAD = (
   const { config: kept, ...keptRest } = (preserved?.spec ?? {}) as {
     config?: Record<string, unknown>;
   };
-  const { [CONFLIST]: conflist, ...keptConfig } = (kept ?? {}) as Record<string, unknown> & {
-    [CONFLIST]?: ConflistRest;
-  };
+  const {
+    [CONFLIST]: conflist,
+    [NO_IPAM]: noIpam,
+    ...keptConfig
+  } = (kept ?? {}) as Record<string, unknown> & { [CONFLIST]?: ConflistRest; [NO_IPAM]?: boolean };
   const plugin = mergePreserved(keptConfig, cniConfig(s));
+  // An edited config that had no `ipam` key at all keeps having none while IPAM stays off.
+  if (noIpam && s.ipamType === 'none') delete plugin.ipam;
   let config: Record<string, unknown> = plugin;
   if (conflist) {
     // Written back as the conflist it was: the form's plugin first, the others (e.g. tuning) after.
@@ -329,7 +340,11 @@ export const generateNAD = (
   const nad: NetworkAttachmentDefinition = {
     apiVersion: 'k8s.cni.cncf.io/v1',
     kind: 'NetworkAttachmentDefinition',
-    metadata: { name: s.name, namespace: s.namespace, ...(annotations ? { annotations } : {}) },
+    metadata: {
+      name: s.name,
+      ...(s.namespace ? { namespace: s.namespace } : {}),
+      ...(annotations ? { annotations } : {}),
+    },
     spec: { config: JSON.stringify(config) },
   };
   const out: K8sObject[] = [];
@@ -358,6 +373,7 @@ export class UnsupportedNADError extends Error {}
 
 /** Preserved-config key for a conflist's other plugins and top-level keys. */
 const CONFLIST = '$conflist';
+const NO_IPAM = '$noIpam';
 
 interface ConflistRest {
   cniVersion?: string;
@@ -399,13 +415,16 @@ export const parseBackNAD = (
       }))
     : [];
   const name = obj.metadata?.name ?? '';
-  const base = defaultNADState(obj.metadata?.namespace ?? '');
+  // Kustomize-style manifests leave the namespace out; the config's netAttachDefName still names it.
+  const fromConfig = typeof c.netAttachDefName === 'string' ? c.netAttachDefName.split('/')[0] : '';
+  const base = defaultNADState(obj.metadata?.namespace || fromConfig);
   const networkName = typeof c.name === 'string' && c.name !== name ? c.name : '';
   const state: NADFormState = {
     ...base,
     name,
     type,
     description: ann.description ?? '',
+    cniVersion: typeof raw.cniVersion === 'string' ? raw.cniVersion : undefined,
     mtu: num(c.mtu),
     vlanId: type === 'ovn-localnet' ? num(c.vlanID) : trunk.length ? undefined : num(c.vlan),
     bridgeName: typeof c.bridge === 'string' ? c.bridge : '',
@@ -422,7 +441,7 @@ export const parseBackNAD = (
     requireBridgeOnNode: type === 'bridge' && RESOURCE_NAME_ANNOTATION in ann,
     ipamType: ipam.type === 'whereabouts' ? 'whereabouts' : ipam.type === 'dhcp' ? 'dhcp' : 'none',
     ipamRange: typeof ipam.range === 'string' ? ipam.range : '',
-    networkName: type.startsWith('ovn') ? networkName : '',
+    networkName,
     subnets: csv(c.subnets),
     excludeSubnets: csv(c.excludeSubnets),
     persistentIPs: c.allowPersistentIPs === true,
@@ -444,6 +463,7 @@ export const parseBackNAD = (
     string,
     unknown
   >;
+  if (!('ipam' in c) && !type.startsWith('ovn')) keptConfig[NO_IPAM] = true;
   if (Array.isArray(raw.plugins)) {
     const {
       plugins,

@@ -91,7 +91,7 @@ export const generateUDN = (
   const udn: UserDefinedNetwork = {
     apiVersion: 'k8s.ovn.org/v1',
     kind: 'UserDefinedNetwork',
-    metadata: { name: s.name, namespace: s.namespace },
+    metadata: s.namespace ? { name: s.name, namespace: s.namespace } : { name: s.name },
     spec: {
       topology: s.topology === 'Layer3' ? 'Layer3' : 'Layer2',
       [topologyKey(s.topology)]: topologyConfig(s, ctx),
