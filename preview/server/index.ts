@@ -171,7 +171,9 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
         const lng = url.searchParams.get('lng') ?? 'en';
         const ns = url.searchParams.get('ns') ?? '';
         const plugin = ns.startsWith('plugin__') ? plugins.get(ns.slice('plugin__'.length)) : undefined;
-        if (!plugin || !/^[a-zA-Z-]+$/.test(lng)) return send(res, 404, '{}', 'application/json');
+        if (!/^[a-zA-Z-]+$/.test(lng)) return send(res, 400, '{}', 'application/json');
+        // The console's own namespaces (public, …) are not served by a plugin: empty, as the host has no strings.
+        if (!plugin) return send(res, 200, '{}', 'application/json');
         const rel = `locales/${lng}/${ns}.json`;
         if (plugin.url) return proxy(req, res, joinURL(plugin.url, rel));
         return serveFile(res, plugin.dir!, rel, method);

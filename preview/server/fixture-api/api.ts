@@ -34,7 +34,15 @@ import {
   type StatusCause,
 } from './status';
 import { ObjectStore, type K8sObject, type StoreEvent } from './store';
-import { JsonSchemaValidator, combineValidators, metadataValidator, type ObjectValidator } from './validation';
+import { createCRDValidator } from '../../../src/core/crd-oracle';
+import {
+  JsonSchemaValidator,
+  combineValidators,
+  metadataValidator,
+  oracleValidator,
+  routeValidators,
+  type ObjectValidator,
+} from './validation';
 
 export const DEFAULT_CRD_DIR = path.resolve(__dirname, '../../crds');
 
@@ -62,6 +70,8 @@ export class FixtureApi {
   readonly store = new ObjectStore();
   readonly validator: ObjectValidator;
   private readonly forbid: Set<string>;
+  private readonly crds: object[] = [];
+  private readonly crdValidators = new Map<string, ObjectValidator>();
   private readonly version: NonNullable<FixtureApiOptions['version']>;
 
   constructor(opts: FixtureApiOptions = {}) {
@@ -77,7 +87,14 @@ export class FixtureApi {
     });
     for (const dir of opts.crdDirs ?? [DEFAULT_CRD_DIR]) this.loadCrdDir(dir);
     this.forbid = new Set(opts.forbid ?? []);
-    this.validator = opts.validator ?? combineValidators(metadataValidator, new JsonSchemaValidator());
+    // The oracle is rebuilt lazily when a CRD is installed after start (from a fixtures directory).
+    const crdBacked = (r: ResourceType) => this.crds.some((c) => isCRD(c) && c.spec.group === r.group && c.spec.names.kind === r.kind);
+    this.validator =
+      opts.validator ??
+      routeValidators(
+        { validate: (r, o, old) => this.crdValidatorFor(r).validate(r, o, old) },
+        crdBacked,
+      );
     this.version = opts.version ?? { major: '1', minor: '33', gitVersion: 'v1.33.0-preview' };
   }
 
@@ -97,10 +114,32 @@ export class FixtureApi {
     }
   }
 
+  /**
+   * One oracle per CRD: a CRD whose patterns JavaScript cannot compile (Go RE2 classes such as [:punct:])
+   * falls back to the JSON-schema checker instead of breaking every other kind.
+   */
+  private crdValidatorFor(r: ResourceType): ObjectValidator {
+    const key = `${r.group}/${r.kind}`;
+    let v = this.crdValidators.get(key);
+    if (!v) {
+      const crd = this.crds.filter((c) => isCRD(c) && c.spec.group === r.group && c.spec.names.kind === r.kind);
+      try {
+        const oracle = createCRDValidator(crd, { unknownFields: 'prune' });
+        v = oracleValidator(() => oracle);
+      } catch {
+        v = combineValidators(metadataValidator, new JsonSchemaValidator());
+      }
+      this.crdValidators.set(key, v);
+    }
+    return v;
+  }
+
   /** Registers a CRD's versions as resources and stores the CRD object itself. */
   installCRD(object: unknown): boolean {
     if (!isCRD(object)) return false;
     resourcesFromCRD(object).forEach((r) => this.registry.add(r));
+    this.crds.push(object);
+    this.crdValidators.delete(`${object.spec.group}/${object.spec.names.kind}`);
     const crdType = this.registry.byResource('apiextensions.k8s.io', 'v1', 'customresourcedefinitions')!;
     const o = object as unknown as K8sObject;
     if (!this.store.get(storageKeyOf(crdType), undefined, o.metadata.name)) {

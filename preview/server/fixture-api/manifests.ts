@@ -32,10 +32,17 @@ const filesUnder = (dir: string): string[] =>
     });
 
 export const parseManifestText = (text: string, file: string, out: LoadedManifests): void => {
-  const docs = /\.json$/i.test(file) ? [JSON.parse(text) as unknown] : parseAllDocuments(text).map((d) => {
-    if (d.errors.length) throw new Error(`${file}: ${d.errors[0].message}`);
-    return d.toJS() as unknown;
-  });
+  // Parse errors are tolerated when the document still yields a value: some upstream CRDs have continuation
+  // lines that Go's YAML parser accepts and the `yaml` package flags.
+  const docs = /\.json$/i.test(file)
+    ? [JSON.parse(text) as unknown]
+    : parseAllDocuments(text).map((d) => {
+        const value = d.toJS() as unknown;
+        if (d.errors.length && (value === null || value === undefined)) {
+          out.skipped.push({ file, reason: d.errors[0].message });
+        }
+        return value;
+      });
   const visit = (value: unknown): void => {
     if (value === null || value === undefined) return;
     if (Array.isArray(value)) return value.forEach(visit);

@@ -66,7 +66,7 @@ export const causeOf = (e: ErrorObject, root: unknown): StatusCause => {
 
 /** Checks the openAPIV3Schema of CRD-backed resources (and vendored JSON schemas) with ajv. */
 export class JsonSchemaValidator implements ObjectValidator {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
   private readonly compiled = new WeakMap<object, ValidateFunction>();
 
   validate(resource: ResourceType, obj: unknown): StatusCause[] {
@@ -128,4 +128,38 @@ export const metadataValidator: ObjectValidator = {
     }
     return [];
   },
+};
+
+/** The project's CRD oracle (OpenAPI schema + CEL rules + admission checks) as an ObjectValidator. */
+export interface OracleFinding {
+  path: string;
+  message: string;
+  rule?: string;
+  kind: string;
+}
+
+export const oracleValidator = (
+  createValidator: () => (obj: unknown, opts?: { oldObj?: unknown }) => OracleFinding[],
+): ObjectValidator => {
+  let validate: ReturnType<typeof createValidator> | undefined;
+  return {
+    validate: (_resource, obj, oldObj) => {
+      validate ??= createValidator();
+      return validate(obj, oldObj === undefined ? {} : { oldObj }).map((f) => ({
+        reason:
+          f.rule === 'required' ? 'FieldValueRequired' : f.rule === 'enum' ? 'FieldValueNotSupported' : f.rule === 'type' ? 'FieldValueTypeInvalid' : 'FieldValueInvalid',
+        message: f.message,
+        field: f.path || undefined,
+      }));
+    },
+  };
+};
+
+/**
+ * Resources defined by a CRD go to `crdValidator` (the oracle evaluates CEL too); the rest (built-in kinds with a
+ * vendored JSON schema, such as KubeVirt's VirtualMachine) get the object-meta checks and the JSON schema.
+ */
+export const routeValidators = (crdValidator: ObjectValidator, isCrdBacked: (r: ResourceType) => boolean): ObjectValidator => {
+  const others = combineValidators(metadataValidator, new JsonSchemaValidator());
+  return { validate: (r, obj, old) => (isCrdBacked(r) ? crdValidator.validate(r, obj, old) : others.validate(r, obj, old)) };
 };

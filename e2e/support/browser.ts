@@ -1,0 +1,87 @@
+/**
+ * Debian's chromium through playwright-core (downloaded browsers are not an option on this network), with a
+ * fresh profile per launch. Pages record uncaught errors and console errors so tests fail on unexpected ones.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const chromiumPath = (): string => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const missingChromiumMessage = (p: string): string =>
+  `Chromium not found at ${p}. The browser tests drive Debian's chromium: install it with ` +
+  `\`${process.getuid?.() === 0 ? '' : 'sudo '}apt-get install -y chromium\` (or point CHROMIUM_PATH at a Chromium binary).`;
+
+export interface TestBrowser {
+  browser: Browser;
+  context: BrowserContext;
+  userDataDir: string;
+  close: () => Promise<void>;
+}
+
+export const launchBrowser = async (): Promise<TestBrowser> => {
+  const executablePath = chromiumPath();
+  if (!fs.existsSync(executablePath)) throw new Error(missingChromiumMessage(executablePath));
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-chromium-'));
+  // A persistent context is the only way to give Chromium our own --user-data-dir.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  return {
+    browser: context.browser()!,
+    context,
+    userDataDir,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export interface WatchedPage {
+  page: Page;
+  /** Uncaught exceptions and console.error messages, in order. */
+  problems: string[];
+  /** URLs the page requested. */
+  requests: string[];
+  /** Fails the test if the page reported problems other than the allowed ones. */
+  assertNoProblems: (allowed?: RegExp[]) => void;
+}
+
+export const openPage = async (ctx: TestBrowser): Promise<WatchedPage> => {
+  const page = await ctx.context.newPage();
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return {
+    page,
+    problems,
+    requests,
+    assertNoProblems: (allowed = []) => {
+      const unexpected = problems.filter((p) => !allowed.some((re) => re.test(p)));
+      if (unexpected.length) throw new Error(`The page reported errors:\n${unexpected.join('\n')}`);
+    },
+  };
+};
