@@ -10,6 +10,8 @@ import {
   allConns,
   containsPort,
   intersect,
+  isAll,
+  isEmpty,
   isPortProtocol,
   noConns,
   portConns,
@@ -150,6 +152,7 @@ export class PolicyAnalysis {
   private readonly byIp = new Map<string, Map<string, Attachment[]>>();
   private readonly peerMatches = new Map<Peer, Map<string, Uint8Array>>();
   private readonly ruleConnsCache = new WeakMap<Rule, ConnSet>();
+  private readonly namedConnsCache = new WeakMap<Rule, WeakMap<EndpointInterface, ConnSet>>();
 
   constructor(objects: K8sObject[], options: AnalysisOptions = {}) {
     this.objects = objects;
@@ -215,6 +218,21 @@ export class PolicyAnalysis {
     return policy.networkIds.has(networkId) && !this.inert.get(policy.index)?.has(networkId);
   }
 
+  private readonly isolatingCache = {
+    ingress: new Map<EndpointInterface, Policy[]>(),
+    egress: new Map<EndpointInterface, Policy[]>(),
+  };
+
+  /** Enforced policies selecting this interface that isolate it for `direction`. */
+  isolating(iface: EndpointInterface, direction: Direction): Policy[] {
+    let list = this.isolatingCache[direction].get(iface);
+    if (!list) {
+      list = this.policiesSelecting(iface).filter((p) => p.isolates[direction]);
+      this.isolatingCache[direction].set(iface, list);
+    }
+    return list;
+  }
+
   /** Enforced policies that select this interface (both directions). */
   policiesSelecting(iface: EndpointInterface): Policy[] {
     return this.selecting.get(iface) ?? [];
@@ -275,7 +293,29 @@ export class PolicyAnalysis {
     return bits;
   }
 
+  private readonly attachmentMatchCache = new WeakMap<Peer, WeakMap<EndpointInterface, boolean>>();
+
   private peerMatches_(policy: Policy, peer: Peer, spec: PeerSpec, networkId: string): boolean {
+    if (peer.kind === 'invalid') return false;
+    if (spec.attachment) {
+      // The matrix asks the same (peer, interface) question once per row: remember the answer.
+      let perIface = this.attachmentMatchCache.get(peer);
+      if (!perIface) this.attachmentMatchCache.set(peer, (perIface = new WeakMap()));
+      const known = perIface.get(spec.attachment.iface);
+      if (known !== undefined) return known;
+      const result = this.peerMatchesUncached(policy, peer, spec, networkId);
+      perIface.set(spec.attachment.iface, result);
+      return result;
+    }
+    return this.peerMatchesUncached(policy, peer, spec, networkId);
+  }
+
+  private peerMatchesUncached(
+    policy: Policy,
+    peer: Peer,
+    spec: PeerSpec,
+    networkId: string,
+  ): boolean {
     if (peer.kind === 'invalid') return false;
     const ips: EndpointIp[] = spec.ip ? [spec.ip] : (spec.attachment?.iface.ips ?? []);
     if (peer.kind === 'ipBlock') {
@@ -293,7 +333,8 @@ export class PolicyAnalysis {
 
   /** What a rule's port list allows towards `target` (named ports resolve on the target). */
   private ruleConns(rule: Rule, target: EndpointInterface | undefined): ConnSet {
-    const cached = this.ruleConnsCache.get(rule);
+    const cached =
+      this.ruleConnsCache.get(rule) ?? (target && this.namedConnsCache.get(rule)?.get(target));
     if (cached) return cached;
     if (rule.ports === null) return allConns();
     let conns = noConns();
@@ -313,13 +354,23 @@ export class PolicyAnalysis {
       }
     }
     if (!named) this.ruleConnsCache.set(rule, conns);
+    else if (target) {
+      let perTarget = this.namedConnsCache.get(rule);
+      if (!perTarget) this.namedConnsCache.set(rule, (perTarget = new WeakMap()));
+      perTarget.set(target, conns);
+    }
     return conns;
   }
 
   /** One side: what `self` lets in (ingress) from, or out (egress) to, `peer` on `networkId`. */
-  private directional(self: Attachment, direction: Direction, peer: PeerSpec): DirectionalResult {
+  private directional(
+    self: Attachment,
+    direction: Direction,
+    peer: PeerSpec,
+    explain = true,
+  ): DirectionalResult {
     const networkId = self.iface.networkId;
-    const isolatedBy = this.policiesSelecting(self.iface).filter((p) => p.isolates[direction]);
+    const isolatedBy = this.isolating(self.iface, direction);
     if (!isolatedBy.length) return { isolatedBy, conns: allConns(), contributions: [] };
     const destination = direction === 'ingress' ? self.iface : peer.attachment?.iface;
     let conns = noConns();
@@ -332,8 +383,9 @@ export class PolicyAnalysis {
         )
           continue;
         const c = this.ruleConns(rule, destination);
-        contributions.push({ policy, rule, conns: c });
+        if (explain) contributions.push({ policy, rule, conns: c });
         conns = union(conns, c);
+        if (!explain && isAll(conns)) return { isolatedBy, conns, contributions };
       }
     }
     return { isolatedBy, conns, contributions };
@@ -343,15 +395,15 @@ export class PolicyAnalysis {
   connsBetween(src: Attachment, dst: Attachment): ConnSet {
     if (src.iface.networkId !== dst.iface.networkId || src.endpoint === dst.endpoint)
       return noConns();
-    const out = this.directional(src, 'egress', { attachment: dst });
-    if (!out.contributions.length && out.isolatedBy.length) return noConns();
-    const inn = this.directional(dst, 'ingress', { attachment: src });
+    const out = this.directional(src, 'egress', { attachment: dst }, false);
+    if (isEmpty(out.conns)) return out.conns;
+    const inn = this.directional(dst, 'ingress', { attachment: src }, false);
     return intersect(out.conns, inn.conns);
   }
 
   /** Connections allowed between an interface and an address outside the known interfaces. */
   connsWithAddress(self: Attachment, direction: Direction, ip: EndpointIp): ConnSet {
-    return this.directional(self, direction, { ip }).conns;
+    return this.directional(self, direction, { ip }, false).conns;
   }
 
   private pickInterface(
@@ -471,7 +523,22 @@ export class PolicyAnalysis {
       const otherIface = query.peer.interface
         ? this.pickInterface(other, query.peer.interface)
         : undefined;
-      iface = this.pickInterface(endpoint, query.interface, undefined, otherIface?.networkId);
+      // Without interfaces named, the question is about a network both ends are on.
+      const shared =
+        otherIface?.networkId ??
+        (query.interface
+          ? undefined
+          : (
+              endpoint.interfaces.find(
+                (i) =>
+                  this.network(i.networkId)?.kind !== 'secondary' &&
+                  other.interfaces.some((o) => o.networkId === i.networkId),
+              ) ??
+              endpoint.interfaces.find((i) =>
+                other.interfaces.some((o) => o.networkId === i.networkId),
+              )
+            )?.networkId);
+      iface = this.pickInterface(endpoint, query.interface, undefined, shared);
       const resolved = otherIface ?? other.interfaces.find((i) => i.networkId === iface.networkId);
       if (!resolved)
         throw new QueryError(

@@ -63,7 +63,14 @@ export const portConns = (
   return { ...base, ports: { ...base.ports, [protocol]: normalise(ranges) } };
 };
 
-export const union = (a: ConnSet, b: ConnSet): ConnSet => ({
+const isNone = (c: ConnSet) =>
+  !c.other && !c.ports.SCTP.length && !c.ports.TCP.length && !c.ports.UDP.length;
+
+export const union = (a: ConnSet, b: ConnSet): ConnSet =>
+  // Fast paths: the matrix unions thousands of rule sets, most of them empty or everything.
+  isNone(a) || isAll(b) ? b : isNone(b) || isAll(a) ? a : unionSlow(a, b);
+
+const unionSlow = (a: ConnSet, b: ConnSet): ConnSet => ({
   ports: {
     SCTP: normalise([...a.ports.SCTP, ...b.ports.SCTP]),
     TCP: normalise([...a.ports.TCP, ...b.ports.TCP]),
@@ -72,7 +79,10 @@ export const union = (a: ConnSet, b: ConnSet): ConnSet => ({
   other: a.other || b.other,
 });
 
-export const intersect = (a: ConnSet, b: ConnSet): ConnSet => ({
+export const intersect = (a: ConnSet, b: ConnSet): ConnSet =>
+  isAll(a) || isNone(b) ? b : isAll(b) || isNone(a) ? a : intersectSlow(a, b);
+
+const intersectSlow = (a: ConnSet, b: ConnSet): ConnSet => ({
   ports: {
     SCTP: intersectRanges(a.ports.SCTP, b.ports.SCTP),
     TCP: intersectRanges(a.ports.TCP, b.ports.TCP),

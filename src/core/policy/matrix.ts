@@ -1,0 +1,117 @@
+/**
+ * The connectivity matrix of one namespace on one network: every VM and pod interface against every
+ * other, plus "outside" address blocks, with what is allowed in each direction.
+ */
+import type { Attachment, PolicyAnalysis } from './analysis';
+import { allConns, describe, formatNpGuard, intersect, type ConnSet } from './conn-set';
+import { cutRanges, formatRange, parseCidr, type IpRange } from './ip';
+
+export interface MatrixPeer {
+  /** `ns/name[Kind] iface` for interfaces, the CIDR (or range) for outside blocks. */
+  id: string;
+  kind: 'interface' | 'outside';
+  attachment?: Attachment;
+  range?: IpRange;
+}
+
+export interface MatrixCell {
+  from: string;
+  to: string;
+  conns: ConnSet;
+  /** np-guard notation (`All Connections`, `TCP 80,UDP 53`), '' when nothing is allowed. */
+  text: string;
+  /** Plain words, ICMP included. */
+  words: string;
+}
+
+export interface Matrix {
+  networkId: string;
+  namespace: string;
+  peers: MatrixPeer[];
+  cells: MatrixCell[];
+}
+
+export interface MatrixOptions {
+  namespace: string;
+  networkId: string;
+  /** Outside CIDRs; by default the blocks cut by the ipBlocks of the policies on this network. */
+  outside?: string[];
+}
+
+const policyBlocks = (analysis: PolicyAnalysis, networkId: string): IpRange[] => {
+  const out: IpRange[] = [];
+  for (const p of analysis.policies) {
+    if (!analysis.isEnforcedOn(p, networkId)) continue;
+    for (const d of ['ingress', 'egress'] as const) {
+      for (const r of p.rules[d])
+        for (const peer of r.peers ?? [])
+          if (peer.kind === 'ipBlock') out.push(peer.cidr, ...peer.except);
+    }
+  }
+  return out;
+};
+
+export const buildMatrix = (analysis: PolicyAnalysis, options: MatrixOptions): Matrix => {
+  const attachments = analysis
+    .attachments(options.networkId)
+    .filter((a) => a.endpoint.namespace === options.namespace);
+  const cuts = policyBlocks(analysis, options.networkId);
+  const outside: MatrixPeer[] = options.outside
+    ? options.outside.map((cidr) => {
+        const range = parseCidr(cidr);
+        if (!range) throw new Error(`"${cidr}" is not a CIDR`);
+        return { id: cidr, kind: 'outside' as const, range };
+      })
+    : cutRanges({ family: 4, lo: 0n, hi: (1n << 32n) - 1n }, cuts).map((range) => ({
+        id: formatRange(range),
+        kind: 'outside' as const,
+        range,
+      }));
+  const peers: MatrixPeer[] = [
+    ...attachments.map((a) => ({
+      id: `${a.endpoint.key} ${a.iface.name}`,
+      kind: 'interface' as const,
+      attachment: a,
+    })),
+    ...outside,
+  ];
+  const cell = (from: string, to: string, conns: ConnSet): MatrixCell => ({
+    from,
+    to,
+    conns,
+    text: formatNpGuard(conns),
+    words: describe(conns),
+  });
+  // What holds for every address of a block: the block cut where policies draw lines, intersected.
+  const pieces = new Map<MatrixPeer, IpRange[]>(
+    outside.map((o) => [o, options.outside ? cutRanges(o.range!, cuts) : [o.range!]]),
+  );
+  const forBlock = (a: Attachment, direction: 'ingress' | 'egress', block: MatrixPeer): ConnSet =>
+    pieces.get(block)!.reduce(
+      (acc, piece) =>
+        intersect(
+          acc,
+          analysis.connsWithAddress(a, direction, {
+            text: '',
+            family: piece.family,
+            n: piece.lo,
+          }),
+        ),
+      allConns(),
+    );
+  const cells: MatrixCell[] = [];
+  for (const src of peers) {
+    for (const dst of peers) {
+      if (src === dst) continue;
+      if (src.attachment && dst.attachment) {
+        if (src.attachment.endpoint === dst.attachment.endpoint) continue;
+        cells.push(cell(src.id, dst.id, analysis.connsBetween(src.attachment, dst.attachment)));
+      } else if (src.attachment && dst.range) {
+        cells.push(cell(src.id, dst.id, forBlock(src.attachment, 'egress', dst)));
+      } else if (src.range && dst.attachment) {
+        cells.push(cell(src.id, dst.id, forBlock(dst.attachment, 'ingress', src)));
+      }
+    }
+  }
+  return { networkId: options.networkId, namespace: options.namespace, peers, cells };
+};
