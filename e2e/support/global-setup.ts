@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { buildHost } from '../../preview/build-host';
 import { chromiumPath, missingChromiumMessage } from './browser';
@@ -25,6 +26,9 @@ export default async function globalSetup(): Promise<void> {
     const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('e2e: `npm run build` failed');
   }
-  const host = await buildHost();
+  // A private build dir: `npm start` (or another test run) may be rebuilding preview/.build meanwhile.
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-host-'));
+  process.env.PREVIEW_HOST_BUILD_DIR = outDir;
+  const host = await buildHost({ outDir });
   console.log(`\ne2e: host bundle ${host.files.map((f) => `${f.file} ${f.bytes} B`).join(', ')} in ${host.ms} ms`);
 }
