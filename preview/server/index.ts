@@ -180,7 +180,10 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
       }
       if (p.startsWith('/static/patternfly/')) return serveFile(res, pfDir, decodeURIComponent(p.slice('/static/patternfly/'.length)), method);
       if (p.startsWith('/static/host/')) return serveFile(res, opts.hostBuildDir, decodeURIComponent(p.slice('/static/host/'.length)), method);
-      if (p === '/favicon.ico') return send(res, 404, '');
+      if (p === '/favicon.ico') {
+        res.writeHead(204);
+        return res.end();
+      }
       if (method === 'GET' || method === 'HEAD') return send(res, 200, html, 'text/html; charset=utf-8');
       return send(res, 405, 'method not allowed');
     } catch (e) {

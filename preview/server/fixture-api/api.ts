@@ -160,6 +160,12 @@ export class FixtureApi {
       if (isCRD(object)) continue;
       const { group, version } = splitApiVersion(object.apiVersion);
       let r = this.registry.byGroupVersionKind(group, version, object.kind);
+      // Another served version of a kind we know (kubevirt.io/v1alpha3 VMs): same resource, same storage.
+      const sibling = r ? undefined : this.registry.all().find((x) => x.group === group && x.kind === object.kind);
+      if (sibling) {
+        r = { ...sibling, version, schema: undefined };
+        this.registry.add(r);
+      }
       if (!r) {
         r = {
           group,
