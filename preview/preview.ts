@@ -60,15 +60,6 @@ const packagePluginName = (): string =>
 
 export const startPreview = async (opts: PreviewOptions = {}): Promise<Preview> => {
   const log = opts.log ?? (() => undefined);
-  let pluginName = opts.pluginName;
-  let manifest: PluginManifestLike | undefined;
-  const dist = path.resolve(opts.dist ?? path.join(ROOT, 'dist'));
-  if (!opts.pluginUrl) {
-    manifest = readManifest(dist);
-    pluginName ??= manifest.name;
-  }
-  pluginName ??= packagePluginName();
-
   let fixtureApi: FixtureApi | undefined;
   const seedReport: ReturnType<FixtureApi['seedFromDir']>[] = [];
   if (!opts.api) {
@@ -78,6 +69,15 @@ export const startPreview = async (opts: PreviewOptions = {}): Promise<Preview> 
       seedReport.push(fixtureApi.seedFromDir(dir));
     }
   }
+
+  let pluginName = opts.pluginName;
+  let manifest: PluginManifestLike | undefined;
+  const dist = path.resolve(opts.dist ?? path.join(ROOT, 'dist'));
+  if (!opts.pluginUrl) {
+    manifest = readManifest(dist);
+    pluginName ??= manifest.name;
+  }
+  pluginName ??= packagePluginName();
 
   let hostBuild: HostBuild | undefined;
   let hostBuildDir = opts.hostBuildDir;
