@@ -45,9 +45,7 @@ export const PLAN_MESSAGES = {
     'Layer3 networks give a VM a new address when it moves to another node; use Layer2 for VMs.',
   ),
   // Plan fields
-  nameInvalid: t('Name {{why}}.'),
   nameTaken: t('A VirtualMachine named "{{name}}" already exists in this namespace.'),
-  namespaceInvalid: t('Namespace {{why}}.'),
   dataSourceRequired: t('Choose a DataSource to boot from.'),
   imageRequired: t('Enter a container disk image, e.g. quay.io/containerdisks/fedora:latest.'),
   imageInvalid: t('"{{image}}" is not a container image reference.'),
@@ -56,7 +54,6 @@ export const PLAN_MESSAGES = {
   cpuInvalid: t('CPU must be a whole number from 1 to 512.'),
   memoryInvalid: t('Memory must be a quantity such as 2Gi.'),
   noInterfaces: t('The VM has no network interface: it will have no network at all.'),
-  interfaceNameInvalid: t('Interface name {{why}}.'),
   interfaceNameDuplicate: t('Interface name "{{name}}" is used twice.'),
   twoPodNetworks: t('Only one interface can be on the pod network.'),
   networkTwice: t('"{{network}}" is attached twice; OVN networks accept one NIC per VM.'),

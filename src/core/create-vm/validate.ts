@@ -1,5 +1,6 @@
 /** Checking a VM plan before anything is sent: each issue names the field it belongs to. */
 import { dns1123LabelError } from '../validation/names';
+import { withLabel, type FieldError, type MessageParam } from '../validation/types';
 import { bindingWarnings } from './binding';
 import { checkMac, normalizeMac } from './mac';
 import { PLAN_MESSAGES as M } from './messages';
@@ -12,14 +13,15 @@ import {
   type VMPlan,
 } from './types';
 
-export interface PlanIssue {
-  /** The plan field: `name`, `boot.image`, `interfaces[1].macAddress`… */
-  field: string;
+/**
+ * A FieldError (src/core/validation/types.ts: an i18next key and its params, rendered with
+ * formatFieldError) with a severity. `field` is the plan field: `name`, `interfaces[1].macAddress`…
+ */
+export interface PlanIssue extends FieldError {
   severity: 'error' | 'warning';
-  /** An i18next key (src/core/create-vm/messages.ts); render with `t(message, params)`. */
-  message: string;
-  params?: Record<string, string | number>;
 }
+
+const t = <S extends string>(key: S): S => key;
 
 export interface PlanContext {
   binding: BindingContext;
@@ -42,18 +44,20 @@ export const isQuantity = (q: string) => QUANTITY.test(q);
 
 export const validatePlan = (plan: VMPlan, ctx: PlanContext): PlanIssue[] => {
   const issues: PlanIssue[] = [];
-  const error = (field: string, message: string, params?: PlanIssue['params']) =>
+  const error = (field: string, message: string, params?: Record<string, MessageParam>) =>
     issues.push({ field, severity: 'error', message, ...(params ? { params } : {}) });
-  const warn = (field: string, message: string, params?: PlanIssue['params']) =>
+  const warn = (field: string, message: string, params?: Record<string, MessageParam>) =>
     issues.push({ field, severity: 'warning', message, ...(params ? { params } : {}) });
+  const labelled = (field: string, label: string, problem: Parameters<typeof withLabel>[2]) =>
+    issues.push({ ...withLabel(field, label, problem), severity: 'error' });
 
   // The VM name is also its hostname: a DNS-1123 label.
   const nameWhy = dns1123LabelError(plan.name);
-  if (nameWhy) error('name', M.nameInvalid, { why: nameWhy });
+  if (nameWhy) labelled('name', t('Name'), nameWhy);
   else if (ctx.existingVmNames?.includes(plan.name))
     error('name', M.nameTaken, { name: plan.name });
   const nsWhy = dns1123LabelError(plan.namespace);
-  if (nsWhy) error('namespace', M.namespaceInvalid, { why: nsWhy });
+  if (nsWhy) labelled('namespace', t('Namespace'), nsWhy);
 
   if (plan.boot.kind === 'dataSource') {
     if (!plan.boot.name || !plan.boot.namespace) error('boot.name', M.dataSourceRequired);
@@ -81,7 +85,7 @@ export const validatePlan = (plan: VMPlan, ctx: PlanContext): PlanIssue[] => {
   plan.interfaces.forEach((iface, i) => {
     const f = (k: string) => `interfaces[${i}].${k}`;
     const why = dns1123LabelError(iface.name);
-    if (why) error(f('name'), M.interfaceNameInvalid, { why });
+    if (why) labelled(f('name'), t('Interface name'), why);
     else if (names.has(iface.name))
       error(f('name'), M.interfaceNameDuplicate, { name: iface.name });
     names.set(iface.name, i);
