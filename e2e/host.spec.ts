@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * The host is generic: a second, unrelated plugin (e2e/fixtures/tiny-plugin) gets its routes, nav item, VM tab and
  * VM actions rendered; an SDK export the host lacks fails loudly by name; navigation and the VM list work;
@@ -64,7 +65,9 @@ describe('a second plugin in the same host', () => {
     await w.page.waitForSelector('[data-test="interface-row-nic-vlan-1924"]');
     expect(w.page.url()).toBe(vmTabURL(preview, 'demo-vm-localnet', 'vm-localnet'));
     await w.page.click('[data-test="horizontal-link-Tiny tab"]');
-    expect(await (await w.page.waitForSelector('[data-test="tiny-tab"]')).innerText()).toBe('Tiny tab for vm-localnet');
+    expect(await (await w.page.waitForSelector('[data-test="tiny-tab"]')).innerText()).toBe(
+      'Tiny tab for vm-localnet',
+    );
     w.assertNoProblems();
     await w.page.close();
   });
@@ -74,14 +77,20 @@ describe('a second plugin in the same host', () => {
     await w.page.goto(`${preview.url}/k8s/ns/demo-vm-pod/kubevirt.io~v1~VirtualMachine`);
     await w.page.click('[data-test="vm-row-vm-pod"] [data-test="kebab-button"]');
     await w.page.click('[data-test-action="tiny-open"]');
-    expect(await (await w.page.waitForSelector('[data-test="tiny-thing"]')).innerText()).toBe('demo-vm-pod/vm-pod');
+    expect(await (await w.page.waitForSelector('[data-test="tiny-thing"]')).innerText()).toBe(
+      'demo-vm-pod/vm-pod',
+    );
 
     await w.page.goto(vmTabURL(preview, 'demo-vm-pod', 'vm-pod', ''));
     await w.page.click('[data-test="actions-menu-button"]');
     await w.page.click('[data-test-action="tiny-label"]');
     // The patch goes to the fixture API; the page sees it through its watch.
     await w.page.waitForSelector('text=tiny=yes');
-    const stored = preview.fixtureApi!.store.get('kubevirt.io/virtualmachines', 'demo-vm-pod', 'vm-pod');
+    const stored = preview.fixtureApi!.store.get(
+      'kubevirt.io/virtualmachines',
+      'demo-vm-pod',
+      'vm-pod',
+    );
     expect(stored?.metadata.labels?.tiny).toBe('yes');
     w.assertNoProblems();
     await w.page.close();
@@ -90,9 +99,15 @@ describe('a second plugin in the same host', () => {
   it('fails loudly, by name, when a plugin uses an SDK export the host does not implement', async () => {
     const w = await openPage(browser);
     await w.page.goto(`${preview.url}/tiny-broken`);
-    const message = await (await w.page.waitForSelector('[data-test="error-boundary"]')).innerText();
-    expect(message).toContain('preview host: SDK export "useSomethingThatDoesNotExist" is not implemented');
-    expect(w.problems.some((p) => p.includes('"useSomethingThatDoesNotExist" is not implemented'))).toBe(true);
+    const message = await (
+      await w.page.waitForSelector('[data-test="error-boundary"]')
+    ).innerText();
+    expect(message).toContain(
+      'preview host: SDK export "useSomethingThatDoesNotExist" is not implemented',
+    );
+    expect(
+      w.problems.some((p) => p.includes('"useSomethingThatDoesNotExist" is not implemented')),
+    ).toBe(true);
     const missing = await w.page.evaluate(() => [...(window as any).__preview.missingExports]);
     expect(missing).toEqual(['useSomethingThatDoesNotExist']);
     await w.page.close();
@@ -108,11 +123,15 @@ describe('--plugin-url: the plugin served from another origin', () => {
         res.writeHead(404);
         return res.end();
       }
-      res.writeHead(200, { 'Content-Type': file.endsWith('.json') ? 'application/json' : 'application/javascript' });
+      res.writeHead(200, {
+        'Content-Type': file.endsWith('.json') ? 'application/json' : 'application/javascript',
+      });
       fs.createReadStream(file).pipe(res);
     });
     await new Promise<void>((r) => origin.listen(0, '127.0.0.1', r));
-    const viaUrl = await startTestPreview({ pluginUrl: `http://127.0.0.1:${(origin.address() as AddressInfo).port}/` });
+    const viaUrl = await startTestPreview({
+      pluginUrl: `http://127.0.0.1:${(origin.address() as AddressInfo).port}/`,
+    });
     try {
       const w = await openPage(browser);
       await w.page.goto(vmTabURL(viaUrl, 'demo-vm-bridge', 'fedora-1'));
@@ -136,7 +155,11 @@ describe('npm start (the CLI)', () => {
     });
   const runCli = (args: string[], until: RegExp) =>
     new Promise<{ out: string; kill: () => void; code?: number | null }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'preview/cli.ts', ...args], { cwd: ROOT });
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'preview/cli.ts', ...args],
+        { cwd: ROOT },
+      );
       let out = '';
       const onData = (d: Buffer) => {
         out += d.toString();
@@ -150,15 +173,32 @@ describe('npm start (the CLI)', () => {
   it('serves another fixtures directory on the given port and prints the VM links', async () => {
     const port = await freePort();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-fixtures-'));
-    fs.copyFileSync(path.join(ROOT, 'preview/fixtures/demo/05-vm-linux-bridge-vlan33.yaml'), path.join(dir, 'vm.yaml'));
-    const run = await runCli(['--no-build', '--fixtures', dir, '--port', String(port)], /fedora-1\/vm-networking/);
+    fs.copyFileSync(
+      path.join(ROOT, 'preview/fixtures/demo/05-vm-linux-bridge-vlan33.yaml'),
+      path.join(dir, 'vm.yaml'),
+    );
+    const run = await runCli(
+      ['--no-build', '--fixtures', dir, '--port', String(port)],
+      /fedora-1\/vm-networking/,
+    );
     try {
       expect(run.out).toContain(`Preview host: http://localhost:${port}`);
-      expect(run.out).toContain(`http://localhost:${port}/k8s/ns/demo-vm-bridge/kubevirt.io~v1~VirtualMachine/fedora-1/vm-networking`);
-      const list = await (await fetch(`http://127.0.0.1:${port}/api/kubernetes/apis/kubevirt.io/v1/namespaces/demo-vm-bridge/virtualmachines`)).json();
-      expect(list.items.map((v: { metadata: { name: string } }) => v.metadata.name)).toEqual(['fedora-1']);
+      expect(run.out).toContain(
+        `http://localhost:${port}/k8s/ns/demo-vm-bridge/kubevirt.io~v1~VirtualMachine/fedora-1/vm-networking`,
+      );
+      const list = await (
+        await fetch(
+          `http://127.0.0.1:${port}/api/kubernetes/apis/kubevirt.io/v1/namespaces/demo-vm-bridge/virtualmachines`,
+        )
+      ).json();
+      expect(list.items.map((v: { metadata: { name: string } }) => v.metadata.name)).toEqual([
+        'fedora-1',
+      ]);
       // A second instance on the same port says so.
-      const clash = await runCli(['--no-build', '--fixtures', dir, '--port', String(port)], /already in use/);
+      const clash = await runCli(
+        ['--no-build', '--fixtures', dir, '--port', String(port)],
+        /already in use/,
+      );
       expect(clash.out).toContain(`Port ${port} is already in use`);
       clash.kill();
     } finally {
@@ -168,7 +208,10 @@ describe('npm start (the CLI)', () => {
   });
 
   it('says which fixtures directory is missing', async () => {
-    const run = await runCli(['--no-build', '--fixtures', '/nonexistent/fixtures', '--port', '0'], /does not exist/);
+    const run = await runCli(
+      ['--no-build', '--fixtures', '/nonexistent/fixtures', '--port', '0'],
+      /does not exist/,
+    );
     expect(run.out).toContain('Fixtures directory /nonexistent/fixtures does not exist');
     run.kill();
   });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * Each demo VM's Networking tab in Chromium, loaded through the console plugin protocol from the production
  * build; expectations are the per-interface tables of preview/fixtures/demo/README.md.
@@ -21,45 +22,117 @@ interface Row {
 
 const POD = ['Pod network'];
 const DEMO: Array<{ ns: string; vm: string; rows: Row[] }> = [
-  { ns: 'demo-vm-pod', vm: 'vm-pod', rows: [{ name: 'default', binding: 'masquerade', model: 'virtio', mac: '02:86:5e:00:00:10', network: POD }] },
+  {
+    ns: 'demo-vm-pod',
+    vm: 'vm-pod',
+    rows: [
+      {
+        name: 'default',
+        binding: 'masquerade',
+        model: 'virtio',
+        mac: '02:86:5e:00:00:10',
+        network: POD,
+      },
+    ],
+  },
   {
     ns: 'demo-vm-primary-udn',
     vm: 'vm-primary-udn',
-    rows: [{ name: 'default', binding: 'l2bridge', model: 'virtio', mac: '0a:58:0a:01:01:03', network: ['primary-udn'] }],
+    rows: [
+      {
+        name: 'default',
+        binding: 'l2bridge',
+        model: 'virtio',
+        mac: '0a:58:0a:01:01:03',
+        network: ['primary-udn'],
+      },
+    ],
   },
   {
     ns: 'demo-vm-secondary-udn',
     vm: 'vm-secondary-udn',
     rows: [
-      { name: 'default', binding: 'l2bridge', model: 'virtio', mac: '0a:58:0a:01:01:03', network: ['primary-udn'] },
-      { name: 'secondary-udn', binding: 'bridge', model: 'virtio', mac: '02:00:0a:02:02:03', network: ['demo-vm-secondary-udn/secondary-udn'] },
+      {
+        name: 'default',
+        binding: 'l2bridge',
+        model: 'virtio',
+        mac: '0a:58:0a:01:01:03',
+        network: ['primary-udn'],
+      },
+      {
+        name: 'secondary-udn',
+        binding: 'bridge',
+        model: 'virtio',
+        mac: '02:00:0a:02:02:03',
+        network: ['demo-vm-secondary-udn/secondary-udn'],
+      },
     ],
   },
   {
     ns: 'demo-vm-localnet',
     vm: 'vm-localnet',
     rows: [
-      { name: 'default', binding: 'masquerade', model: 'virtio', mac: '02:86:5e:00:00:15', network: POD },
-      { name: 'nic-vlan-1924', binding: 'bridge', model: 'virtio', mac: '02:86:5e:00:00:16', network: ['demo-vm-localnet/demo-vlan-1924'] },
+      {
+        name: 'default',
+        binding: 'masquerade',
+        model: 'virtio',
+        mac: '02:86:5e:00:00:15',
+        network: POD,
+      },
+      {
+        name: 'nic-vlan-1924',
+        binding: 'bridge',
+        model: 'virtio',
+        mac: '02:86:5e:00:00:16',
+        network: ['demo-vm-localnet/demo-vlan-1924'],
+      },
     ],
   },
   {
     ns: 'demo-vm-bridge',
     vm: 'fedora-1',
     rows: [
-      { name: 'default', binding: 'masquerade', model: 'virtio', mac: '02:b3:f0:00:00:3b', network: POD },
-      { name: 'nic-add1', binding: 'bridge', model: 'virtio', mac: '02:b3:f0:00:00:3c', network: ['demo-vm-bridge/virt-bridge'] },
+      {
+        name: 'default',
+        binding: 'masquerade',
+        model: 'virtio',
+        mac: '02:b3:f0:00:00:3b',
+        network: POD,
+      },
+      {
+        name: 'nic-add1',
+        binding: 'bridge',
+        model: 'virtio',
+        mac: '02:b3:f0:00:00:3c',
+        network: ['demo-vm-bridge/virt-bridge'],
+      },
     ],
   },
   {
     ns: 'llm-demo',
     vm: 'centos-stream9-gold-rabbit-80',
-    rows: [{ name: 'nic-yellow-duck-37', binding: 'bridge', model: 'virtio', mac: '02:00:a3:00:00:01', network: ['llm-demo/llm-demo-localnet-network'] }],
+    rows: [
+      {
+        name: 'nic-yellow-duck-37',
+        binding: 'bridge',
+        model: 'virtio',
+        mac: '02:00:a3:00:00:01',
+        network: ['llm-demo/llm-demo-localnet-network'],
+      },
+    ],
   },
   {
     ns: 'llm-demo',
     vm: 'centos-stream9-green-ferret-41',
-    rows: [{ name: 'nic-localnet', binding: 'bridge', model: 'virtio', mac: '02:00:a3:00:00:02', network: ['llm-demo/llm-demo-localnet-network'] }],
+    rows: [
+      {
+        name: 'nic-localnet',
+        binding: 'bridge',
+        model: 'virtio',
+        mac: '02:00:a3:00:00:02',
+        network: ['llm-demo/llm-demo-localnet-network'],
+      },
+    ],
   },
 ];
 
@@ -71,7 +144,14 @@ const readRows = (page: import('playwright-core').Page) =>
     (trs, cells) =>
       trs.map((tr) => ({
         id: tr.getAttribute('data-test'),
-        ...Object.fromEntries(cells.map((c) => [c, (tr.querySelector(`[data-test="interface-${c}"]`) as HTMLElement | null)?.innerText.trim() ?? null])),
+        ...Object.fromEntries(
+          cells.map((c) => [
+            c,
+            (
+              tr.querySelector(`[data-test="interface-${c}"]`) as HTMLElement | null
+            )?.innerText.trim() ?? null,
+          ]),
+        ),
       })) as Array<Record<string, string | null>>,
     CELLS as unknown as string[],
   );
@@ -91,7 +171,9 @@ afterAll(async () => {
 
 describe('the Networking tab of each demo VM', () => {
   it('covers every VirtualMachine of the demo fixtures', () => {
-    const vms = preview.fixtureApi!.store.list('kubevirt.io/virtualmachines').map((v) => `${v.metadata.namespace}/${v.metadata.name}`);
+    const vms = preview
+      .fixtureApi!.store.list('kubevirt.io/virtualmachines')
+      .map((v) => `${v.metadata.namespace}/${v.metadata.name}`);
     expect(vms.sort()).toEqual(DEMO.map((d) => `${d.ns}/${d.vm}`).sort());
   });
 
@@ -99,12 +181,19 @@ describe('the Networking tab of each demo VM', () => {
     const w = await openPage(browser);
     const started = Date.now();
     await w.page.goto(vmTabURL(preview, ns, vm));
-    await w.page.waitForSelector('[data-test="vm-networking-interfaces"] [data-test^="interface-row-"]');
+    await w.page.waitForSelector(
+      '[data-test="vm-networking-interfaces"] [data-test^="interface-row-"]',
+    );
     timings.push(`  ${ns}/${vm}: ${Date.now() - started} ms`);
     const shown = await readRows(w.page);
     expect(shown.map((r) => r.id)).toEqual(rows.map((r) => `interface-row-${r.name}`));
     rows.forEach((expected, i) => {
-      expect(shown[i]).toMatchObject({ name: expected.name, binding: expected.binding, model: expected.model, mac: expected.mac });
+      expect(shown[i]).toMatchObject({
+        name: expected.name,
+        binding: expected.binding,
+        model: expected.model,
+        mac: expected.mac,
+      });
       expected.network.forEach((text) => expect(shown[i].network).toContain(text));
     });
     // The Networking tab is the active one, under the page the console would render.
@@ -119,15 +208,28 @@ describe('the plugin build the host loads', () => {
     const w = await openPage(browser);
     await w.page.goto(vmTabURL(preview, 'demo-vm-pod', 'vm-pod'));
     await w.page.waitForSelector('[data-test="vm-networking-interfaces"]');
-    const entry = w.requests.find((u) => new URL(u).pathname.startsWith(`/api/plugins/${preview.pluginName}/plugin-entry`));
+    const entry = w.requests.find((u) =>
+      new URL(u).pathname.startsWith(`/api/plugins/${preview.pluginName}/plugin-entry`),
+    );
     expect(entry).toBeDefined();
-    expect(new URL(entry!).pathname).toMatch(new RegExp(`^/api/plugins/${preview.pluginName}/plugin-entry\\.[0-9a-f]{16,}\\.min\\.js$`));
+    expect(new URL(entry!).pathname).toMatch(
+      new RegExp(`^/api/plugins/${preview.pluginName}/plugin-entry\\.[0-9a-f]{16,}\\.min\\.js$`),
+    );
     expect(preview.manifest!.loadScripts).toEqual([path.basename(new URL(entry!).pathname)]);
-    expect(w.requests.some((u) => u.endsWith(`/api/plugins/${preview.pluginName}/plugin-manifest.json`))).toBe(true);
+    expect(
+      w.requests.some((u) => u.endsWith(`/api/plugins/${preview.pluginName}/plugin-manifest.json`)),
+    ).toBe(true);
     // Minified: the entry script is a handful of very long lines.
-    const entryText = fs.readFileSync(path.join(__dirname, '..', 'dist', path.basename(new URL(entry!).pathname)), 'utf8');
+    const entryText = fs.readFileSync(
+      path.join(__dirname, '..', 'dist', path.basename(new URL(entry!).pathname)),
+      'utf8',
+    );
     expect(entryText.split('\n').length).toBeLessThan(10);
-    const loaded = await w.page.evaluate(() => (window as any).__preview.pluginsLoaded.then((r: any) => r.plugins.map((p: any) => [p.name, p.status])));
+    const loaded = await w.page.evaluate(() =>
+      (window as any).__preview.pluginsLoaded.then((r: any) =>
+        r.plugins.map((p: any) => [p.name, p.status]),
+      ),
+    );
     expect(loaded).toEqual([[preview.pluginName, 'Loaded']]);
     w.assertNoProblems();
     await w.page.close();
@@ -138,7 +240,9 @@ describe('another fixtures directory', () => {
   let other: Preview;
   let dir: string;
   const source = '/work/shared/examples/field/kv-localnet-vlan.nads-vms.yaml';
-  const sourceFile = fs.existsSync(source) ? source : path.join(__dirname, '../../shared/examples/field/kv-localnet-vlan.nads-vms.yaml');
+  const sourceFile = fs.existsSync(source)
+    ? source
+    : path.join(__dirname, '../../shared/examples/field/kv-localnet-vlan.nads-vms.yaml');
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-fixtures-'));
@@ -159,12 +263,20 @@ describe('another fixtures directory', () => {
       const ns = vm.metadata.namespace ?? 'default';
       const w = await openPage(browser);
       await w.page.goto(vmTabURL(other, ns, vm.metadata.name));
-      await w.page.waitForSelector('[data-test="vm-networking-interfaces"] [data-test^="interface-row-"]');
+      await w.page.waitForSelector(
+        '[data-test="vm-networking-interfaces"] [data-test^="interface-row-"]',
+      );
       const shown = await readRows(w.page);
       const spec = vm.spec.template.spec;
-      expect(shown.map((r) => r.name)).toEqual(spec.domain.devices.interfaces.map((i: { name: string }) => i.name));
-      for (const [i, iface] of (spec.domain.devices.interfaces as Array<Record<string, unknown>>).entries()) {
-        const binding = ['masquerade', 'bridge', 'sriov', 'macvtap'].find((b) => b in iface) ?? (iface.binding as { name: string }).name;
+      expect(shown.map((r) => r.name)).toEqual(
+        spec.domain.devices.interfaces.map((i: { name: string }) => i.name),
+      );
+      for (const [i, iface] of (
+        spec.domain.devices.interfaces as Array<Record<string, unknown>>
+      ).entries()) {
+        const binding =
+          ['masquerade', 'bridge', 'sriov', 'macvtap'].find((b) => b in iface) ??
+          (iface.binding as { name: string }).name;
         expect(shown[i].binding).toBe(binding);
         const network = spec.networks.find((n: { name: string }) => n.name === iface.name);
         if (network.multus) expect(shown[i].network).toContain(network.multus.networkName);

@@ -25,7 +25,11 @@ const SHARED = [
 
 const versionOf = (pkg: string): string | undefined => {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return undefined;
   }
@@ -33,7 +37,8 @@ const versionOf = (pkg: string): string | undefined => {
 
 export const sharedVersions = (): Record<string, string> => {
   const out: Record<string, string> = {};
-  for (const name of SHARED) out[name] = versionOf(name) ?? versionOf('@openshift-console/dynamic-plugin-sdk') ?? '0.0.0';
+  for (const name of SHARED)
+    out[name] = versionOf(name) ?? versionOf('@openshift-console/dynamic-plugin-sdk') ?? '0.0.0';
   return out;
 };
 
@@ -44,7 +49,10 @@ export interface HostBuild {
   ms: number;
 }
 
-export const buildHost = async ({ outDir = DEFAULT_BUILD_DIR, dev = false } = {}): Promise<HostBuild> => {
+export const buildHost = async ({
+  outDir = DEFAULT_BUILD_DIR,
+  dev = false,
+} = {}): Promise<HostBuild> => {
   const started = Date.now();
   fs.rmSync(outDir, { recursive: true, force: true });
   const result = await esbuild.build({
@@ -71,15 +79,28 @@ export const buildHost = async ({ outDir = DEFAULT_BUILD_DIR, dev = false } = {}
         name: 'no-react-styles-css',
         setup(build) {
           build.onResolve({ filter: /\.css$/ }, (args) =>
-            /@patternfly[\\/]react-styles/.test(`${args.resolveDir}/${args.path}`) ? { path: args.path, namespace: 'empty-css' } : undefined,
+            /@patternfly[\\/]react-styles/.test(`${args.resolveDir}/${args.path}`)
+              ? { path: args.path, namespace: 'empty-css' }
+              : undefined,
           );
-          build.onLoad({ filter: /.*/, namespace: 'empty-css' }, () => ({ contents: '', loader: 'css' }));
+          build.onLoad({ filter: /.*/, namespace: 'empty-css' }, () => ({
+            contents: '',
+            loader: 'css',
+          }));
         },
       },
     ],
   });
   const files = Object.entries(result.metafile.outputs)
     .filter(([f]) => !f.endsWith('.map'))
-    .map(([file, o]) => ({ file: path.relative(outDir, path.resolve(ROOT, file)), bytes: o.bytes }));
-  return { outDir, files, entryBytes: files.find((f) => f.file === 'host.js')?.bytes ?? 0, ms: Date.now() - started };
+    .map(([file, o]) => ({
+      file: path.relative(outDir, path.resolve(ROOT, file)),
+      bytes: o.bytes,
+    }));
+  return {
+    outDir,
+    files,
+    entryBytes: files.find((f) => f.file === 'host.js')?.bytes ?? 0,
+    ms: Date.now() - started,
+  };
 };

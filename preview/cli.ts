@@ -55,13 +55,17 @@ const main = async () => {
     return;
   }
   const port = Number(args.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, got ${args.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port must be a port number, got ${args.port}`);
   const pluginUrl = args['plugin-url'];
   if (!args['no-build'] && !pluginUrl) {
     const script = args.dev ? 'build-dev' : 'build';
     console.log(`preview: npm run ${script}`);
     const r = spawnSync('npm', ['run', script], { cwd: ROOT, stdio: 'inherit' });
-    if (r.status !== 0) fail(`npm run ${script} failed (exit ${r.status}); fix the build or use --no-build with an existing dist`);
+    if (r.status !== 0)
+      fail(
+        `npm run ${script} failed (exit ${r.status}); fix the build or use --no-build with an existing dist`,
+      );
   }
   const preview = await startPreview({
     port,
@@ -70,7 +74,10 @@ const main = async () => {
     api: args.api,
     dist: path.resolve(ROOT, args.dist!),
     pluginUrl,
-    forbid: args.forbid?.split(',').map((s) => s.trim()).filter(Boolean),
+    forbid: args.forbid
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     releaseVersion: args.release,
     devHost: args.dev,
     log: (l) => console.log(`preview: ${l}`),
@@ -78,9 +85,13 @@ const main = async () => {
 
   for (const r of preview.seedReport ?? []) {
     console.log(`preview: fixture API seeded with ${r.loaded} objects`);
-    r.skipped.forEach((s) => console.warn(`preview: skipped a document in ${path.relative(ROOT, s.file)}: ${s.reason}`));
+    r.skipped.forEach((s) =>
+      console.warn(`preview: skipped a document in ${path.relative(ROOT, s.file)}: ${s.reason}`),
+    );
     r.invalid.forEach((i) =>
-      console.warn(`preview: ${i.object.kind} ${i.object.metadata.namespace ?? ''}/${i.object.metadata.name} does not pass its schema: ${i.causes.map((c) => `${c.field}: ${c.message}`).join('; ')}`),
+      console.warn(
+        `preview: ${i.object.kind} ${i.object.metadata.namespace ?? ''}/${i.object.metadata.name} does not pass its schema: ${i.causes.map((c) => `${c.field}: ${c.message}`).join('; ')}`,
+      ),
     );
   }
   console.log(`\nPreview host: ${preview.url}`);

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * Starts the preview host programmatically: the same steps as `npm start`, used by the CLI and by the
  * browser tests (which run it in-process).
@@ -50,13 +51,19 @@ export class PreviewError extends Error {}
 export const readManifest = (dist: string): PluginManifestLike => {
   const file = path.join(dist, 'plugin-manifest.json');
   if (!fs.existsSync(file)) {
-    throw new PreviewError(`No plugin build at ${dist} (missing plugin-manifest.json): run \`npm run build\` or drop --no-build`);
+    throw new PreviewError(
+      `No plugin build at ${dist} (missing plugin-manifest.json): run \`npm run build\` or drop --no-build`,
+    );
   }
   return JSON.parse(fs.readFileSync(file, 'utf8')) as PluginManifestLike;
 };
 
 const packagePluginName = (): string =>
-  (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { consolePlugin: { name: string } }).consolePlugin.name;
+  (
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      consolePlugin: { name: string };
+    }
+  ).consolePlugin.name;
 
 export const startPreview = async (opts: PreviewOptions = {}): Promise<Preview> => {
   const log = opts.log ?? (() => undefined);
@@ -84,13 +91,18 @@ export const startPreview = async (opts: PreviewOptions = {}): Promise<Preview> 
   if (!hostBuildDir) {
     hostBuild = await buildHost({ outDir: DEFAULT_BUILD_DIR, dev: opts.devHost });
     hostBuildDir = hostBuild.outDir;
-    log(`host bundle: ${hostBuild.files.map((f) => `${f.file} ${(f.bytes / 1024).toFixed(0)} KiB`).join(', ')} (${hostBuild.ms} ms)`);
+    log(
+      `host bundle: ${hostBuild.files.map((f) => `${f.file} ${(f.bytes / 1024).toFixed(0)} KiB`).join(', ')} (${hostBuild.ms} ms)`,
+    );
   }
 
   const server = await startPreviewServer({
     port: opts.port ?? 9000,
     host: opts.host,
-    plugins: [{ name: pluginName, ...(opts.pluginUrl ? { url: opts.pluginUrl } : { dir: dist }) }, ...(opts.extraPlugins ?? [])],
+    plugins: [
+      { name: pluginName, ...(opts.pluginUrl ? { url: opts.pluginUrl } : { dir: dist }) },
+      ...(opts.extraPlugins ?? []),
+    ],
     hostBuildDir,
     api: opts.api,
     fixtureApi,

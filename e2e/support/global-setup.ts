@@ -30,5 +30,7 @@ export default async function globalSetup(): Promise<void> {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-host-'));
   process.env.PREVIEW_HOST_BUILD_DIR = outDir;
   const host = await buildHost({ outDir });
-  console.log(`\ne2e: host bundle ${host.files.map((f) => `${f.file} ${f.bytes} B`).join(', ')} in ${host.ms} ms`);
+  console.log(
+    `\ne2e: host bundle ${host.files.map((f) => `${f.file} ${f.bytes} B`).join(', ')} in ${host.ms} ms`,
+  );
 }

@@ -6,7 +6,8 @@ import * as path from 'path';
 import { startPreview, type Preview, type PreviewOptions } from '../../preview/preview';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const hostBuildDir = (): string => process.env.PREVIEW_HOST_BUILD_DIR ?? path.join(ROOT, 'preview', '.build');
+export const hostBuildDir = (): string =>
+  process.env.PREVIEW_HOST_BUILD_DIR ?? path.join(ROOT, 'preview', '.build');
 export const DEMO_FIXTURES = path.join(ROOT, 'preview', 'fixtures', 'demo');
 
 export const startTestPreview = (opts: PreviewOptions = {}): Promise<Preview> =>

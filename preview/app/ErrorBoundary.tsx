@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 import * as React from 'react';
 import { Alert, ExpandableSection } from '@patternfly/react-core';
 
@@ -7,7 +8,10 @@ interface State {
 }
 
 /** Keeps a failing plugin component from blanking the page; the error text names what failed. */
-export class ErrorBoundary extends React.Component<{ title: string; children?: React.ReactNode }, State> {
+export class ErrorBoundary extends React.Component<
+  { title: string; children?: React.ReactNode },
+  State
+> {
   state: State = {};
 
   static getDerivedStateFromError(error: Error): State {

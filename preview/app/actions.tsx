@@ -1,12 +1,22 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * Actions for a resource from `console.action/resource-provider` (model match) and `console.action/provider`
  * (contextId `resource` or the model reference), each provider hook run in its own component.
  */
 import * as React from 'react';
-import { Dropdown, DropdownItem, DropdownList, MenuToggle, type MenuToggleElement } from '@patternfly/react-core';
+import {
+  Dropdown,
+  DropdownItem,
+  DropdownList,
+  MenuToggle,
+  type MenuToggleElement,
+} from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons';
 import { useHistory } from 'react-router-dom';
-import { isActionProvider, isResourceActionProvider } from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
+import {
+  isActionProvider,
+  isResourceActionProvider,
+} from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
 import { useResolvedExtensions } from '../sdk/extensions';
 import { useAccessReview } from '../sdk/hooks';
 import type { LoadedExtension } from '../sdk/store';
@@ -47,25 +57,44 @@ const ProviderRunner: React.FC<{
 
 const matchesModel = (e: LoadedExtension, m: ModelRef): boolean => {
   const model = e.properties.model as Partial<ModelRef> | undefined;
-  return !!model && model.kind === m.kind && (model.group ?? 'core') === (m.group || 'core') && (!model.version || model.version === m.version);
+  return (
+    !!model &&
+    model.kind === m.kind &&
+    (model.group ?? 'core') === (m.group || 'core') &&
+    (!model.version || model.version === m.version)
+  );
 };
 
-export const useResourceActions = (model: ModelRef, obj: unknown): { actions: Action[]; runners: React.ReactNode } => {
+export const useResourceActions = (
+  model: ModelRef,
+  obj: unknown,
+): { actions: Action[]; runners: React.ReactNode } => {
   const [resourceProviders] = useResolvedExtensions(isResourceActionProvider as any);
   const [contextProviders] = useResolvedExtensions(isActionProvider as any);
   const ref = `${model.group}~${model.version}~${model.kind}`;
   const providers = React.useMemo(
     () => [
       ...resourceProviders.filter((e) => matchesModel(e, model)),
-      ...contextProviders.filter((e) => e.properties.contextId === 'resource' || e.properties.contextId === ref),
+      ...contextProviders.filter(
+        (e) => e.properties.contextId === 'resource' || e.properties.contextId === ref,
+      ),
     ],
     [resourceProviders, contextProviders, model, ref],
   );
   const [results, setResults] = React.useState<Record<string, HookResult>>({});
-  const onResult = React.useCallback((id: string, r: HookResult) => setResults((prev) => ({ ...prev, [id]: r })), []);
+  const onResult = React.useCallback(
+    (id: string, r: HookResult) => setResults((prev) => ({ ...prev, [id]: r })),
+    [],
+  );
   const actions = providers.flatMap((p) => results[p.uid]?.[0] ?? []);
   const runners = providers.map((p) => (
-    <ProviderRunner key={p.uid} id={p.uid} hook={p.properties.provider} scope={obj} onResult={onResult} />
+    <ProviderRunner
+      key={p.uid}
+      id={p.uid}
+      hook={p.properties.provider}
+      scope={obj}
+      onResult={onResult}
+    />
   ));
   return { actions, runners };
 };
@@ -83,7 +112,11 @@ const ActionItem: React.FC<{ action: Action; onDone: () => void }> = ({ action, 
       isDisabled={disabled}
       description={action.description}
       icon={action.icon}
-      tooltipProps={action.tooltip || (disabled && action.disabledTooltip) ? { content: disabled ? action.disabledTooltip : action.tooltip } : undefined}
+      tooltipProps={
+        action.tooltip || (disabled && action.disabledTooltip)
+          ? { content: disabled ? action.disabledTooltip : action.tooltip }
+          : undefined
+      }
       onClick={() => {
         onDone();
         if (typeof action.cta === 'function') action.cta();
@@ -96,7 +129,11 @@ const ActionItem: React.FC<{ action: Action; onDone: () => void }> = ({ action, 
   );
 };
 
-export const ActionsMenu: React.FC<{ model: ModelRef; obj: unknown; variant: 'button' | 'kebab' }> = ({ model, obj, variant }) => {
+export const ActionsMenu: React.FC<{
+  model: ModelRef;
+  obj: unknown;
+  variant: 'button' | 'kebab';
+}> = ({ model, obj, variant }) => {
   const { actions, runners } = useResourceActions(model, obj);
   const [open, setOpen] = React.useState(false);
   return (
@@ -108,11 +145,23 @@ export const ActionsMenu: React.FC<{ model: ModelRef; obj: unknown; variant: 'bu
         popperProps={{ position: 'right' }}
         toggle={(toggleRef: React.Ref<MenuToggleElement>) =>
           variant === 'kebab' ? (
-            <MenuToggle ref={toggleRef} variant="plain" aria-label="Actions" data-test="kebab-button" onClick={() => setOpen(!open)} isExpanded={open}>
+            <MenuToggle
+              ref={toggleRef}
+              variant="plain"
+              aria-label="Actions"
+              data-test="kebab-button"
+              onClick={() => setOpen(!open)}
+              isExpanded={open}
+            >
               <EllipsisVIcon />
             </MenuToggle>
           ) : (
-            <MenuToggle ref={toggleRef} data-test="actions-menu-button" onClick={() => setOpen(!open)} isExpanded={open}>
+            <MenuToggle
+              ref={toggleRef}
+              data-test="actions-menu-button"
+              onClick={() => setOpen(!open)}
+              isExpanded={open}
+            >
               Actions
             </MenuToggle>
           )

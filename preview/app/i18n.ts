@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * i18next set up like the console's (frontend/public/i18n.js): `~` namespace separator, no key separator,
  * English fallback, no escaping, and namespaces fetched from `/locales/resource.json?lng=..&ns=..`.
@@ -10,9 +11,14 @@ const backend: BackendModule = {
   init: () => undefined,
   read: (lng, ns, callback) => {
     const basePath = (window as any).SERVER_FLAGS?.basePath ?? '/';
-    fetch(`${basePath}locales/resource.json?lng=${encodeURIComponent(lng)}&ns=${encodeURIComponent(ns)}`)
+    fetch(
+      `${basePath}locales/resource.json?lng=${encodeURIComponent(lng)}&ns=${encodeURIComponent(ns)}`,
+    )
       .then((r) => (r.ok ? r.json() : {}))
-      .then((data) => callback(null, data), (e) => callback(e, false));
+      .then(
+        (data) => callback(null, data),
+        (e) => callback(e, false),
+      );
   },
 };
 
@@ -35,7 +41,7 @@ export const initI18n = (preloadNamespaces: string[]) =>
     });
 
 /** Translates `%ns~key%` strings anywhere in extension properties, as the console's useTranslatedExtensions. */
-export const translateDeep = <T,>(value: T): T => {
+export const translateDeep = <T>(value: T): T => {
   if (typeof value === 'string') {
     const m = /^%(.+)%$/.exec(value);
     return (m ? i18n.t(m[1]) : value) as unknown as T;

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * Host entry: sets up i18next, loads every plugin in SERVER_FLAGS.consolePlugins through the console's
  * protocol, then renders the shell. `window.__preview` exposes the load outcome to browser tests.
@@ -26,7 +27,12 @@ interface ServerFlags {
 
 const flags: ServerFlags = (window as any).SERVER_FLAGS;
 const disabled = new URLSearchParams(window.location.search).get('disable-plugins');
-const pluginNames = disabled === null ? flags.consolePlugins : disabled === '' ? [] : flags.consolePlugins.filter((p) => !disabled.split(',').includes(p));
+const pluginNames =
+  disabled === null
+    ? flags.consolePlugins
+    : disabled === ''
+      ? []
+      : flags.consolePlugins.filter((p) => !disabled.split(',').includes(p));
 
 const errors: string[] = [];
 let resolveLoaded!: (r: PluginLoadResult) => void;
@@ -34,7 +40,8 @@ let resolveLoaded!: (r: PluginLoadResult) => void;
   pluginsLoaded: new Promise<PluginLoadResult>((r) => (resolveLoaded = r)),
   errors,
   missingExports,
-  extensions: () => extensionsStore.get().map(({ type, pluginName, uid }) => ({ type, pluginName, uid })),
+  extensions: () =>
+    extensionsStore.get().map(({ type, pluginName, uid }) => ({ type, pluginName, uid })),
 };
 
 /** `console.flag/model` extensions become true when discovery finds their model. */
@@ -46,11 +53,19 @@ const applyModelFlags = () => {
   }
 };
 
-const store = createStore(combineReducers({ sdkCore: (s: object = {}) => s, k8s: (s: object = {}) => s }), applyMiddleware(thunk));
+const store = createStore(
+  combineReducers({ sdkCore: (s: object = {}) => s, k8s: (s: object = {}) => s }),
+  applyMiddleware(thunk),
+);
 
 const main = async () => {
   await initI18n(pluginNames.map((n) => `plugin__${n}`));
-  const result = await loadPlugins(pluginNames, createShareScope(), flags.releaseVersion, flags.basePath);
+  const result = await loadPlugins(
+    pluginNames,
+    createShareScope(),
+    flags.releaseVersion,
+    flags.basePath,
+  );
   errors.push(...result.errors);
   void modelStore.discover().then(applyModelFlags);
   ReactDOM.render(
@@ -58,7 +73,11 @@ const main = async () => {
       <BrowserRouter>
         <CompatRouter>
           <OverlayProvider>
-            <App plugins={result.plugins} errors={result.errors} releaseVersion={flags.releaseVersion} />
+            <App
+              plugins={result.plugins}
+              errors={result.errors}
+              releaseVersion={flags.releaseVersion}
+            />
           </OverlayProvider>
         </CompatRouter>
       </BrowserRouter>

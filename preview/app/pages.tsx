@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /** The console-like pages of the host: overview, VirtualMachine list and details, generic resource YAML. */
 import * as React from 'react';
 import {
@@ -38,7 +39,17 @@ import type { PluginStatus } from './plugin-loader';
 export const VM_MODEL = { group: 'kubevirt.io', version: 'v1', kind: 'VirtualMachine' };
 export const VM_REF = 'kubevirt.io~v1~VirtualMachine';
 
-type K8s = { metadata: { name: string; namespace?: string; creationTimestamp?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: any; status?: any };
+type K8s = {
+  metadata: {
+    name: string;
+    namespace?: string;
+    creationTimestamp?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec?: any;
+  status?: any;
+};
 
 const Loading: React.FC = () => (
   <div className="preview-loading" data-test="loading">
@@ -48,13 +59,20 @@ const Loading: React.FC = () => (
 
 const ErrorState: React.FC<{ error: any; what: string }> = ({ error, what }) => (
   <PageSection hasBodyWrapper={false}>
-    <EmptyState titleText={error?.code === 404 ? `404: ${what} not found` : `Error loading ${what}`} headingLevel="h2" data-test="error-state">
+    <EmptyState
+      titleText={error?.code === 404 ? `404: ${what} not found` : `Error loading ${what}`}
+      headingLevel="h2"
+      data-test="error-state"
+    >
       <EmptyStateBody>{error?.message ?? String(error)}</EmptyStateBody>
     </EmptyState>
   </PageSection>
 );
 
-export const NamespaceSelector: React.FC<{ namespace: string; onChange: (ns: string) => void }> = ({ namespace, onChange }) => {
+export const NamespaceSelector: React.FC<{ namespace: string; onChange: (ns: string) => void }> = ({
+  namespace,
+  onChange,
+}) => {
   const [namespaces, loaded] = useK8sWatchResource({ kind: 'Namespace', isList: true });
   const [open, setOpen] = React.useState(false);
   return (
@@ -68,7 +86,12 @@ export const NamespaceSelector: React.FC<{ namespace: string; onChange: (ns: str
           if (typeof v === 'string') onChange(v);
         }}
         toggle={(ref: React.Ref<MenuToggleElement>) => (
-          <MenuToggle ref={ref} onClick={() => setOpen(!open)} isExpanded={open} data-test="namespace-dropdown">
+          <MenuToggle
+            ref={ref}
+            onClick={() => setOpen(!open)}
+            isExpanded={open}
+            data-test="namespace-dropdown"
+          >
             Project: {namespace}
           </MenuToggle>
         )}
@@ -76,7 +99,11 @@ export const NamespaceSelector: React.FC<{ namespace: string; onChange: (ns: str
         <SelectList>
           {loaded &&
             (namespaces as K8s[]).map((ns) => (
-              <SelectOption key={ns.metadata.name} value={ns.metadata.name} data-test={`namespace-option-${ns.metadata.name}`}>
+              <SelectOption
+                key={ns.metadata.name}
+                value={ns.metadata.name}
+                data-test={`namespace-option-${ns.metadata.name}`}
+              >
                 {ns.metadata.name}
               </SelectOption>
             ))}
@@ -128,7 +155,10 @@ export const Overview: React.FC<{ plugins: PluginStatus[] }> = ({ plugins }) => 
           <ul className="preview-namespace-list">
             {(namespaces as K8s[]).map((ns) => (
               <li key={ns.metadata.name}>
-                <Link to={`/k8s/ns/${ns.metadata.name}/${VM_REF}`} data-test={`namespace-link-${ns.metadata.name}`}>
+                <Link
+                  to={`/k8s/ns/${ns.metadata.name}/${VM_REF}`}
+                  data-test={`namespace-link-${ns.metadata.name}`}
+                >
                   {ns.metadata.name}
                 </Link>
               </li>
@@ -140,16 +170,24 @@ export const Overview: React.FC<{ plugins: PluginStatus[] }> = ({ plugins }) => 
   );
 };
 
-const vmStatus = (vm: K8s): string => vm.status?.printableStatus ?? (vm.status?.ready ? 'Running' : 'Stopped');
+const vmStatus = (vm: K8s): string =>
+  vm.status?.printableStatus ?? (vm.status?.ready ? 'Running' : 'Stopped');
 
 export const VMListPage: React.FC = () => {
   const { ns } = useParams<{ ns: string }>();
   const history = useHistory();
-  const [vms, loaded, error] = useK8sWatchResource({ groupVersionKind: VM_MODEL, namespace: ns, isList: true });
+  const [vms, loaded, error] = useK8sWatchResource({
+    groupVersionKind: VM_MODEL,
+    namespace: ns,
+    isList: true,
+  });
   return (
     <>
       <DocumentTitle>VirtualMachines</DocumentTitle>
-      <NamespaceSelector namespace={ns} onChange={(next) => history.push(`/k8s/ns/${next}/${VM_REF}`)} />
+      <NamespaceSelector
+        namespace={ns}
+        onChange={(next) => history.push(`/k8s/ns/${next}/${VM_REF}`)}
+      />
       <PageSection hasBodyWrapper={false}>
         <Title headingLevel="h1" data-test="page-heading">
           VirtualMachines
@@ -157,13 +195,22 @@ export const VMListPage: React.FC = () => {
       </PageSection>
       <PageSection hasBodyWrapper={false}>
         {error ? (
-          <Alert variant="danger" isInline title="Could not list VirtualMachines" data-test="list-error">
+          <Alert
+            variant="danger"
+            isInline
+            title="Could not list VirtualMachines"
+            data-test="list-error"
+          >
             {(error as Error).message}
           </Alert>
         ) : !loaded ? (
           <Loading />
         ) : (vms as K8s[]).length === 0 ? (
-          <EmptyState titleText="No VirtualMachines found" headingLevel="h2" data-test="empty-list" />
+          <EmptyState
+            titleText="No VirtualMachines found"
+            headingLevel="h2"
+            data-test="empty-list"
+          />
         ) : (
           <Table aria-label="VirtualMachines" data-test="vm-list">
             <Thead>
@@ -178,7 +225,11 @@ export const VMListPage: React.FC = () => {
               {(vms as K8s[]).map((vm) => (
                 <Tr key={vm.metadata.name} data-test={`vm-row-${vm.metadata.name}`}>
                   <Td dataLabel="Name">
-                    <ResourceLink groupVersionKind={VM_MODEL} name={vm.metadata.name} namespace={ns} />
+                    <ResourceLink
+                      groupVersionKind={VM_MODEL}
+                      name={vm.metadata.name}
+                      namespace={ns}
+                    />
                   </Td>
                   <Td dataLabel="Status">{vmStatus(vm)}</Td>
                   <Td dataLabel="Created">
@@ -216,7 +267,9 @@ const DetailsTab: React.FC<{ obj: K8s }> = ({ obj }) => (
       </DescriptionListGroup>
       <DescriptionListGroup>
         <DescriptionListTerm>Run strategy</DescriptionListTerm>
-        <DescriptionListDescription>{obj.spec?.runStrategy ?? (obj.spec?.running ? 'Always' : '-')}</DescriptionListDescription>
+        <DescriptionListDescription>
+          {obj.spec?.runStrategy ?? (obj.spec?.running ? 'Always' : '-')}
+        </DescriptionListDescription>
       </DescriptionListGroup>
       <DescriptionListGroup>
         <DescriptionListTerm>Labels</DescriptionListTerm>
@@ -253,14 +306,19 @@ interface TabDef {
   plugin?: string;
 }
 
-const modelMatchesVM = (m: any) => m?.group === VM_MODEL.group && m?.version === VM_MODEL.version && m?.kind === VM_MODEL.kind;
+const modelMatchesVM = (m: any) =>
+  m?.group === VM_MODEL.group && m?.version === VM_MODEL.version && m?.kind === VM_MODEL.kind;
 
 export const VMDetailsPage: React.FC = () => {
   const params = useParams<{ ns: string; name: string; tab?: string }>();
   const { ns, name } = params;
   const tab = params.tab ?? '';
   const history = useHistory();
-  const [vm, loaded, error] = useK8sWatchResource({ groupVersionKind: VM_MODEL, namespace: ns, name });
+  const [vm, loaded, error] = useK8sWatchResource({
+    groupVersionKind: VM_MODEL,
+    namespace: ns,
+    name,
+  });
   const [tabExtensions, tabsResolved] = useResolvedExtensions(isHorizontalNavTab as any);
   const tabs: TabDef[] = React.useMemo(
     () => [
@@ -268,7 +326,12 @@ export const VMDetailsPage: React.FC = () => {
       { href: 'yaml', name: 'YAML', component: YamlTab },
       ...tabExtensions
         .filter((e) => modelMatchesVM(e.properties.model))
-        .map((e) => ({ href: e.properties.page.href, name: e.properties.page.name, component: e.properties.component, plugin: e.pluginName })),
+        .map((e) => ({
+          href: e.properties.page.href,
+          name: e.properties.page.name,
+          component: e.properties.component,
+          plugin: e.pluginName,
+        })),
     ],
     [tabExtensions],
   );
@@ -290,7 +353,8 @@ export const VMDetailsPage: React.FC = () => {
         </Breadcrumb>
         <div className="preview-title-row">
           <Title headingLevel="h1" data-test="resource-title">
-            <ResourceIcon groupVersionKind={VM_MODEL} /> {name} <Label isCompact>{vmStatus(obj)}</Label>
+            <ResourceIcon groupVersionKind={VM_MODEL} /> {name}{' '}
+            <Label isCompact>{vmStatus(obj)}</Label>
           </Title>
           <ActionsMenu model={VM_MODEL} obj={obj} variant="button" />
         </div>
@@ -314,13 +378,21 @@ export const VMDetailsPage: React.FC = () => {
       <div data-test="horizontal-tab-content">
         {!active ? (
           tabsResolved ? (
-            <ErrorState error={{ code: 404, message: `No tab "${tab}" on VirtualMachine pages` }} what="Tab" />
+            <ErrorState
+              error={{ code: 404, message: `No tab "${tab}" on VirtualMachine pages` }}
+              what="Tab"
+            />
           ) : (
             <Loading />
           )
         ) : (
-          <ErrorBoundary key={active.href} title={`Tab "${active.name}"${active.plugin ? ` of plugin ${active.plugin}` : ''} failed`}>
-            <React.Suspense fallback={<Loading />}>{TabComponent && <TabComponent obj={obj} params={params} />}</React.Suspense>
+          <ErrorBoundary
+            key={active.href}
+            title={`Tab "${active.name}"${active.plugin ? ` of plugin ${active.plugin}` : ''} failed`}
+          >
+            <React.Suspense fallback={<Loading />}>
+              {TabComponent && <TabComponent obj={obj} params={params} />}
+            </React.Suspense>
           </ErrorBoundary>
         )}
       </div>
@@ -332,7 +404,9 @@ export const VMDetailsPage: React.FC = () => {
 export const ResourceYAMLPage: React.FC = () => {
   const { ns, ref, name } = useParams<{ ns?: string; ref: string; name: string }>();
   const [model] = useK8sModel(ref);
-  const [obj, loaded, error] = useK8sWatchResource(model ? { kind: ref, name, namespace: ns } : null);
+  const [obj, loaded, error] = useK8sWatchResource(
+    model ? { kind: ref, name, namespace: ns } : null,
+  );
   if (error) return <ErrorState error={error} what={ref} />;
   if (!model || !loaded) return <Loading />;
   return (

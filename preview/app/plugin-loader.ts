@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * Loads console plugins the way console 4.19–4.21 does (src/runtime/plugin-loader.ts): fetch
  * `<basePath>api/plugins/<name>/plugin-manifest.json`, check `@console/pluginAPI` and plugin dependencies,
@@ -14,7 +15,11 @@ interface PluginManifest {
   version: string;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
-  extensions: Array<{ type: string; properties: Record<string, unknown>; flags?: LoadedExtension['flags'] }>;
+  extensions: Array<{
+    type: string;
+    properties: Record<string, unknown>;
+    flags?: LoadedExtension['flags'];
+  }>;
   registrationMethod?: string;
   baseURL?: string;
   loadScripts?: string[];
@@ -71,7 +76,10 @@ const encodeCodeRefs = (value: unknown, container: Container, pluginName: string
           .get(moduleName)
           .then((factory) => factory())
           .then((mod) => {
-            if (!(exportName in mod)) throw new Error(`Plugin ${pluginName}: module "${moduleName}" has no export "${exportName}"`);
+            if (!(exportName in mod))
+              throw new Error(
+                `Plugin ${pluginName}: module "${moduleName}" has no export "${exportName}"`,
+              );
             return mod[exportName];
           });
         return cached;
@@ -79,7 +87,9 @@ const encodeCodeRefs = (value: unknown, container: Container, pluginName: string
       load.codeRef = ref;
       return load;
     }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeCodeRefs(v, container, pluginName)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, encodeCodeRefs(v, container, pluginName)]),
+    );
   }
   return value;
 };
@@ -95,20 +105,33 @@ const injectScript = (id: string, src: string): Promise<void> =>
     document.head.appendChild(script);
   });
 
-export const loadPlugins = async (pluginNames: string[], shareScope: ShareScope, releaseVersion: string, basePath = '/'): Promise<PluginLoadResult> => {
+export const loadPlugins = async (
+  pluginNames: string[],
+  shareScope: ShareScope,
+  releaseVersion: string,
+  basePath = '/',
+): Promise<PluginLoadResult> => {
   registerEntryCallback();
-  const statuses = new Map<string, PluginStatus>(pluginNames.map((n) => [n, { name: n, status: 'Pending' }]));
+  const statuses = new Map<string, PluginStatus>(
+    pluginNames.map((n) => [n, { name: n, status: 'Pending' }]),
+  );
   const loads = new Map<string, Promise<void>>();
 
   const loadOne = async (name: string): Promise<void> => {
     const status = statuses.get(name)!;
     const baseURL = `${basePath}api/plugins/${name}/`;
     const response = await fetch(`${baseURL}plugin-manifest.json`, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`Failed to fetch ${baseURL}plugin-manifest.json: HTTP ${response.status}`);
+    if (!response.ok)
+      throw new Error(`Failed to fetch ${baseURL}plugin-manifest.json: HTTP ${response.status}`);
     const manifest = (await response.json()) as PluginManifest;
-    if (manifest.name !== name) throw new Error(`Plugin manifest name "${manifest.name}" does not match the plugin name "${name}"`);
-    if (!DNS_SUBDOMAIN.test(manifest.name)) throw new Error(`Plugin name "${manifest.name}" is not a DNS subdomain`);
-    if (!semver.valid(manifest.version)) throw new Error(`Plugin version "${manifest.version}" is not a semver version`);
+    if (manifest.name !== name)
+      throw new Error(
+        `Plugin manifest name "${manifest.name}" does not match the plugin name "${name}"`,
+      );
+    if (!DNS_SUBDOMAIN.test(manifest.name))
+      throw new Error(`Plugin name "${manifest.name}" is not a DNS subdomain`);
+    if (!semver.valid(manifest.version))
+      throw new Error(`Plugin version "${manifest.version}" is not a semver version`);
     if (!manifest.baseURL) {
       // Legacy manifests (SDK webpack < 1.x format), adapted as console ≤4.21 does.
       manifest.baseURL = baseURL;
@@ -121,12 +144,18 @@ export const loadPlugins = async (pluginNames: string[], shareScope: ShareScope,
 
     for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
       if (dep === '@console/pluginAPI') {
-        if (semver.valid(releaseVersion) && !semver.satisfies(releaseVersion, range, { includePrerelease: true })) {
-          throw new Error(`Plugin ${name} requires @console/pluginAPI ${range} but the console version is ${releaseVersion}`);
+        if (
+          semver.valid(releaseVersion) &&
+          !semver.satisfies(releaseVersion, range, { includePrerelease: true })
+        ) {
+          throw new Error(
+            `Plugin ${name} requires @console/pluginAPI ${range} but the console version is ${releaseVersion}`,
+          );
         }
       } else {
         const depLoad = loads.get(dep);
-        if (!depLoad) throw new Error(`Plugin ${name} depends on plugin ${dep}, which is not enabled`);
+        if (!depLoad)
+          throw new Error(`Plugin ${name} depends on plugin ${dep}, which is not enabled`);
         await depLoad;
         const depVersion = statuses.get(dep)?.version ?? '';
         if (!semver.satisfies(depVersion, range, { includePrerelease: true })) {
@@ -139,7 +168,9 @@ export const loadPlugins = async (pluginNames: string[], shareScope: ShareScope,
       if (depLoad) await depLoad.catch(() => undefined);
     }
     if (manifest.registrationMethod !== 'callback') {
-      throw new Error(`Plugin ${name}: registrationMethod "${manifest.registrationMethod}" is not supported`);
+      throw new Error(
+        `Plugin ${name}: registrationMethod "${manifest.registrationMethod}" is not supported`,
+      );
     }
 
     const pluginID = `${manifest.name}@${manifest.version}`;
@@ -147,18 +178,28 @@ export const loadPlugins = async (pluginNames: string[], shareScope: ShareScope,
     let onEntry!: (c: Container) => void;
     const entry = new Promise<Container>((resolve) => (onEntry = resolve));
     entryCallbacks.set(pluginID, onEntry);
-    const scripts = (manifest.loadScripts ?? []).map((s) => new URL(s, window.location.origin + manifest.baseURL).toString());
+    const scripts = (manifest.loadScripts ?? []).map((s) =>
+      new URL(s, window.location.origin + manifest.baseURL).toString(),
+    );
     status.scripts = scripts;
     await Promise.all(
-      scripts.map((src, i) => injectScript(`${name}/${manifest.loadScripts![i]}`, `${src}?cacheBuster=${Math.random().toString(36).slice(2)}`)),
+      scripts.map((src, i) =>
+        injectScript(
+          `${name}/${manifest.loadScripts![i]}`,
+          `${src}?cacheBuster=${Math.random().toString(36).slice(2)}`,
+        ),
+      ),
     );
-    if (!containers.has(pluginID)) throw new Error(`Scripts of plugin ${pluginID} loaded without entry callback`);
+    if (!containers.has(pluginID))
+      throw new Error(`Scripts of plugin ${pluginID} loaded without entry callback`);
     const container = await entry;
     await container.init(shareScope);
 
     const extensions: LoadedExtension[] = manifest.extensions.map((e, i) => ({
       type: e.type,
-      properties: translateDeep(encodeCodeRefs(e.properties, container, name) as Record<string, unknown>),
+      properties: translateDeep(
+        encodeCodeRefs(e.properties, container, name) as Record<string, unknown>,
+      ),
       flags: e.flags,
       pluginName: name,
       pluginID,

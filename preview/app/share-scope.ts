@@ -18,7 +18,12 @@ declare const __SHARED_VERSIONS__: Record<string, string>;
 type ShareEntry = { get: () => Promise<() => unknown>; loaded?: 1; eager?: boolean; from: string };
 export type ShareScope = Record<string, Record<string, ShareEntry>>;
 
-const eager = (m: unknown): ShareEntry => ({ get: () => Promise.resolve(() => m), loaded: 1, eager: true, from: 'preview-host' });
+const eager = (m: unknown): ShareEntry => ({
+  get: () => Promise.resolve(() => m),
+  loaded: 1,
+  eager: true,
+  from: 'preview-host',
+});
 const lazy = (load: () => Promise<unknown>): ShareEntry => ({
   get: () => load().then((m) => () => m),
   from: 'preview-host',

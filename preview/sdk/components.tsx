@@ -13,20 +13,27 @@ const kindOfRef = (ref: string): string => ref.split('~').pop() ?? ref;
 
 export const resourcePath = (ref: string, name?: string, namespace?: string): string => {
   const model = modelStore.lookup(ref);
-  const base = namespace && model?.namespaced !== false ? `/k8s/ns/${namespace}/${ref}` : `/k8s/cluster/${ref}`;
+  const base =
+    namespace && model?.namespaced !== false
+      ? `/k8s/ns/${namespace}/${ref}`
+      : `/k8s/cluster/${ref}`;
   return name ? `${base}/${encodeURIComponent(name)}` : base;
 };
 
-export const ResourceIcon: React.FC<{ groupVersionKind?: K8sGroupVersionKind; kind?: string; className?: string }> = ({
-  groupVersionKind,
-  kind,
-  className,
-}) => {
+export const ResourceIcon: React.FC<{
+  groupVersionKind?: K8sGroupVersionKind;
+  kind?: string;
+  className?: string;
+}> = ({ groupVersionKind, kind, className }) => {
   const ref = refOf(groupVersionKind, kind);
   const k = kindOfRef(ref);
-  const abbr = modelStore.lookup(ref)?.abbr ?? (k.match(/[A-Z]/g) ?? [k[0] ?? '?']).join('').slice(0, 4);
+  const abbr =
+    modelStore.lookup(ref)?.abbr ?? (k.match(/[A-Z]/g) ?? [k[0] ?? '?']).join('').slice(0, 4);
   return (
-    <span className={`co-m-resource-icon co-m-resource-${k.toLowerCase()} ${className ?? ''}`} title={k}>
+    <span
+      className={`co-m-resource-icon co-m-resource-${k.toLowerCase()} ${className ?? ''}`}
+      title={k}
+    >
       {abbr}
     </span>
   );
@@ -68,7 +75,9 @@ export const ResourceLink: React.FC<ResourceLinkProps> = ({
   const ref = refOf(groupVersionKind, kind);
   const value = displayName || name;
   return (
-    <span className={`co-resource-item${inline ? ' co-resource-item--inline' : ''} ${className ?? ''}`}>
+    <span
+      className={`co-resource-item${inline ? ' co-resource-item--inline' : ''} ${className ?? ''}`}
+    >
       {!hideIcon && <ResourceIcon groupVersionKind={groupVersionKind} kind={kind} />}
       {linkTo ? (
         <Link
@@ -82,7 +91,11 @@ export const ResourceLink: React.FC<ResourceLinkProps> = ({
           {value}
         </Link>
       ) : (
-        <span className="co-resource-item__resource-name" data-test-id={value} data-test={dataTest ?? value}>
+        <span
+          className="co-resource-item__resource-name"
+          data-test-id={value}
+          data-test={dataTest ?? value}
+        >
           {value}
         </span>
       )}
@@ -122,10 +135,20 @@ export const ListPageBody: React.FC<{ children?: React.ReactNode }> = ({ childre
   <PageSection hasBodyWrapper={false}>{children}</PageSection>
 );
 
-const useCreateAllowed = (createAccessReview?: { groupVersionKind?: K8sGroupVersionKind; namespace?: string }) => {
-  const model = createAccessReview?.groupVersionKind ? modelStore.lookup(referenceForGVK(createAccessReview.groupVersionKind)) : undefined;
+const useCreateAllowed = (createAccessReview?: {
+  groupVersionKind?: K8sGroupVersionKind;
+  namespace?: string;
+}) => {
+  const model = createAccessReview?.groupVersionKind
+    ? modelStore.lookup(referenceForGVK(createAccessReview.groupVersionKind))
+    : undefined;
   const attrs: AccessReviewResourceAttributes = model
-    ? { group: model.apiGroup ?? '', resource: model.plural, verb: 'create', namespace: createAccessReview?.namespace }
+    ? {
+        group: model.apiGroup ?? '',
+        resource: model.plural,
+        verb: 'create',
+        namespace: createAccessReview?.namespace,
+      }
     : {};
   const [allowed, loading] = useAccessReview(attrs);
   return !createAccessReview || (model ? allowed && !loading : true);
@@ -160,25 +183,31 @@ export const ListPageCreateButton: React.FC<{
   ) : null;
 };
 
-export const ListPageCreate: React.FC<{ groupVersionKind: K8sGroupVersionKind | string; children?: React.ReactNode }> = ({
-  groupVersionKind,
-  children,
-}) => {
+export const ListPageCreate: React.FC<{
+  groupVersionKind: K8sGroupVersionKind | string;
+  children?: React.ReactNode;
+}> = ({ groupVersionKind, children }) => {
   const [ns] = useActiveNamespace();
   const history = useHistory();
-  const ref = typeof groupVersionKind === 'string' ? groupVersionKind : referenceForGVK(groupVersionKind);
+  const ref =
+    typeof groupVersionKind === 'string' ? groupVersionKind : referenceForGVK(groupVersionKind);
   return (
-    <Button variant="primary" data-test="item-create" onClick={() => history.push(`${resourcePath(ref, undefined, ns)}/~new`)}>
+    <Button
+      variant="primary"
+      data-test="item-create"
+      onClick={() => history.push(`${resourcePath(ref, undefined, ns)}/~new`)}
+    >
       {children}
     </Button>
   );
 };
 
-export const Timestamp: React.FC<{ timestamp?: string | number; simple?: boolean; omitSuffix?: boolean; className?: string }> = ({
-  timestamp,
-  simple,
-  className,
-}) => {
+export const Timestamp: React.FC<{
+  timestamp?: string | number;
+  simple?: boolean;
+  omitSuffix?: boolean;
+  className?: string;
+}> = ({ timestamp, simple, className }) => {
   if (!timestamp) return <>-</>;
   const d = new Date(timestamp);
   if (Number.isNaN(d.getTime())) return <>-</>;
@@ -186,18 +215,22 @@ export const Timestamp: React.FC<{ timestamp?: string | number; simple?: boolean
   return simple ? (
     <>{text}</>
   ) : (
-    <span className={`co-timestamp co-icon-and-text ${className ?? ''}`} title={d.toISOString()} data-test="timestamp">
+    <span
+      className={`co-timestamp co-icon-and-text ${className ?? ''}`}
+      title={d.toISOString()}
+      data-test="timestamp"
+    >
       {text}
     </span>
   );
 };
 
-export const ErrorBoundaryFallbackPage: React.FC<{ errorMessage: string; componentStack: string; stack: string; title: string }> = ({
-  errorMessage,
-  componentStack,
-  stack,
-  title,
-}) => (
+export const ErrorBoundaryFallbackPage: React.FC<{
+  errorMessage: string;
+  componentStack: string;
+  stack: string;
+  title: string;
+}> = ({ errorMessage, componentStack, stack, title }) => (
   <PageSection hasBodyWrapper={false} data-test="error-boundary-fallback">
     <Title headingLevel="h1">{title}</Title>
     <Alert variant="danger" isInline title={errorMessage} />

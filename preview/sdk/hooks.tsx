@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /** Console hooks that depend on console state: namespace, access review, flags, modals and overlays. */
 import * as React from 'react';
 import { consoleFetchJSON } from './http';
@@ -27,7 +28,10 @@ export interface AccessReviewResourceAttributes {
 
 const reviews = new Map<string, Promise<any>>();
 
-export const checkAccess = (attrs: AccessReviewResourceAttributes, impersonate?: unknown): Promise<any> => {
+export const checkAccess = (
+  attrs: AccessReviewResourceAttributes,
+  impersonate?: unknown,
+): Promise<any> => {
   const resourceAttributes = {
     group: attrs.group ?? '',
     resource: attrs.resource,
@@ -39,11 +43,14 @@ export const checkAccess = (attrs: AccessReviewResourceAttributes, impersonate?:
   const key = JSON.stringify([resourceAttributes, impersonate ?? null]);
   let p = reviews.get(key);
   if (!p) {
-    p = consoleFetchJSON.post(`${k8sBasePath()}/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`, {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      spec: { resourceAttributes },
-    });
+    p = consoleFetchJSON.post(
+      `${k8sBasePath()}/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`,
+      {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes },
+      },
+    );
     p.catch(() => reviews.delete(key));
     reviews.set(key, p);
   }
@@ -77,8 +84,10 @@ export const useAccessReview = (
   return state;
 };
 
-export const useAccessReviewAllowed = (attrs: AccessReviewResourceAttributes, impersonate?: unknown): boolean =>
-  useAccessReview(attrs, impersonate)[0];
+export const useAccessReviewAllowed = (
+  attrs: AccessReviewResourceAttributes,
+  impersonate?: unknown,
+): boolean => useAccessReview(attrs, impersonate)[0];
 
 // ---------------------------------------------------------------------------------------- overlays
 
@@ -90,7 +99,12 @@ interface Overlay {
 }
 
 interface OverlayApi {
-  launch: (kind: Overlay['kind'], Component: React.ComponentType<any>, props?: Record<string, unknown>, id?: number) => number;
+  launch: (
+    kind: Overlay['kind'],
+    Component: React.ComponentType<any>,
+    props?: Record<string, unknown>,
+    id?: number,
+  ) => number;
   close: (id?: number) => void;
 }
 
@@ -103,10 +117,16 @@ export const OverlayProvider: React.FC<{ children?: React.ReactNode }> = ({ chil
     () => ({
       launch: (kind, Component, props = {}, id) => {
         const oid = id ?? nextId.current++;
-        setOverlays((list) => [...list.filter((o) => o.id !== oid), { id: oid, Component, props, kind }]);
+        setOverlays((list) => [
+          ...list.filter((o) => o.id !== oid),
+          { id: oid, Component, props, kind },
+        ]);
         return oid;
       },
-      close: (id) => setOverlays((list) => (id === undefined ? list.slice(0, -1) : list.filter((o) => o.id !== id))),
+      close: (id) =>
+        setOverlays((list) =>
+          id === undefined ? list.slice(0, -1) : list.filter((o) => o.id !== id),
+        ),
     }),
     [],
   );
@@ -117,7 +137,9 @@ export const OverlayProvider: React.FC<{ children?: React.ReactNode }> = ({ chil
         <Component
           key={id}
           {...props}
-          {...(kind === 'modal' ? { closeModal: () => api.close(id) } : { closeOverlay: () => api.close(id) })}
+          {...(kind === 'modal'
+            ? { closeModal: () => api.close(id) }
+            : { closeOverlay: () => api.close(id) })}
         />
       ))}
     </OverlayContext.Provider>
@@ -126,7 +148,8 @@ export const OverlayProvider: React.FC<{ children?: React.ReactNode }> = ({ chil
 
 const useOverlayApi = (): OverlayApi => {
   const api = React.useContext(OverlayContext);
-  if (!api) throw new Error('preview host: useModal/useOverlay used outside the host OverlayProvider');
+  if (!api)
+    throw new Error('preview host: useModal/useOverlay used outside the host OverlayProvider');
   return api;
 };
 
@@ -143,12 +166,17 @@ export const useModal = () => {
 export const useOverlay = () => {
   const api = useOverlayApi();
   return React.useCallback(
-    (Component: React.ComponentType<any>, props?: Record<string, unknown>) => api.launch('overlay', Component, props),
+    (Component: React.ComponentType<any>, props?: Record<string, unknown>) =>
+      api.launch('overlay', Component, props),
     [api],
   );
 };
 
-export const useUserSettings = <T,>(key: string, defaultValue?: T, _sync = false): [T, (v: T) => void, boolean] => {
+export const useUserSettings = <T,>(
+  key: string,
+  defaultValue?: T,
+  _sync = false,
+): [T, (v: T) => void, boolean] => {
   const storageKey = `preview-user-settings/${key}`;
   const [value, setValue] = React.useState<T>(() => {
     const raw = window.localStorage.getItem(storageKey);

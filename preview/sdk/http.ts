@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * consoleFetch and friends, as the console's coFetch behaves for plugins: same-origin requests, a timeout,
  * and failures thrown as an HttpError carrying `code`, `response` and the parsed `json` (a Kubernetes Status
@@ -16,7 +17,10 @@ export class HttpError extends Error {
 }
 
 export class TimeoutError extends Error {
-  constructor(readonly url: string, readonly ms: number) {
+  constructor(
+    readonly url: string,
+    readonly ms: number,
+  ) {
     super(`Call to ${url} timed out after ${ms}ms.`);
     this.name = 'TimeoutError';
   }
@@ -41,26 +45,43 @@ const validateStatus = async (response: Response): Promise<Response> => {
   throw new HttpError(message, response.status, response, json);
 };
 
-export const consoleFetch = async (url: string, options: RequestInit = {}, timeout = 60000): Promise<Response> => {
+export const consoleFetch = async (
+  url: string,
+  options: RequestInit = {},
+  timeout = 60000,
+): Promise<Response> => {
   const controller = new AbortController();
   const upstream = options.signal;
   if (upstream) {
     if (upstream.aborted) controller.abort();
     else upstream.addEventListener('abort', () => controller.abort());
   }
-  const timer = timeout > 0 ? setTimeout(() => controller.abort(new TimeoutError(url, timeout)), timeout) : undefined;
+  const timer =
+    timeout > 0
+      ? setTimeout(() => controller.abort(new TimeoutError(url, timeout)), timeout)
+      : undefined;
   try {
-    const response = await fetch(url, { credentials: 'same-origin', ...options, signal: controller.signal });
+    const response = await fetch(url, {
+      credentials: 'same-origin',
+      ...options,
+      signal: controller.signal,
+    });
     return await validateStatus(response);
   } catch (e) {
-    if (controller.signal.aborted && controller.signal.reason instanceof TimeoutError) throw controller.signal.reason;
+    if (controller.signal.aborted && controller.signal.reason instanceof TimeoutError)
+      throw controller.signal.reason;
     throw e;
   } finally {
     if (timer) clearTimeout(timer);
   }
 };
 
-const fetchJSON = async (url: string, method = 'GET', options: RequestInit = {}, timeout?: number): Promise<any> => {
+const fetchJSON = async (
+  url: string,
+  method = 'GET',
+  options: RequestInit = {},
+  timeout?: number,
+): Promise<any> => {
   const headers = { Accept: 'application/json', ...(options.headers as Record<string, string>) };
   const response = await consoleFetch(url, { ...options, method, headers }, timeout);
   const text = await response.text();
@@ -72,24 +93,37 @@ const fetchJSON = async (url: string, method = 'GET', options: RequestInit = {},
   }
 };
 
-const sendJSON = (method: string) => (url: string, json: unknown, options: RequestInit = {}, timeout?: number) => {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Content-Type': `application/${method === 'PATCH' ? 'json-patch+' : ''}json`,
-    ...(options.headers as Record<string, string>),
+const sendJSON =
+  (method: string) =>
+  (url: string, json: unknown, options: RequestInit = {}, timeout?: number) => {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Content-Type': `application/${method === 'PATCH' ? 'json-patch+' : ''}json`,
+      ...(options.headers as Record<string, string>),
+    };
+    return fetchJSON(
+      url,
+      method,
+      { ...options, headers, body: json === undefined ? undefined : JSON.stringify(json) },
+      timeout,
+    );
   };
-  return fetchJSON(url, method, { ...options, headers, body: json === undefined ? undefined : JSON.stringify(json) }, timeout);
-};
 
 export const consoleFetchJSON = Object.assign(fetchJSON, {
   delete: (url: string, json: unknown = null, options: RequestInit = {}, timeout?: number) =>
-    json ? sendJSON('DELETE')(url, json, options, timeout) : fetchJSON(url, 'DELETE', options, timeout),
+    json
+      ? sendJSON('DELETE')(url, json, options, timeout)
+      : fetchJSON(url, 'DELETE', options, timeout),
   post: sendJSON('POST'),
   put: sendJSON('PUT'),
   patch: sendJSON('PATCH'),
 });
 
-export const consoleFetchText = async (url: string, options: RequestInit = {}, timeout?: number): Promise<string> => {
+export const consoleFetchText = async (
+  url: string,
+  options: RequestInit = {},
+  timeout?: number,
+): Promise<string> => {
   const response = await consoleFetch(url, options, timeout);
   return response.text();
 };

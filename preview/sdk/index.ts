@@ -90,7 +90,17 @@ export const implemented: Record<string, unknown> = {
 };
 
 /** Names used by module interop and tooling, which must read as "absent" rather than throw. */
-const PROBES = new Set(['default', 'then', 'toJSON', '$$typeof', 'prototype', 'constructor', 'nodeType', 'asymmetricMatch', 'inspect']);
+const PROBES = new Set([
+  'default',
+  'then',
+  'toJSON',
+  '$$typeof',
+  'prototype',
+  'constructor',
+  'nodeType',
+  'asymmetricMatch',
+  'inspect',
+]);
 
 export const missingExports = new Set<string>();
 
@@ -98,7 +108,10 @@ export const missingExports = new Set<string>();
  * A module namespace object: implemented names resolve; any other name is a function (usable as a hook,
  * a helper or a component) that throws `preview host: SDK export "X" is not implemented` when used.
  */
-export const createLoudModule = (packageName: string, impl: Record<string, unknown>): Record<string, unknown> => {
+export const createLoudModule = (
+  packageName: string,
+  impl: Record<string, unknown>,
+): Record<string, unknown> => {
   const stubs = new Map<string, unknown>();
   const target = Object.assign(Object.create(null), impl, { __esModule: true });
   Object.defineProperty(target, Symbol.toStringTag, { value: 'Module' });
@@ -110,7 +123,9 @@ export const createLoudModule = (packageName: string, impl: Record<string, unkno
       if (!stub) {
         const name = prop;
         const fail = () => {
-          const err = new Error(`preview host: ${packageName === '@openshift-console/dynamic-plugin-sdk' ? 'SDK' : packageName} export "${name}" is not implemented`);
+          const err = new Error(
+            `preview host: ${packageName === '@openshift-console/dynamic-plugin-sdk' ? 'SDK' : packageName} export "${name}" is not implemented`,
+          );
           missingExports.add(name);
           console.error(err.message);
           throw err;
@@ -127,4 +142,7 @@ export const createLoudModule = (packageName: string, impl: Record<string, unkno
 };
 
 export const sdkModule = createLoudModule('@openshift-console/dynamic-plugin-sdk', implemented);
-export const sdkInternalModule = createLoudModule('@openshift-console/dynamic-plugin-sdk-internal', {});
+export const sdkInternalModule = createLoudModule(
+  '@openshift-console/dynamic-plugin-sdk-internal',
+  {},
+);

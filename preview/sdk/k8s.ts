@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * The SDK's k8s* CRUD functions over the Kubernetes HTTP API at `<basePath>api/kubernetes`, with the
  * console's option objects and URL shapes (`/api/v1/...`, `/apis/<group>/<version>/namespaces/<ns>/<plural>/<name>`).
@@ -57,9 +58,14 @@ export interface ResourceURLOptions {
   queryParams?: QueryParams;
 }
 
-export const resourceURL = (model: K8sModel, { ns, name, path, queryParams }: ResourceURLOptions = {}): string => {
+export const resourceURL = (
+  model: K8sModel,
+  { ns, name, path, queryParams }: ResourceURLOptions = {},
+): string => {
   let url = k8sBasePath();
-  url += model.apiGroup ? `/apis/${model.apiGroup}/${model.apiVersion}` : `/api/${model.apiVersion}`;
+  url += model.apiGroup
+    ? `/apis/${model.apiGroup}/${model.apiVersion}`
+    : `/api/${model.apiVersion}`;
   if (ns && model.namespaced) url += `/namespaces/${encodeURIComponent(ns)}`;
   url += `/${model.plural}`;
   if (name) url += `/${encodeURIComponent(name)}`;
@@ -67,7 +73,8 @@ export const resourceURL = (model: K8sModel, { ns, name, path, queryParams }: Re
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(queryParams ?? {})) {
     if (v === undefined) continue;
-    if (k === 'labelSelector' && typeof v === 'object' && !Array.isArray(v)) q.append(k, selectorToString(v as Selector));
+    if (k === 'labelSelector' && typeof v === 'object' && !Array.isArray(v))
+      q.append(k, selectorToString(v as Selector));
     else if (Array.isArray(v)) v.forEach((x) => q.append(k, x));
     else q.append(k, String(v));
   }
@@ -93,7 +100,8 @@ export const k8sGet = ({
   path?: string;
   queryParams?: QueryParams;
   requestInit?: RequestInit;
-}): Promise<any> => consoleFetchJSON(resourceURL(model, { ns, name, path, queryParams }), 'GET', requestInit);
+}): Promise<any> =>
+  consoleFetchJSON(resourceURL(model, { ns, name, path, queryParams }), 'GET', requestInit);
 
 export const k8sCreate = <R extends Meta>({
   model,
@@ -106,7 +114,10 @@ export const k8sCreate = <R extends Meta>({
   path?: string;
   queryParams?: QueryParams;
 }): Promise<R> =>
-  consoleFetchJSON.post(resourceURL(model, { ns: data.metadata?.namespace, path, queryParams }), data);
+  consoleFetchJSON.post(
+    resourceURL(model, { ns: data.metadata?.namespace, path, queryParams }),
+    data,
+  );
 
 export const k8sUpdate = <R extends Meta>({
   model,
@@ -124,7 +135,12 @@ export const k8sUpdate = <R extends Meta>({
   name?: string;
 }): Promise<R> =>
   consoleFetchJSON.put(
-    resourceURL(model, { ns: ns ?? data.metadata?.namespace, name: name ?? data.metadata?.name, path, queryParams }),
+    resourceURL(model, {
+      ns: ns ?? data.metadata?.namespace,
+      name: name ?? data.metadata?.name,
+      path,
+      queryParams,
+    }),
     data,
   );
 
@@ -149,7 +165,12 @@ export const k8sPatch = <R extends Meta>({
   queryParams?: QueryParams;
 }): Promise<R> =>
   consoleFetchJSON.patch(
-    resourceURL(model, { ns: resource.metadata?.namespace, name: resource.metadata?.name, path, queryParams }),
+    resourceURL(model, {
+      ns: resource.metadata?.namespace,
+      name: resource.metadata?.name,
+      path,
+      queryParams,
+    }),
     data,
   );
 
@@ -168,9 +189,18 @@ export const k8sDelete = <R extends Meta>({
   requestInit?: RequestInit;
   json?: Record<string, unknown>;
 }): Promise<any> => {
-  const body = json ?? (model.propagationPolicy ? { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: model.propagationPolicy } : null);
+  const body =
+    json ??
+    (model.propagationPolicy
+      ? { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: model.propagationPolicy }
+      : null);
   return consoleFetchJSON.delete(
-    resourceURL(model, { ns: resource.metadata?.namespace, name: resource.metadata?.name, path, queryParams }),
+    resourceURL(model, {
+      ns: resource.metadata?.namespace,
+      name: resource.metadata?.name,
+      path,
+      queryParams,
+    }),
     body,
     requestInit,
   );
@@ -192,7 +222,11 @@ export const k8sList = async ({
   requestInit?: RequestInit;
 }): Promise<any> => {
   const { ns, ...rest } = queryParams as QueryParams & { ns?: string };
-  const list = await consoleFetchJSON(resourceURL(model, { ns: ns as string | undefined, queryParams: rest }), 'GET', requestInit);
+  const list = await consoleFetchJSON(
+    resourceURL(model, { ns: ns as string | undefined, queryParams: rest }),
+    'GET',
+    requestInit,
+  );
   return { ...list, items: (list.items ?? []).map(addKind(model)) };
 };
 

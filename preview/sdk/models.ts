@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * API discovery and the K8sModel registry, like the console's: models come from `/api/v1` and every group
  * version under `/apis`, keyed by reference (`group~version~Kind`, or `Kind` for the core group).
@@ -5,7 +6,8 @@
 import * as React from 'react';
 import { consoleFetchJSON } from './http';
 
-export const k8sBasePath = (): string => `${(window as any).SERVER_FLAGS?.basePath ?? '/'}api/kubernetes`;
+export const k8sBasePath = (): string =>
+  `${(window as any).SERVER_FLAGS?.basePath ?? '/'}api/kubernetes`;
 
 export interface K8sModel {
   kind: string;
@@ -36,8 +38,10 @@ export const referenceForGVK = ({ group, version, kind }: K8sGroupVersionKind): 
 export const referenceForModel = (m: K8sModel): string =>
   referenceForGVK({ group: m.apiGroup, version: m.apiVersion, kind: m.kind });
 
-const labelOf = (kind: string): string => kind.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
-const abbrOf = (kind: string): string => (kind.match(/[A-Z]/g) ?? [kind[0]]).join('').slice(0, 4).toUpperCase();
+const labelOf = (kind: string): string =>
+  kind.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+const abbrOf = (kind: string): string =>
+  (kind.match(/[A-Z]/g) ?? [kind[0]]).join('').slice(0, 4).toUpperCase();
 
 const BUILTIN_GROUPS = /(^|\.)k8s\.io$|^(apps|batch|policy|autoscaling)$/;
 
@@ -107,8 +111,13 @@ class ModelStore {
     const core = consoleFetchJSON(`${base}/api/v1`).then((l: { resources: APIResource[] }) =>
       modelsFrom('', 'v1', l.resources),
     );
-    const groups: { groups: Array<{ name: string; versions: Array<{ version: string }>; preferredVersion: { version: string } }> } =
-      await consoleFetchJSON(`${base}/apis`);
+    const groups: {
+      groups: Array<{
+        name: string;
+        versions: Array<{ version: string }>;
+        preferredVersion: { version: string };
+      }>;
+    } = await consoleFetchJSON(`${base}/apis`);
     const lists = groups.groups.flatMap((g) => {
       this.preferred.set(g.name, g.preferredVersion.version);
       return g.versions.map((v) =>
@@ -150,9 +159,14 @@ const useModelsVersion = (): boolean => {
 };
 
 /** `[model, inFlight]` for a group/version/kind or a reference string. */
-export const useK8sModel = (groupVersionKind?: K8sGroupVersionKind | string): [K8sModel | undefined, boolean] => {
+export const useK8sModel = (
+  groupVersionKind?: K8sGroupVersionKind | string,
+): [K8sModel | undefined, boolean] => {
   const loaded = useModelsVersion();
-  const key = typeof groupVersionKind === 'string' ? groupVersionKind : groupVersionKind && referenceForGVK(groupVersionKind);
+  const key =
+    typeof groupVersionKind === 'string'
+      ? groupVersionKind
+      : groupVersionKind && referenceForGVK(groupVersionKind);
   return React.useMemo(() => [modelStore.lookup(key), !loaded], [key, loaded]);
 };
 
@@ -167,9 +181,13 @@ export const getGroupVersionKindForModel = (m: K8sModel): K8sGroupVersionKind =>
   kind: m.kind,
 });
 
-export const getAPIVersionForModel = (m: K8sModel): string => (m.apiGroup ? `${m.apiGroup}/${m.apiVersion}` : m.apiVersion);
+export const getAPIVersionForModel = (m: K8sModel): string =>
+  m.apiGroup ? `${m.apiGroup}/${m.apiVersion}` : m.apiVersion;
 
-export const getGroupVersionKindForResource = (r: { apiVersion?: string; kind?: string }): K8sGroupVersionKind => {
+export const getGroupVersionKindForResource = (r: {
+  apiVersion?: string;
+  kind?: string;
+}): K8sGroupVersionKind => {
   const apiVersion = r.apiVersion ?? '';
   const i = apiVersion.lastIndexOf('/');
   return {

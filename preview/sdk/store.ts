@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * Host state the SDK hooks read: the extension registry filled by the plugin loader, feature flags, and the
  * active namespace. Small observable stores instead of the console's redux store.
@@ -20,7 +21,7 @@ export class Observable<T> {
   }
 }
 
-export const useObservable = <T,>(o: Observable<T>): T => {
+export const useObservable = <T>(o: Observable<T>): T => {
   const [, force] = React.useReducer((x: number) => x + 1, 0);
   React.useEffect(() => o.subscribe(force), [o]);
   return o.get();
@@ -47,4 +48,5 @@ export const setFlag = (name: string, value: boolean): void => {
   flagsStore.set({ ...flagsStore.get(), [name]: value });
 };
 
-export const isCodeRef = (v: unknown): v is CodeRef => typeof v === 'function' && typeof (v as CodeRef).codeRef === 'string';
+export const isCodeRef = (v: unknown): v is CodeRef =>
+  typeof v === 'function' && typeof (v as CodeRef).codeRef === 'string';

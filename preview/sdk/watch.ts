@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * useK8sWatchResource(s): a shared, reference-counted list+watch per query, over streamed `?watch=true`
  * responses (newline-delimited events), resumed from the last resourceVersion and re-listed on 410 Gone.
@@ -36,7 +37,9 @@ interface WatchState {
   loadError: unknown;
 }
 
-type K8sObj = { metadata?: { name?: string; namespace?: string; uid?: string; resourceVersion?: string } };
+type K8sObj = {
+  metadata?: { name?: string; namespace?: string; uid?: string; resourceVersion?: string };
+};
 const keyOf = (o: K8sObj) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 
 class Watch {
@@ -50,7 +53,14 @@ class Watch {
 
   constructor(
     private readonly model: K8sModel,
-    private readonly q: { namespace?: string; name?: string; labelSelector?: string; fieldSelector?: string; isList: boolean; limit?: number },
+    private readonly q: {
+      namespace?: string;
+      name?: string;
+      labelSelector?: string;
+      fieldSelector?: string;
+      isList: boolean;
+      limit?: number;
+    },
   ) {
     this.state = { data: q.isList ? [] : {}, loaded: false, loadError: undefined };
   }
@@ -79,7 +89,9 @@ class Watch {
   }
 
   private fieldSelector(): string {
-    return [this.q.fieldSelector, this.q.name ? `metadata.name=${this.q.name}` : ''].filter(Boolean).join(',');
+    return [this.q.fieldSelector, this.q.name ? `metadata.name=${this.q.name}` : '']
+      .filter(Boolean)
+      .join(',');
   }
 
   private snapshot(): any {
@@ -119,9 +131,13 @@ class Watch {
   private async list(): Promise<void> {
     const ctx = this.model;
     if (!this.q.isList && this.q.name) {
-      const obj = await consoleFetchJSON(resourceURL(ctx, { ns: this.q.namespace, name: this.q.name }), 'GET', {
-        signal: this.abort.signal,
-      });
+      const obj = await consoleFetchJSON(
+        resourceURL(ctx, { ns: this.q.namespace, name: this.q.name }),
+        'GET',
+        {
+          signal: this.abort.signal,
+        },
+      );
       this.items = new Map<string, K8sObj>([[keyOf(obj), addKind(ctx)(obj) as K8sObj]]);
       this.rv = obj.metadata?.resourceVersion ?? '';
     } else {
@@ -180,7 +196,14 @@ class Watch {
   private apply(ev: { type: string; object: any }): 'relist' | void {
     if (ev.type === 'ERROR') {
       if (ev.object?.code === 410) return 'relist';
-      this.publish({ loadError: new HttpError(ev.object?.message ?? 'watch error', ev.object?.code, undefined, ev.object) });
+      this.publish({
+        loadError: new HttpError(
+          ev.object?.message ?? 'watch error',
+          ev.object?.code,
+          undefined,
+          ev.object,
+        ),
+      });
       return 'relist';
     }
     if (ev.type === 'BOOKMARK') {
@@ -195,11 +218,16 @@ class Watch {
       this.publish({
         data: undefined,
         loaded: false,
-        loadError: new HttpError(`${this.model.plural} "${this.q.name}" not found`, 404, undefined, {
-          kind: 'Status',
-          code: 404,
-          reason: 'NotFound',
-        }),
+        loadError: new HttpError(
+          `${this.model.plural} "${this.q.name}" not found`,
+          404,
+          undefined,
+          {
+            kind: 'Status',
+            code: 404,
+            reason: 'NotFound',
+          },
+        ),
       });
     } else {
       this.publish({ data: this.snapshot(), loaded: true, loadError: undefined });
@@ -209,7 +237,11 @@ class Watch {
 
 const watches = new Map<string, Watch>();
 
-const acquire = (key: string, create: () => Watch, listener: () => void): { watch: Watch; release: () => void } => {
+const acquire = (
+  key: string,
+  create: () => Watch,
+  listener: () => void,
+): { watch: Watch; release: () => void } => {
   let w = watches.get(key);
   if (!w) {
     w = create();
@@ -233,7 +265,8 @@ const acquire = (key: string, create: () => Watch, listener: () => void): { watc
 /** Open watches, for tests and for counting how many a page opens. */
 export const openWatches = (): string[] => [...watches.keys()];
 
-const refOf = (r: WatchK8sResource): string | undefined => (r.groupVersionKind ? referenceForGVK(r.groupVersionKind) : r.kind);
+const refOf = (r: WatchK8sResource): string | undefined =>
+  r.groupVersionKind ? referenceForGVK(r.groupVersionKind) : r.kind;
 
 const useModelsLoaded = (): boolean => {
   const [, force] = React.useReducer((x: number) => x + 1, 0);
@@ -249,7 +282,7 @@ const useModelsLoaded = (): boolean => {
 
 type Result = [any, boolean, unknown];
 
-const useDeepMemo = <T,>(value: T): T => {
+const useDeepMemo = <T>(value: T): T => {
   const ref = React.useRef<{ key: string; value: T }>();
   const key = JSON.stringify(value ?? null);
   if (!ref.current || ref.current.key !== key) ref.current = { key, value };
@@ -265,10 +298,20 @@ const queryKeyOf = (model: K8sModel, r: WatchK8sResource) => {
     isList: !!r.isList,
     limit: r.limit,
   };
-  return { q, key: JSON.stringify([referenceForGVK({ group: model.apiGroup, version: model.apiVersion, kind: model.kind }), q]) };
+  return {
+    q,
+    key: JSON.stringify([
+      referenceForGVK({ group: model.apiGroup, version: model.apiVersion, kind: model.kind }),
+      q,
+    ]),
+  };
 };
 
-const resultFor = (resource: WatchK8sResource | null | undefined, modelsLoaded: boolean, states: Map<string, WatchState>): Result => {
+const resultFor = (
+  resource: WatchK8sResource | null | undefined,
+  modelsLoaded: boolean,
+  states: Map<string, WatchState>,
+): Result => {
   if (!resource) return [undefined, true, undefined];
   const empty = resource.isList ? [] : {};
   const model = modelStore.lookup(refOf(resource));
@@ -282,7 +325,9 @@ const resultFor = (resource: WatchK8sResource | null | undefined, modelsLoaded: 
 };
 
 /** Subscribes to the watches of several resources; re-renders when any of them changes. */
-const useWatches = (resources: Array<WatchK8sResource | null | undefined>): [boolean, Map<string, WatchState>] => {
+const useWatches = (
+  resources: Array<WatchK8sResource | null | undefined>,
+): [boolean, Map<string, WatchState>] => {
   const modelsLoaded = useModelsLoaded();
   const [, force] = React.useReducer((x: number) => x + 1, 0);
   const stable = useDeepMemo(resources);
@@ -328,7 +373,11 @@ export const useK8sWatchResources = (
   }
   const deps = keys.flatMap((k) => [k, out[k].data, out[k].loaded, out[k].loadError]);
   const prev = React.useRef<{ deps: unknown[]; out: typeof out }>();
-  if (!prev.current || prev.current.deps.length !== deps.length || deps.some((d, i) => d !== prev.current!.deps[i])) {
+  if (
+    !prev.current ||
+    prev.current.deps.length !== deps.length ||
+    deps.some((d, i) => d !== prev.current!.deps[i])
+  ) {
     prev.current = { deps, out };
   }
   return prev.current.out;

@@ -57,10 +57,20 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export const contentTypeOf = (file: string): string => CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const contentTypeOf = (file: string): string =>
+  CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
-const send = (res: http.ServerResponse, code: number, body: string, type = 'text/plain; charset=utf-8') => {
-  res.writeHead(code, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'X-Content-Type-Options': 'nosniff' });
+const send = (
+  res: http.ServerResponse,
+  code: number,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+) => {
+  res.writeHead(code, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(body);
 };
 
@@ -82,7 +92,12 @@ const serveFile = (res: http.ServerResponse, root: string, rel: string, method: 
 };
 
 /** Streams a request to `target` (watch responses stay open and are relayed chunk by chunk). */
-const proxy = (req: http.IncomingMessage, res: http.ServerResponse, target: URL, extraHeaders: Record<string, string> = {}): void => {
+const proxy = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  target: URL,
+  extraHeaders: Record<string, string> = {},
+): void => {
   const mod = target.protocol === 'https:' ? https : http;
   const headers = { ...req.headers, ...extraHeaders, host: target.host };
   delete headers.origin;
@@ -99,7 +114,8 @@ const proxy = (req: http.IncomingMessage, res: http.ServerResponse, target: URL,
     },
   );
   upstream.on('error', (e) => {
-    if (!res.headersSent) send(res, 502, `preview host: cannot reach ${target.origin}: ${e.message}`);
+    if (!res.headersSent)
+      send(res, 502, `preview host: cannot reach ${target.origin}: ${e.message}`);
     else res.end();
   });
   req.on('close', () => upstream.destroy());
@@ -141,7 +157,8 @@ const indexHtml = (opts: PreviewServerOptions): string => {
 
 export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewServer> => {
   const log = opts.log ?? (() => undefined);
-  const pfDir = opts.patternflyDir ?? path.resolve(__dirname, '../../node_modules/@patternfly/patternfly');
+  const pfDir =
+    opts.patternflyDir ?? path.resolve(__dirname, '../../node_modules/@patternfly/patternfly');
   const plugins = new Map(opts.plugins.map((p) => [p.name, p]));
   const html = indexHtml(opts);
 
@@ -170,7 +187,9 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
         // Bridge strips `plugin__` to find the plugin and proxies to its locales/<lng>/<ns>.json.
         const lng = url.searchParams.get('lng') ?? 'en';
         const ns = url.searchParams.get('ns') ?? '';
-        const plugin = ns.startsWith('plugin__') ? plugins.get(ns.slice('plugin__'.length)) : undefined;
+        const plugin = ns.startsWith('plugin__')
+          ? plugins.get(ns.slice('plugin__'.length))
+          : undefined;
         if (!/^[a-zA-Z-]+$/.test(lng)) return send(res, 400, '{}', 'application/json');
         // The console's own namespaces (public, …) are not served by a plugin: empty, as the host has no strings.
         if (!plugin) return send(res, 200, '{}', 'application/json');
@@ -178,13 +197,27 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
         if (plugin.url) return proxy(req, res, joinURL(plugin.url, rel));
         return serveFile(res, plugin.dir!, rel, method);
       }
-      if (p.startsWith('/static/patternfly/')) return serveFile(res, pfDir, decodeURIComponent(p.slice('/static/patternfly/'.length)), method);
-      if (p.startsWith('/static/host/')) return serveFile(res, opts.hostBuildDir, decodeURIComponent(p.slice('/static/host/'.length)), method);
+      if (p.startsWith('/static/patternfly/'))
+        return serveFile(
+          res,
+          pfDir,
+          decodeURIComponent(p.slice('/static/patternfly/'.length)),
+          method,
+        );
+      if (p.startsWith('/static/host/'))
+        return serveFile(
+          res,
+          opts.hostBuildDir,
+          decodeURIComponent(p.slice('/static/host/'.length)),
+          method,
+        );
       if (p === '/favicon.ico') {
         res.writeHead(204);
-        return res.end();
+        res.end();
+        return;
       }
-      if (method === 'GET' || method === 'HEAD') return send(res, 200, html, 'text/html; charset=utf-8');
+      if (method === 'GET' || method === 'HEAD')
+        return send(res, 200, html, 'text/html; charset=utf-8');
       return send(res, 405, 'method not allowed');
     } catch (e) {
       log(`preview host: ${method} ${p} failed: ${(e as Error).stack}`);
@@ -196,7 +229,11 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') {
-        reject(new Error(`Port ${opts.port} is already in use: stop what is listening there or pass --port <another>`));
+        reject(
+          new Error(
+            `Port ${opts.port} is already in use: stop what is listening there or pass --port <another>`,
+          ),
+        );
       } else reject(e);
     });
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {

@@ -1,6 +1,7 @@
 /**
  * @jest-environment node
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
@@ -12,11 +13,25 @@ const DEMO = path.resolve(__dirname, '../../fixtures/demo');
 const VMS = '/apis/kubevirt.io/v1/namespaces/demo-vm-pod/virtualmachines';
 const UDNS = '/apis/k8s.ovn.org/v1/namespaces/demo-vm-primary-udn/userdefinednetworks';
 
-const call = (api: FixtureApi, method: string, p: string, body?: unknown, type = 'application/json') => {
+const call = (
+  api: FixtureApi,
+  method: string,
+  p: string,
+  body?: unknown,
+  type = 'application/json',
+) => {
   try {
-    return api.route(method, new URL(p, 'http://x'), body === undefined ? undefined : JSON.stringify(body), type);
+    return api.route(
+      method,
+      new URL(p, 'http://x'),
+      body === undefined ? undefined : JSON.stringify(body),
+      type,
+    );
   } catch (e) {
-    return { code: (e as { code: number }).code, body: (e as { toStatus: () => unknown }).toStatus() };
+    return {
+      code: (e as { code: number }).code,
+      body: (e as { toStatus: () => unknown }).toStatus(),
+    };
   }
 };
 
@@ -29,11 +44,19 @@ const seeded = () => {
 describe('fixture API: discovery', () => {
   const api = seeded();
   it('lists groups with their preferred versions and resources from CRDs and built-ins', () => {
-    const groups = (call(api, 'GET', '/apis').body as { groups: Array<{ name: string; preferredVersion: { version: string } }> }).groups;
+    const groups = (
+      call(api, 'GET', '/apis').body as {
+        groups: Array<{ name: string; preferredVersion: { version: string } }>;
+      }
+    ).groups;
     expect(groups.find((g) => g.name === 'k8s.ovn.org')?.preferredVersion.version).toBe('v1');
-    const list = call(api, 'GET', '/apis/k8s.cni.cncf.io/v1beta1').body as { resources: Array<{ name: string; namespaced: boolean }> };
+    const list = call(api, 'GET', '/apis/k8s.cni.cncf.io/v1beta1').body as {
+      resources: Array<{ name: string; namespaced: boolean }>;
+    };
     expect(list.resources.map((r) => r.name)).toContain('multi-networkpolicies');
-    const core = call(api, 'GET', '/api/v1').body as { resources: Array<{ name: string; kind: string }> };
+    const core = call(api, 'GET', '/api/v1').body as {
+      resources: Array<{ name: string; kind: string }>;
+    };
     expect(core.resources.find((r) => r.name === 'pods')?.kind).toBe('Pod');
   });
 });
@@ -41,17 +64,36 @@ describe('fixture API: discovery', () => {
 describe('fixture API: reads', () => {
   const api = seeded();
   it('gets, lists by namespace and label selector, and 404s like the apiserver', () => {
-    const vm = call(api, 'GET', `${VMS}/vm-pod`).body as { metadata: { resourceVersion: string; uid: string } };
+    const vm = call(api, 'GET', `${VMS}/vm-pod`).body as {
+      metadata: { resourceVersion: string; uid: string };
+    };
     expect(Number(vm.metadata.resourceVersion)).toBeGreaterThan(0);
     expect(vm.metadata.uid).toBeTruthy();
     const missing = call(api, 'GET', `${VMS}/nope`);
     expect(missing.code).toBe(404);
-    expect(missing.body).toMatchObject({ kind: 'Status', reason: 'NotFound', message: 'virtualmachines.kubevirt.io "nope" not found' });
-    const pods = call(api, 'GET', '/api/v1/namespaces/demo-vm-pod/pods?labelSelector=' + encodeURIComponent('vm.kubevirt.io/name=vm-pod')).body as { items: unknown[] };
+    expect(missing.body).toMatchObject({
+      kind: 'Status',
+      reason: 'NotFound',
+      message: 'virtualmachines.kubevirt.io "nope" not found',
+    });
+    const pods = call(
+      api,
+      'GET',
+      '/api/v1/namespaces/demo-vm-pod/pods?labelSelector=' +
+        encodeURIComponent('vm.kubevirt.io/name=vm-pod'),
+    ).body as { items: unknown[] };
     expect(pods.items).toHaveLength(1);
-    const none = call(api, 'GET', '/api/v1/namespaces/demo-vm-pod/pods?labelSelector=' + encodeURIComponent('vm.kubevirt.io/name in (other)')).body as { items: unknown[] };
+    const none = call(
+      api,
+      'GET',
+      '/api/v1/namespaces/demo-vm-pod/pods?labelSelector=' +
+        encodeURIComponent('vm.kubevirt.io/name in (other)'),
+    ).body as { items: unknown[] };
     expect(none.items).toHaveLength(0);
-    const byName = call(api, 'GET', `${VMS}?fieldSelector=metadata.name%3Dvm-pod`).body as { kind: string; items: unknown[] };
+    const byName = call(api, 'GET', `${VMS}?fieldSelector=metadata.name%3Dvm-pod`).body as {
+      kind: string;
+      items: unknown[];
+    };
     expect(byName).toMatchObject({ kind: 'VirtualMachineList' });
     expect(byName.items).toHaveLength(1);
   });
@@ -60,33 +102,75 @@ describe('fixture API: reads', () => {
 describe('fixture API: writes', () => {
   it('creates with generateName, refuses duplicates (409) and missing namespaces (404)', () => {
     const api = seeded();
-    const nad = { apiVersion: 'k8s.cni.cncf.io/v1', kind: 'NetworkAttachmentDefinition', metadata: { generateName: 'br-' }, spec: { config: JSON.stringify({ cniVersion: '0.3.1', name: 'x', type: 'bridge', bridge: 'br1' }) } };
-    const created = call(api, 'POST', '/apis/k8s.cni.cncf.io/v1/namespaces/demo-vm-pod/network-attachment-definitions', nad);
+    const nad = {
+      apiVersion: 'k8s.cni.cncf.io/v1',
+      kind: 'NetworkAttachmentDefinition',
+      metadata: { generateName: 'br-' },
+      spec: {
+        config: JSON.stringify({ cniVersion: '0.3.1', name: 'x', type: 'bridge', bridge: 'br1' }),
+      },
+    };
+    const created = call(
+      api,
+      'POST',
+      '/apis/k8s.cni.cncf.io/v1/namespaces/demo-vm-pod/network-attachment-definitions',
+      nad,
+    );
     expect(created.code).toBe(201);
     const name = (created.body as { metadata: { name: string; generation: number } }).metadata.name;
     expect(name).toMatch(/^br-[a-z0-9]{5}$/);
-    const dup = call(api, 'POST', '/apis/k8s.cni.cncf.io/v1/namespaces/demo-vm-pod/network-attachment-definitions', { ...nad, metadata: { name } });
+    const dup = call(
+      api,
+      'POST',
+      '/apis/k8s.cni.cncf.io/v1/namespaces/demo-vm-pod/network-attachment-definitions',
+      { ...nad, metadata: { name } },
+    );
     expect(dup).toMatchObject({ code: 409, body: { reason: 'AlreadyExists' } });
-    const noNs = call(api, 'POST', '/apis/k8s.cni.cncf.io/v1/namespaces/ghost/network-attachment-definitions', { ...nad, metadata: { name: 'a' } });
+    const noNs = call(
+      api,
+      'POST',
+      '/apis/k8s.cni.cncf.io/v1/namespaces/ghost/network-attachment-definitions',
+      { ...nad, metadata: { name: 'a' } },
+    );
     expect(noNs).toMatchObject({ code: 404, body: { message: 'namespaces "ghost" not found' } });
   });
 
   it('rejects an invalid UDN with 422 and field causes from the CRD (schema and CEL)', () => {
     const api = seeded();
-    const bad = { apiVersion: 'k8s.ovn.org/v1', kind: 'UserDefinedNetwork', metadata: { name: 'bad' }, spec: { topology: 'Layer9' } };
+    const bad = {
+      apiVersion: 'k8s.ovn.org/v1',
+      kind: 'UserDefinedNetwork',
+      metadata: { name: 'bad' },
+      spec: { topology: 'Layer9' },
+    };
     const r = call(api, 'POST', UDNS, bad);
     expect(r.code).toBe(422);
     const causes = (r.body as { details: { causes: Array<{ field: string }> } }).details.causes;
     expect(causes.map((c) => c.field)).toContain('spec.topology');
-    const noSubnets = { apiVersion: 'k8s.ovn.org/v1', kind: 'UserDefinedNetwork', metadata: { name: 'l2' }, spec: { topology: 'Layer2', layer2: { role: 'Secondary', subnets: ['10.9.0.0/33'] } } };
+    const noSubnets = {
+      apiVersion: 'k8s.ovn.org/v1',
+      kind: 'UserDefinedNetwork',
+      metadata: { name: 'l2' },
+      spec: { topology: 'Layer2', layer2: { role: 'Secondary', subnets: ['10.9.0.0/33'] } },
+    };
     expect(call(api, 'POST', UDNS, noSubnets).code).toBe(422);
-    const good = { apiVersion: 'k8s.ovn.org/v1', kind: 'UserDefinedNetwork', metadata: { name: 'l2' }, spec: { topology: 'Layer2', layer2: { role: 'Secondary', subnets: ['10.9.0.0/24'] } } };
+    const good = {
+      apiVersion: 'k8s.ovn.org/v1',
+      kind: 'UserDefinedNetwork',
+      metadata: { name: 'l2' },
+      spec: { topology: 'Layer2', layer2: { role: 'Secondary', subnets: ['10.9.0.0/24'] } },
+    };
     expect(call(api, 'POST', UDNS, good).code).toBe(201);
   });
 
   it('dryRun=All validates and answers without storing', () => {
     const api = seeded();
-    const good = { apiVersion: 'k8s.ovn.org/v1', kind: 'UserDefinedNetwork', metadata: { name: 'dry' }, spec: { topology: 'Layer2', layer2: { role: 'Secondary', subnets: ['10.9.0.0/24'] } } };
+    const good = {
+      apiVersion: 'k8s.ovn.org/v1',
+      kind: 'UserDefinedNetwork',
+      metadata: { name: 'dry' },
+      spec: { topology: 'Layer2', layer2: { role: 'Secondary', subnets: ['10.9.0.0/24'] } },
+    };
     const rv = api.store.resourceVersion;
     expect(call(api, 'POST', `${UDNS}?dryRun=All`, good).code).toBe(201);
     expect(api.store.resourceVersion).toBe(rv);
@@ -98,22 +182,45 @@ describe('fixture API: writes', () => {
     const vm = call(api, 'GET', `${VMS}/vm-pod`).body as any;
     const changed = { ...vm, spec: { ...vm.spec, runStrategy: 'Halted' } };
     const updated = call(api, 'PUT', `${VMS}/vm-pod`, changed).body as any;
-    expect(Number(updated.metadata.resourceVersion)).toBeGreaterThan(Number(vm.metadata.resourceVersion));
+    expect(Number(updated.metadata.resourceVersion)).toBeGreaterThan(
+      Number(vm.metadata.resourceVersion),
+    );
     expect(updated.metadata.generation).toBe((vm.metadata.generation ?? 1) + 1);
-    expect(call(api, 'PUT', `${VMS}/vm-pod`, changed)).toMatchObject({ code: 409, body: { reason: 'Conflict' } });
+    expect(call(api, 'PUT', `${VMS}/vm-pod`, changed)).toMatchObject({
+      code: 409,
+      body: { reason: 'Conflict' },
+    });
   });
 
   it('applies JSON patches with test operations (422 when a test fails) and merge patches', () => {
     const api = seeded();
     const vm = call(api, 'GET', `${VMS}/vm-pod`).body as any;
-    const ok = call(api, 'PATCH', `${VMS}/vm-pod`, [
-      { op: 'test', path: '/metadata/resourceVersion', value: vm.metadata.resourceVersion },
-      { op: 'add', path: '/metadata/labels', value: { a: 'b' } },
-    ], 'application/json-patch+json');
+    const ok = call(
+      api,
+      'PATCH',
+      `${VMS}/vm-pod`,
+      [
+        { op: 'test', path: '/metadata/resourceVersion', value: vm.metadata.resourceVersion },
+        { op: 'add', path: '/metadata/labels', value: { a: 'b' } },
+      ],
+      'application/json-patch+json',
+    );
     expect((ok.body as any).metadata.labels).toEqual({ a: 'b' });
-    const stale = call(api, 'PATCH', `${VMS}/vm-pod`, [{ op: 'test', path: '/metadata/resourceVersion', value: vm.metadata.resourceVersion }], 'application/json-patch+json');
+    const stale = call(
+      api,
+      'PATCH',
+      `${VMS}/vm-pod`,
+      [{ op: 'test', path: '/metadata/resourceVersion', value: vm.metadata.resourceVersion }],
+      'application/json-patch+json',
+    );
     expect(stale).toMatchObject({ code: 422, body: { reason: 'Invalid' } });
-    const merged = call(api, 'PATCH', `${VMS}/vm-pod`, { metadata: { labels: { a: null, c: 'd' } } }, 'application/merge-patch+json');
+    const merged = call(
+      api,
+      'PATCH',
+      `${VMS}/vm-pod`,
+      { metadata: { labels: { a: null, c: 'd' } } },
+      'application/merge-patch+json',
+    );
     expect((merged.body as any).metadata.labels).toEqual({ c: 'd' });
   });
 
@@ -122,7 +229,15 @@ describe('fixture API: writes', () => {
     expect(call(api, 'DELETE', `${VMS}/vm-pod`).code ?? 200).toBe(200);
     expect(call(api, 'GET', `${VMS}/vm-pod`).code).toBe(404);
     call(api, 'DELETE', '/api/v1/namespaces/demo-vm-localnet');
-    expect((call(api, 'GET', '/apis/k8s.cni.cncf.io/v1/namespaces/demo-vm-localnet/network-attachment-definitions').body as any).items).toEqual([]);
+    expect(
+      (
+        call(
+          api,
+          'GET',
+          '/apis/k8s.cni.cncf.io/v1/namespaces/demo-vm-localnet/network-attachment-definitions',
+        ).body as any
+      ).items,
+    ).toEqual([]);
   });
 });
 
@@ -130,9 +245,16 @@ describe('fixture API: --forbid and access reviews', () => {
   const api = new FixtureApi({ forbid: ['pods'] });
   api.seedFromDir(DEMO);
   it('answers 403 Forbidden for forbidden resources and denies them in SelfSubjectAccessReviews', () => {
-    expect(call(api, 'GET', '/api/v1/namespaces/demo-vm-pod/pods')).toMatchObject({ code: 403, body: { reason: 'Forbidden' } });
+    expect(call(api, 'GET', '/api/v1/namespaces/demo-vm-pod/pods')).toMatchObject({
+      code: 403,
+      body: { reason: 'Forbidden' },
+    });
     const review = (res: string) =>
-      (call(api, 'POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', { spec: { resourceAttributes: { resource: res, verb: 'list', namespace: 'x' } } }).body as any).status.allowed;
+      (
+        call(api, 'POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+          spec: { resourceAttributes: { resource: res, verb: 'list', namespace: 'x' } },
+        }).body as any
+      ).status.allowed;
     expect(review('pods')).toBe(false);
     expect(review('virtualmachines')).toBe(true);
   });
@@ -145,25 +267,42 @@ describe('fixture API: watch over HTTP', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
     const list = call(api, 'GET', VMS).body as any;
-    const events: Array<{ type: string; object: { metadata: { name: string; labels?: Record<string, string> } } }> = [];
+    const events: Array<{
+      type: string;
+      object: { metadata: { name: string; labels?: Record<string, string> } };
+    }> = [];
     const done = new Promise<void>((resolve) => {
-      http.get(`http://127.0.0.1:${port}${VMS}?watch=true&resourceVersion=${list.metadata.resourceVersion}`, (res) => {
-        let buf = '';
-        res.on('data', (c: Buffer) => {
-          buf += c.toString();
-          const lines = buf.split('\n');
-          buf = lines.pop()!;
-          lines.filter(Boolean).forEach((l) => events.push(JSON.parse(l)));
-          if (events.length >= 3) {
-            res.destroy();
-            resolve();
-          }
-        });
-      });
+      http.get(
+        `http://127.0.0.1:${port}${VMS}?watch=true&resourceVersion=${list.metadata.resourceVersion}`,
+        (res) => {
+          let buf = '';
+          res.on('data', (c: Buffer) => {
+            buf += c.toString();
+            const lines = buf.split('\n');
+            buf = lines.pop()!;
+            lines.filter(Boolean).forEach((l) => events.push(JSON.parse(l)));
+            if (events.length >= 3) {
+              res.destroy();
+              resolve();
+            }
+          });
+        },
+      );
     });
     await new Promise((r) => setTimeout(r, 50));
-    call(api, 'PATCH', `${VMS}/vm-pod`, { metadata: { labels: { watched: 'yes' } } }, 'application/merge-patch+json');
-    const vm2 = { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', metadata: { name: 'vm-two' }, spec: { template: { spec: { domain: { devices: {} } } } } };
+    call(
+      api,
+      'PATCH',
+      `${VMS}/vm-pod`,
+      { metadata: { labels: { watched: 'yes' } } },
+      'application/merge-patch+json',
+    );
+    const vm2 = {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachine',
+      metadata: { name: 'vm-two' },
+      spec: { template: { spec: { domain: { devices: {} } } } },
+    };
     call(api, 'POST', VMS, vm2);
     call(api, 'DELETE', `${VMS}/vm-two`);
     await done;
@@ -180,8 +319,18 @@ describe('fixture API: watch over HTTP', () => {
 describe('patch and selector primitives', () => {
   it('JSON patch: add/remove/replace/move/copy/test as RFC 6902', () => {
     const doc = { a: [1, 2], b: { c: 1 } };
-    expect(applyJsonPatch(doc, [{ op: 'add', path: '/a/-', value: 3 }, { op: 'remove', path: '/a/0' }, { op: 'move', from: '/b/c', path: '/d' }, { op: 'copy', from: '/d', path: '/e' }, { op: 'replace', path: '/e', value: 9 }])).toEqual({ a: [2, 3], b: {}, d: 1, e: 9 });
-    expect(() => applyJsonPatch(doc, [{ op: 'test', path: '/b/c', value: 2 }])).toThrow(/test failed/);
+    expect(
+      applyJsonPatch(doc, [
+        { op: 'add', path: '/a/-', value: 3 },
+        { op: 'remove', path: '/a/0' },
+        { op: 'move', from: '/b/c', path: '/d' },
+        { op: 'copy', from: '/d', path: '/e' },
+        { op: 'replace', path: '/e', value: 9 },
+      ]),
+    ).toEqual({ a: [2, 3], b: {}, d: 1, e: 9 });
+    expect(() => applyJsonPatch(doc, [{ op: 'test', path: '/b/c', value: 2 }])).toThrow(
+      /test failed/,
+    );
     expect(doc).toEqual({ a: [1, 2], b: { c: 1 } });
   });
   it('label selectors: equality and set-based requirements', () => {

@@ -88,7 +88,8 @@ export class FixtureApi {
     for (const dir of opts.crdDirs ?? [DEFAULT_CRD_DIR]) this.loadCrdDir(dir);
     this.forbid = new Set(opts.forbid ?? []);
     // The oracle is rebuilt lazily when a CRD is installed after start (from a fixtures directory).
-    const crdBacked = (r: ResourceType) => this.crds.some((c) => isCRD(c) && c.spec.group === r.group && c.spec.names.kind === r.kind);
+    const crdBacked = (r: ResourceType) =>
+      this.crds.some((c) => isCRD(c) && c.spec.group === r.group && c.spec.names.kind === r.kind);
     this.validator =
       opts.validator ??
       routeValidators(
@@ -104,7 +105,9 @@ export class FixtureApi {
       const schemaFile = /^(.+)_(v[0-9a-z]+)_([a-z0-9-]+)\.schema\.json$/.exec(file);
       if (schemaFile) {
         const [, group, version, singular] = schemaFile;
-        const r = this.registry.all().find((x) => x.group === group && x.version === version && x.singular === singular);
+        const r = this.registry
+          .all()
+          .find((x) => x.group === group && x.version === version && x.singular === singular);
         if (r) r.schema = JSON.parse(fs.readFileSync(full, 'utf8')) as Record<string, unknown>;
       } else if (/\.ya?ml$/.test(file)) {
         const loaded: LoadedManifests = { objects: [], skipped: [] };
@@ -122,7 +125,9 @@ export class FixtureApi {
     const key = `${r.group}/${r.kind}`;
     let v = this.crdValidators.get(key);
     if (!v) {
-      const crd = this.crds.filter((c) => isCRD(c) && c.spec.group === r.group && c.spec.names.kind === r.kind);
+      const crd = this.crds.filter(
+        (c) => isCRD(c) && c.spec.group === r.group && c.spec.names.kind === r.kind,
+      );
       try {
         const oracle = createCRDValidator(crd, { unknownFields: 'prune' });
         v = oracleValidator(() => oracle);
@@ -140,7 +145,11 @@ export class FixtureApi {
     resourcesFromCRD(object).forEach((r) => this.registry.add(r));
     this.crds.push(object);
     this.crdValidators.delete(`${object.spec.group}/${object.spec.names.kind}`);
-    const crdType = this.registry.byResource('apiextensions.k8s.io', 'v1', 'customresourcedefinitions')!;
+    const crdType = this.registry.byResource(
+      'apiextensions.k8s.io',
+      'v1',
+      'customresourcedefinitions',
+    )!;
     const o = object as unknown as K8sObject;
     if (!this.store.get(storageKeyOf(crdType), undefined, o.metadata.name)) {
       this.store.write(storageKeyOf(crdType), this.store.prepareCreate(o), 'ADDED');
@@ -161,7 +170,9 @@ export class FixtureApi {
       const { group, version } = splitApiVersion(object.apiVersion);
       let r = this.registry.byGroupVersionKind(group, version, object.kind);
       // Another served version of a kind we know (kubevirt.io/v1alpha3 VMs): same resource, same storage.
-      const sibling = r ? undefined : this.registry.all().find((x) => x.group === group && x.kind === object.kind);
+      const sibling = r
+        ? undefined
+        : this.registry.all().find((x) => x.group === group && x.kind === object.kind);
       if (sibling) {
         r = { ...sibling, version, schema: undefined };
         this.registry.add(r);
@@ -182,10 +193,15 @@ export class FixtureApi {
       if (r.namespaced) this.ensureNamespace(object.metadata.namespace!);
       const causes = this.validator.validate(r, object);
       if (causes.length) problems.push({ object, causes });
-      const stored = this.store.get(storageKeyOf(r), object.metadata.namespace, object.metadata.name);
+      const stored = this.store.get(
+        storageKeyOf(r),
+        object.metadata.namespace,
+        object.metadata.name,
+      );
       const o = this.store.prepareCreate(object);
       if (object.metadata.uid) o.metadata.uid = object.metadata.uid;
-      if (object.metadata.creationTimestamp) o.metadata.creationTimestamp = object.metadata.creationTimestamp;
+      if (object.metadata.creationTimestamp)
+        o.metadata.creationTimestamp = object.metadata.creationTimestamp;
       if (object.metadata.generation) o.metadata.generation = object.metadata.generation;
       if (r.kind === 'Namespace') this.defaultNamespace(o);
       this.store.write(storageKeyOf(r), o, stored ? 'MODIFIED' : 'ADDED');
@@ -193,20 +209,31 @@ export class FixtureApi {
     return problems;
   }
 
-  seedFromDir(dir: string): { loaded: number; skipped: LoadedManifests['skipped']; invalid: ReturnType<FixtureApi['seed']> } {
+  seedFromDir(dir: string): {
+    loaded: number;
+    skipped: LoadedManifests['skipped'];
+    invalid: ReturnType<FixtureApi['seed']>;
+  } {
     const m = loadManifestDir(dir);
     const invalidObjects = this.seed(m.objects.map((x) => x.object));
     return { loaded: m.objects.length, skipped: m.skipped, invalid: invalidObjects };
   }
 
   private defaultNamespace(o: K8sObject): void {
-    o.metadata.labels = { ...(o.metadata.labels ?? {}), 'kubernetes.io/metadata.name': o.metadata.name };
+    o.metadata.labels = {
+      ...(o.metadata.labels ?? {}),
+      'kubernetes.io/metadata.name': o.metadata.name,
+    };
     o.status = { phase: 'Active', ...((o.status as object) ?? {}) };
   }
 
   private ensureNamespace(name: string): void {
     if (this.store.get('/namespaces', undefined, name)) return;
-    const ns = this.store.prepareCreate({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    const ns = this.store.prepareCreate({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name },
+    });
     this.defaultNamespace(ns);
     this.store.write('/namespaces', ns, 'ADDED');
   }
@@ -220,13 +247,22 @@ export class FixtureApi {
   async handle(req: IncomingMessage, res: ServerResponse, pathAndQuery: string): Promise<void> {
     const url = new URL(pathAndQuery, 'http://fixture.invalid');
     try {
-      const body = ['POST', 'PUT', 'PATCH'].includes(req.method ?? '') ? await readBody(req) : undefined;
-      const result = this.route(req.method ?? 'GET', url, body, String(req.headers['content-type'] ?? ''));
+      const body = ['POST', 'PUT', 'PATCH'].includes(req.method ?? '')
+        ? await readBody(req)
+        : undefined;
+      const result = this.route(
+        req.method ?? 'GET',
+        url,
+        body,
+        String(req.headers['content-type'] ?? ''),
+      );
       if (result.watch) return this.streamWatch(req, res, result.watch);
       sendJson(res, result.code ?? 200, result.body);
     } catch (e) {
       const err =
-        e instanceof ApiError ? e : new ApiError(500, 'InternalError', `Internal error occurred: ${(e as Error).message}`);
+        e instanceof ApiError
+          ? e
+          : new ApiError(500, 'InternalError', `Internal error occurred: ${(e as Error).message}`);
       sendJson(res, err.code, err.toStatus());
     }
   }
@@ -240,8 +276,10 @@ export class FixtureApi {
   ): { code?: number; body?: unknown; watch?: WatchRequest } {
     const segs = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const q = url.searchParams;
-    if (segs.length === 1 && segs[0] === 'version') return { body: { ...this.version, platform: 'linux/amd64' } };
-    if (segs[0] === 'api' && segs.length === 1) return { body: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] } };
+    if (segs.length === 1 && segs[0] === 'version')
+      return { body: { ...this.version, platform: 'linux/amd64' } };
+    if (segs[0] === 'api' && segs.length === 1)
+      return { body: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] } };
     if (segs[0] === 'apis' && segs.length === 1) return { body: this.groupList() };
     if (segs[0] === 'apis' && segs.length === 2) {
       const g = this.groupList().groups.find((x) => x.name === segs[1]);
@@ -260,7 +298,11 @@ export class FixtureApi {
     let plural: string;
     let name: string | undefined;
     let sub: string | undefined;
-    if (rest[0] === 'namespaces' && rest.length >= 3 && this.registry.byResource(group, version, rest[2])?.namespaced) {
+    if (
+      rest[0] === 'namespaces' &&
+      rest.length >= 3 &&
+      this.registry.byResource(group, version, rest[2])?.namespaced
+    ) {
       [namespace, plural, name, sub] = [rest[1], rest[2], rest[3], rest[4]];
     } else {
       [plural, name, sub] = [rest[0], rest[1], rest[2]];
@@ -278,10 +320,16 @@ export class FixtureApi {
           : q.get('watch') === 'true' || q.get('watch') === '1'
             ? 'watch'
             : 'list'
-        : ({ POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' } as Record<string, string>)[method];
+        : (
+            { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' } as Record<
+              string,
+              string
+            >
+          )[method];
     if (!verb) throw methodNotAllowed();
     if (r.createOnly && verb !== 'create') throw methodNotAllowed();
-    if (this.isForbidden(r.plural, r.group)) throw forbidden(verb, r.plural, r.group, namespace, name);
+    if (this.isForbidden(r.plural, r.group))
+      throw forbidden(verb, r.plural, r.group, namespace, name);
 
     const dryRun = q.getAll('dryRun').includes('All');
     const body = rawBody === undefined ? undefined : parseBody(rawBody, contentType);
@@ -297,7 +345,9 @@ export class FixtureApi {
       case 'list':
         return { body: this.list(r, namespace, q) };
       case 'watch': {
-        const fieldSelector = [q.get('fieldSelector'), name ? `metadata.name=${name}` : null].filter(Boolean).join(',');
+        const fieldSelector = [q.get('fieldSelector'), name ? `metadata.name=${name}` : null]
+          .filter(Boolean)
+          .join(',');
         return {
           watch: {
             resource: r,
@@ -359,7 +409,15 @@ export class FixtureApi {
           ...(r.shortNames ? { shortNames: r.shortNames } : {}),
         },
         ...(r.statusSubresource && !r.createOnly
-          ? [{ name: `${r.plural}/status`, singularName: '', namespaced: r.namespaced, kind: r.kind, verbs: ['get', 'patch', 'update'] }]
+          ? [
+              {
+                name: `${r.plural}/status`,
+                singularName: '',
+                namespaced: r.namespaced,
+                kind: r.kind,
+                verbs: ['get', 'patch', 'update'],
+              },
+            ]
           : []),
       ]),
     };
@@ -386,7 +444,8 @@ export class FixtureApi {
   }
 
   private accessReview(body: unknown) {
-    const spec = (body as { spec?: { resourceAttributes?: { resource?: string; group?: string } } })?.spec;
+    const spec = (body as { spec?: { resourceAttributes?: { resource?: string; group?: string } } })
+      ?.spec;
     const attrs = spec?.resourceAttributes ?? {};
     const denied = !!attrs.resource && this.isForbidden(attrs.resource, attrs.group ?? '');
     return {
@@ -395,7 +454,11 @@ export class FixtureApi {
       kind: 'SelfSubjectAccessReview',
       metadata: { creationTimestamp: null },
       status: denied
-        ? { allowed: false, denied: true, reason: `preview host started with --forbid ${attrs.resource}` }
+        ? {
+            allowed: false,
+            denied: true,
+            reason: `preview host started with --forbid ${attrs.resource}`,
+          }
         : { allowed: true, reason: 'preview host: everything not forbidden is allowed' },
     };
   }
@@ -406,14 +469,19 @@ export class FixtureApi {
   }
 
   private checkKind(r: ResourceType, body: unknown): K8sObject {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('the request body is not an object');
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw badRequest('the request body is not an object');
     const o = body as K8sObject;
     o.metadata = (o.metadata ?? {}) as K8sObject['metadata'];
     if (o.kind !== undefined && o.kind !== r.kind) {
-      throw badRequest(`the API version in the data (${o.apiVersion}) does not match the expected API version (${apiVersionOf(r)})`);
+      throw badRequest(
+        `the API version in the data (${o.apiVersion}) does not match the expected API version (${apiVersionOf(r)})`,
+      );
     }
     if (o.apiVersion !== undefined && o.apiVersion !== apiVersionOf(r)) {
-      throw badRequest(`the API version in the data (${o.apiVersion}) does not match the expected API version (${apiVersionOf(r)})`);
+      throw badRequest(
+        `the API version in the data (${o.apiVersion}) does not match the expected API version (${apiVersionOf(r)})`,
+      );
     }
     o.apiVersion = apiVersionOf(r);
     o.kind = r.kind;
@@ -426,26 +494,39 @@ export class FixtureApi {
       return;
     }
     if (o.metadata.namespace && namespace && o.metadata.namespace !== namespace) {
-      throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
     }
     o.metadata.namespace = namespace ?? o.metadata.namespace;
-    if (!o.metadata.namespace) throw badRequest('the server could not find the requested resource: a namespace is required');
+    if (!o.metadata.namespace)
+      throw badRequest('the server could not find the requested resource: a namespace is required');
     if (!this.store.get('/namespaces', undefined, o.metadata.namespace)) {
       throw notFound('namespaces', '', o.metadata.namespace);
     }
   }
 
-  private create(r: ResourceType, namespace: string | undefined, body: unknown, dryRun: boolean): K8sObject {
+  private create(
+    r: ResourceType,
+    namespace: string | undefined,
+    body: unknown,
+    dryRun: boolean,
+  ): K8sObject {
     const o = this.checkKind(r, body);
     this.checkNamespace(r, namespace, o);
     if (!o.metadata.name && o.metadata.generateName) {
       let suffix = '';
-      for (let i = 0; i < 5; i++) suffix += GENERATE_ALPHABET[Math.floor(Math.random() * GENERATE_ALPHABET.length)];
+      for (let i = 0; i < 5; i++)
+        suffix += GENERATE_ALPHABET[Math.floor(Math.random() * GENERATE_ALPHABET.length)];
       o.metadata.name = `${o.metadata.generateName}${suffix}`;
     }
     if (o.metadata.resourceVersion) {
       throw invalid(r.kind, r.group, o.metadata.name ?? '', [
-        { reason: 'FieldValueInvalid', message: 'Invalid value: must be empty on create', field: 'metadata.resourceVersion' },
+        {
+          reason: 'FieldValueInvalid',
+          message: 'Invalid value: must be empty on create',
+          field: 'metadata.resourceVersion',
+        },
       ]);
     }
     const prepared = this.store.prepareCreate(o);
@@ -468,18 +549,25 @@ export class FixtureApi {
   ): K8sObject {
     const o = this.checkKind(r, body);
     if (o.metadata.name !== undefined && o.metadata.name !== name) {
-      throw badRequest(`the name of the object (${o.metadata.name}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${o.metadata.name}) does not match the name on the URL (${name})`,
+      );
     }
     o.metadata.name = name;
     if (r.namespaced) {
       if (o.metadata.namespace && o.metadata.namespace !== namespace) {
-        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        throw badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       }
       o.metadata.namespace = namespace;
     }
     const existing = this.store.get(storageKeyOf(r), namespace, name);
     if (!existing) throw notFound(r.plural, r.group, name);
-    if (o.metadata.resourceVersion !== undefined && o.metadata.resourceVersion !== existing.metadata.resourceVersion) {
+    if (
+      o.metadata.resourceVersion !== undefined &&
+      o.metadata.resourceVersion !== existing.metadata.resourceVersion
+    ) {
       throw conflict(r.plural, r.group, name);
     }
     let next: K8sObject;
@@ -496,7 +584,8 @@ export class FixtureApi {
     next.metadata.uid = existing.metadata.uid;
     next.metadata.creationTimestamp = existing.metadata.creationTimestamp;
     next.metadata.generation =
-      (existing.metadata.generation ?? 1) + (withoutMetaAndStatus(next) !== withoutMetaAndStatus(existing) ? 1 : 0);
+      (existing.metadata.generation ?? 1) +
+      (withoutMetaAndStatus(next) !== withoutMetaAndStatus(existing) ? 1 : 0);
     next.metadata.resourceVersion = existing.metadata.resourceVersion;
     this.validateOrThrow(r, next, existing);
     if (dryRun) return this.present(r, next);
@@ -520,34 +609,60 @@ export class FixtureApi {
     try {
       const patchDoc = JSON.parse(rawBody) as unknown;
       if (type === 'application/json-patch+json') patched = applyJsonPatch(current, patchDoc);
-      else if (type === 'application/merge-patch+json' || type === 'application/strategic-merge-patch+json') {
+      else if (
+        type === 'application/merge-patch+json' ||
+        type === 'application/strategic-merge-patch+json'
+      ) {
         patched = applyMergePatch(current, patchDoc);
       } else {
-        throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`);
+        throw new ApiError(
+          415,
+          'UnsupportedMediaType',
+          `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`,
+        );
       }
     } catch (e) {
       if (e instanceof ApiError) throw e;
       if (e instanceof SyntaxError) throw badRequest(`error decoding patch: ${e.message}`);
       if (e instanceof PatchError) {
-        throw new ApiError(422, 'Invalid', ` "" is invalid: patch: Invalid value: ${JSON.stringify(rawBody)}: ${e.message}`, {
-          causes: [{ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(rawBody)}: ${e.message}`, field: 'patch' }],
-        });
+        throw new ApiError(
+          422,
+          'Invalid',
+          ` "" is invalid: patch: Invalid value: ${JSON.stringify(rawBody)}: ${e.message}`,
+          {
+            causes: [
+              {
+                reason: 'FieldValueInvalid',
+                message: `Invalid value: ${JSON.stringify(rawBody)}: ${e.message}`,
+                field: 'patch',
+              },
+            ],
+          },
+        );
       }
       throw e;
     }
     const p = patched as K8sObject;
-    if (!p || typeof p !== 'object' || !p.metadata) throw badRequest('the patch produced an object without metadata');
-    if (p.metadata.resourceVersion === undefined) p.metadata.resourceVersion = existing.metadata.resourceVersion;
+    if (!p || typeof p !== 'object' || !p.metadata)
+      throw badRequest('the patch produced an object without metadata');
+    if (p.metadata.resourceVersion === undefined)
+      p.metadata.resourceVersion = existing.metadata.resourceVersion;
     return this.update(r, namespace, name, p, sub, dryRun);
   }
 
-  private delete(r: ResourceType, namespace: string | undefined, name: string, dryRun: boolean): K8sObject {
+  private delete(
+    r: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    dryRun: boolean,
+  ): K8sObject {
     const existing = this.store.get(storageKeyOf(r), namespace, name);
     if (!existing) throw notFound(r.plural, r.group, name);
     if (dryRun) return this.present(r, existing);
     if (r.kind === 'Namespace' && r.group === '') {
       for (const { storageKey, object } of this.store.entries()) {
-        if (object.metadata.namespace === name) this.store.remove(storageKey, name, object.metadata.name);
+        if (object.metadata.namespace === name)
+          this.store.remove(storageKey, name, object.metadata.name);
       }
     }
     return this.present(r, this.store.remove(storageKeyOf(r), namespace, name)!);
@@ -572,7 +687,10 @@ export class FixtureApi {
   }
 
   private streamWatch(req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private' });
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+    });
     res.flushHeaders();
     const send = (ev: { type: string; object: unknown }) => res.write(`${JSON.stringify(ev)}\n`);
     const rv = w.resourceVersion;
@@ -587,14 +705,21 @@ export class FixtureApi {
     } else {
       const since = Number(rv);
       if (!Number.isFinite(since)) {
-        send({ type: 'ERROR', object: badRequest(`invalid resourceVersion ${JSON.stringify(rv)}`).toStatus() });
+        send({
+          type: 'ERROR',
+          object: badRequest(`invalid resourceVersion ${JSON.stringify(rv)}`).toStatus(),
+        });
         res.end();
         return;
       }
       if (since < this.store.oldestResourceVersion) {
         send({
           type: 'ERROR',
-          object: new ApiError(410, 'Expired', `too old resource version: ${since} (${this.store.oldestResourceVersion})`).toStatus(),
+          object: new ApiError(
+            410,
+            'Expired',
+            `too old resource version: ${since} (${this.store.oldestResourceVersion})`,
+          ).toStatus(),
         });
         res.end();
         return;
@@ -609,7 +734,9 @@ export class FixtureApi {
       if (ev) send(ev);
     });
     initial.forEach(send);
-    const timer = w.timeoutSeconds ? setTimeout(() => res.end(), w.timeoutSeconds * 1000) : undefined;
+    const timer = w.timeoutSeconds
+      ? setTimeout(() => res.end(), w.timeoutSeconds * 1000)
+      : undefined;
     const stop = () => {
       unsubscribe();
       if (timer) clearTimeout(timer);
@@ -628,7 +755,8 @@ export interface WatchRequest {
   timeoutSeconds?: number;
 }
 
-const notFoundPath = () => new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
+const notFoundPath = () =>
+  new ApiError(404, 'NotFound', 'the server could not find the requested resource', {});
 
 const parseBody = (raw: string, contentType: string): unknown => {
   if (contentType.includes('patch')) return undefined; // patches are parsed by their own handler
@@ -649,6 +777,9 @@ const readBody = (req: IncomingMessage): Promise<string> =>
 
 const sendJson = (res: ServerResponse, code: number, body: unknown): void => {
   const text = JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 };

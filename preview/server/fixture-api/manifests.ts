@@ -19,7 +19,8 @@ const isObject = (v: unknown): v is K8sObject =>
   typeof (v as K8sObject).apiVersion === 'string' &&
   typeof (v as K8sObject).kind === 'string' &&
   !!(v as K8sObject).metadata &&
-  (typeof (v as K8sObject).metadata.name === 'string' || typeof (v as K8sObject).metadata.generateName === 'string');
+  (typeof (v as K8sObject).metadata.name === 'string' ||
+    typeof (v as K8sObject).metadata.generateName === 'string');
 
 const filesUnder = (dir: string): string[] =>
   fs
@@ -47,9 +48,14 @@ export const parseManifestText = (text: string, file: string, out: LoadedManifes
     if (value === null || value === undefined) return;
     if (Array.isArray(value)) return value.forEach(visit);
     const v = value as { kind?: string; items?: unknown[] };
-    if (typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items)) return v.items.forEach(visit);
+    if (typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items))
+      return v.items.forEach(visit);
     if (isObject(value)) out.objects.push({ object: value, file });
-    else out.skipped.push({ file, reason: 'not a Kubernetes object (apiVersion, kind and metadata.name needed)' });
+    else
+      out.skipped.push({
+        file,
+        reason: 'not a Kubernetes object (apiVersion, kind and metadata.name needed)',
+      });
   };
   docs.forEach(visit);
 };

@@ -14,11 +14,13 @@ const unescape = (s: string): string => s.replace(/~1/g, '/').replace(/~0/g, '~'
 
 const parsePointer = (pointer: string): string[] => {
   if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new PatchError(`invalid JSON pointer ${JSON.stringify(pointer)}`);
+  if (!pointer.startsWith('/'))
+    throw new PatchError(`invalid JSON pointer ${JSON.stringify(pointer)}`);
   return pointer.slice(1).split('/').map(unescape);
 };
 
-const deepEqual = (a: Json, b: Json): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+const deepEqual = (a: Json, b: Json): boolean =>
+  JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 const sortKeys = (v: Json): Json =>
   Array.isArray(v)
     ? v.map(sortKeys)
@@ -32,9 +34,11 @@ const sortKeys = (v: Json): Json =>
 
 const arrayIndex = (arr: Json[], token: string, forInsert: boolean): number => {
   if (token === '-' && forInsert) return arr.length;
-  if (!/^(0|[1-9][0-9]*)$/.test(token)) throw new PatchError(`invalid array index ${JSON.stringify(token)}`);
+  if (!/^(0|[1-9][0-9]*)$/.test(token))
+    throw new PatchError(`invalid array index ${JSON.stringify(token)}`);
   const i = Number(token);
-  if (i > arr.length || (!forInsert && i === arr.length)) throw new PatchError(`array index ${i} out of bounds`);
+  if (i > arr.length || (!forInsert && i === arr.length))
+    throw new PatchError(`array index ${i} out of bounds`);
   return i;
 };
 
@@ -43,10 +47,12 @@ const parentOf = (doc: Json, path: string[], pointer: string): [Container, strin
   let cur = doc;
   for (const token of path.slice(0, -1)) {
     if (Array.isArray(cur)) cur = cur[arrayIndex(cur, token, false)];
-    else if (cur && typeof cur === 'object' && token in (cur as object)) cur = (cur as Record<string, Json>)[token];
+    else if (cur && typeof cur === 'object' && token in (cur as object))
+      cur = (cur as Record<string, Json>)[token];
     else throw new PatchError(`doc is missing path: "${pointer}": missing value`);
   }
-  if (!cur || typeof cur !== 'object') throw new PatchError(`doc is missing path: "${pointer}": missing value`);
+  if (!cur || typeof cur !== 'object')
+    throw new PatchError(`doc is missing path: "${pointer}": missing value`);
   return [cur as Container, path[path.length - 1]];
 };
 
@@ -54,7 +60,8 @@ const getAt = (doc: Json, pointer: string): Json => {
   let cur = doc;
   for (const token of parsePointer(pointer)) {
     if (Array.isArray(cur)) cur = cur[arrayIndex(cur, token, false)];
-    else if (cur && typeof cur === 'object' && token in (cur as object)) cur = (cur as Record<string, Json>)[token];
+    else if (cur && typeof cur === 'object' && token in (cur as object))
+      cur = (cur as Record<string, Json>)[token];
     else throw new PatchError(`doc is missing path: "${pointer}": missing value`);
   }
   return cur;
@@ -65,7 +72,8 @@ const removeAt = (doc: Json, pointer: string): Json => {
   if (path.length === 0) throw new PatchError('cannot remove the whole document');
   const [parent, token] = parentOf(doc, path, pointer);
   if (Array.isArray(parent)) return parent.splice(arrayIndex(parent, token, false), 1)[0];
-  if (!(token in parent)) throw new PatchError(`unable to remove nonexistent key: ${token}: missing value`);
+  if (!(token in parent))
+    throw new PatchError(`unable to remove nonexistent key: ${token}: missing value`);
   const v = parent[token];
   delete parent[token];
   return v;
@@ -143,7 +151,9 @@ export const applyJsonPatch = (document: Json, ops: unknown): Json => {
 export const applyMergePatch = (target: Json, patch: Json): Json => {
   if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return clone(patch);
   const out: Record<string, Json> =
-    target && typeof target === 'object' && !Array.isArray(target) ? clone(target as Record<string, Json>) : {};
+    target && typeof target === 'object' && !Array.isArray(target)
+      ? clone(target as Record<string, Json>)
+      : {};
   for (const [k, v] of Object.entries(patch as Record<string, Json>)) {
     if (v === null) delete out[k];
     else out[k] = applyMergePatch(out[k], v);

@@ -50,16 +50,29 @@ export const builtinResources = (): ResourceType[] => [
   builtin('', 'v1', 'Service', 'services', true, ['svc']),
   builtin('', 'v1', 'ConfigMap', 'configmaps', true, ['cm'], { statusSubresource: false }),
   builtin('', 'v1', 'Secret', 'secrets', true, undefined, { statusSubresource: false }),
-  builtin('', 'v1', 'ServiceAccount', 'serviceaccounts', true, ['sa'], { statusSubresource: false }),
+  builtin('', 'v1', 'ServiceAccount', 'serviceaccounts', true, ['sa'], {
+    statusSubresource: false,
+  }),
   builtin('', 'v1', 'Event', 'events', true, ['ev'], { statusSubresource: false }),
   builtin('', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', true, ['pvc']),
   builtin('apps', 'v1', 'Deployment', 'deployments', true, ['deploy']),
   builtin('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', true, ['netpol']),
-  builtin('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', false, undefined, {
-    createOnly: true,
-  }),
+  builtin(
+    'authorization.k8s.io',
+    'v1',
+    'SelfSubjectAccessReview',
+    'selfsubjectaccessreviews',
+    false,
+    undefined,
+    {
+      createOnly: true,
+    },
+  ),
   builtin('kubevirt.io', 'v1', 'VirtualMachine', 'virtualmachines', true, ['vm', 'vms']),
-  builtin('kubevirt.io', 'v1', 'VirtualMachineInstance', 'virtualmachineinstances', true, ['vmi', 'vmis']),
+  builtin('kubevirt.io', 'v1', 'VirtualMachineInstance', 'virtualmachineinstances', true, [
+    'vmi',
+    'vmis',
+  ]),
   builtin(
     'kubevirt.io',
     'v1',

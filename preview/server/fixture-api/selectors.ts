@@ -74,7 +74,9 @@ export const parseLabelSelector = (selector: string | null | undefined): Matcher
 };
 
 /** Field selectors address dotted paths of the object (`metadata.name`, `status.phase`); only =, ==, != exist. */
-export const parseFieldSelector = (selector: string | null | undefined): ((obj: unknown) => boolean) => {
+export const parseFieldSelector = (
+  selector: string | null | undefined,
+): ((obj: unknown) => boolean) => {
   if (!selector) return () => true;
   const reqs = splitTopLevel(selector).map((expr) => {
     const m = /^([^=!\s]+)\s*(==|=|!=)\s*(.*)$/.exec(expr);
@@ -84,7 +86,8 @@ export const parseFieldSelector = (selector: string | null | undefined): ((obj: 
   return (obj) =>
     reqs.every((r) => {
       let v: unknown = obj;
-      for (const seg of r.path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
+      for (const seg of r.path)
+        v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg] : undefined;
       const s = v === undefined || v === null ? '' : String(v);
       return r.neq ? s !== r.value : s === r.value;
     });

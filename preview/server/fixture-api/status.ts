@@ -63,11 +63,16 @@ export const notFound = (plural: string, group: string, name: string): ApiError 
   });
 
 export const alreadyExists = (plural: string, group: string, name: string): ApiError =>
-  new ApiError(409, 'AlreadyExists', `${qualifiedResource(plural, group)} "${name}" already exists`, {
-    name,
-    group: group || undefined,
-    kind: plural,
-  });
+  new ApiError(
+    409,
+    'AlreadyExists',
+    `${qualifiedResource(plural, group)} "${name}" already exists`,
+    {
+      name,
+      group: group || undefined,
+      kind: plural,
+    },
+  );
 
 export const conflict = (plural: string, group: string, name: string): ApiError =>
   new ApiError(
@@ -77,7 +82,12 @@ export const conflict = (plural: string, group: string, name: string): ApiError 
     { name, group: group || undefined, kind: plural },
   );
 
-export const invalid = (kind: string, group: string, name: string, causes: StatusCause[]): ApiError => {
+export const invalid = (
+  kind: string,
+  group: string,
+  name: string,
+  causes: StatusCause[],
+): ApiError => {
   const qualifiedKind = group ? `${kind}.${group}` : kind;
   const list = causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message));
   const summary = list.length === 1 ? list[0] : `[${list.join(', ')}]`;
@@ -92,7 +102,11 @@ export const invalid = (kind: string, group: string, name: string, causes: Statu
 export const badRequest = (message: string): ApiError => new ApiError(400, 'BadRequest', message);
 
 export const methodNotAllowed = (): ApiError =>
-  new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+  new ApiError(
+    405,
+    'MethodNotAllowed',
+    'the server does not allow this method on the requested resource',
+  );
 
 export const forbidden = (
   verb: string,
@@ -103,7 +117,9 @@ export const forbidden = (
 ): ApiError => {
   const user = 'system:serviceaccount:preview:preview-user';
   const where = namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope';
-  const subject = name ? `${qualifiedResource(plural, group)} "${name}"` : qualifiedResource(plural, group);
+  const subject = name
+    ? `${qualifiedResource(plural, group)} "${name}"`
+    : qualifiedResource(plural, group);
   return new ApiError(
     403,
     'Forbidden',

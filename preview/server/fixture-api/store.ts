@@ -72,7 +72,9 @@ export class ObjectStore {
       .filter((o) => namespace === undefined || o.metadata.namespace === namespace)
       .map(clone)
       .sort((a, b2) =>
-        `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(`${b2.metadata.namespace ?? ''}/${b2.metadata.name}`),
+        `${a.metadata.namespace ?? ''}/${a.metadata.name}`.localeCompare(
+          `${b2.metadata.namespace ?? ''}/${b2.metadata.name}`,
+        ),
       );
   }
 
@@ -101,7 +103,13 @@ export class ObjectStore {
     const o = clone(obj);
     o.metadata.resourceVersion = String(++this.rv);
     b.set(key, o);
-    this.emit({ type, storageKey, object: clone(o), previous: previous && clone(previous), rv: this.rv });
+    this.emit({
+      type,
+      storageKey,
+      object: clone(o),
+      previous: previous && clone(previous),
+      rv: this.rv,
+    });
     return clone(o);
   }
 

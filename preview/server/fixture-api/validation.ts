@@ -19,13 +19,17 @@ const fieldOf = (instancePath: string, extra?: string): string => {
     .reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
 };
 
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? 'null');
+const show = (v: unknown): string =>
+  typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? 'null');
 
 const valueAt = (root: unknown, instancePath: string): unknown =>
   instancePath
     .split('/')
     .slice(1)
-    .reduce<unknown>((v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined), root);
+    .reduce<unknown>(
+      (v, s) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[s] : undefined),
+      root,
+    );
 
 export const causeOf = (e: ErrorObject, root: unknown): StatusCause => {
   const value = valueAt(root, e.instancePath);
@@ -33,7 +37,11 @@ export const causeOf = (e: ErrorObject, root: unknown): StatusCause => {
   switch (e.keyword) {
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
-      return { reason: 'FieldValueRequired', message: 'Required value', field: fieldOf(e.instancePath, missing) };
+      return {
+        reason: 'FieldValueRequired',
+        message: 'Required value',
+        field: fieldOf(e.instancePath, missing),
+      };
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(show).join(', ');
@@ -66,7 +74,12 @@ export const causeOf = (e: ErrorObject, root: unknown): StatusCause => {
 
 /** Checks the openAPIV3Schema of CRD-backed resources (and vendored JSON schemas) with ajv. */
 export class JsonSchemaValidator implements ObjectValidator {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+  private readonly ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    unicodeRegExp: false,
+  });
   private readonly compiled = new WeakMap<object, ValidateFunction>();
 
   validate(resource: ResourceType, obj: unknown): StatusCause[] {
@@ -115,7 +128,13 @@ export const metadataValidator: ObjectValidator = {
   validate: (_resource, obj) => {
     const name = (obj as { metadata?: { name?: unknown } })?.metadata?.name;
     if (typeof name !== 'string' || name === '') {
-      return [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }];
+      return [
+        {
+          reason: 'FieldValueRequired',
+          message: 'Required value: name or generateName is required',
+          field: 'metadata.name',
+        },
+      ];
     }
     if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {
       return [
@@ -147,7 +166,13 @@ export const oracleValidator = (
       validate ??= createValidator();
       return validate(obj, oldObj === undefined ? {} : { oldObj }).map((f) => ({
         reason:
-          f.rule === 'required' ? 'FieldValueRequired' : f.rule === 'enum' ? 'FieldValueNotSupported' : f.rule === 'type' ? 'FieldValueTypeInvalid' : 'FieldValueInvalid',
+          f.rule === 'required'
+            ? 'FieldValueRequired'
+            : f.rule === 'enum'
+              ? 'FieldValueNotSupported'
+              : f.rule === 'type'
+                ? 'FieldValueTypeInvalid'
+                : 'FieldValueInvalid',
         message: f.message,
         field: f.path || undefined,
       }));
@@ -159,7 +184,13 @@ export const oracleValidator = (
  * Resources defined by a CRD go to `crdValidator` (the oracle evaluates CEL too); the rest (built-in kinds with a
  * vendored JSON schema, such as KubeVirt's VirtualMachine) get the object-meta checks and the JSON schema.
  */
-export const routeValidators = (crdValidator: ObjectValidator, isCrdBacked: (r: ResourceType) => boolean): ObjectValidator => {
+export const routeValidators = (
+  crdValidator: ObjectValidator,
+  isCrdBacked: (r: ResourceType) => boolean,
+): ObjectValidator => {
   const others = combineValidators(metadataValidator, new JsonSchemaValidator());
-  return { validate: (r, obj, old) => (isCrdBacked(r) ? crdValidator.validate(r, obj, old) : others.validate(r, obj, old)) };
+  return {
+    validate: (r, obj, old) =>
+      isCrdBacked(r) ? crdValidator.validate(r, obj, old) : others.validate(r, obj, old),
+  };
 };
