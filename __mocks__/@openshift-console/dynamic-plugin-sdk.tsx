@@ -27,10 +27,41 @@ export const __calls: { fn: string; args: unknown }[] = [];
 /** Every resource a hook asked to watch, by `kind/namespace/name?selector`, for watch-count tests. */
 export const __watched = new Map<string, WatchRes>();
 
+/**
+ * A test's stand-in for the API server's answer to a write: throw (e.g. a Status error) or return
+ * a value to replace the default behaviour; return undefined to keep it. Reset by __setMockResources.
+ */
+type Handler = (fn: string, args: { data?: Obj; queryParams?: Record<string, unknown> }) => unknown;
+let handler: Handler | undefined;
+export const __setK8sHandler = (h: Handler | undefined) => {
+  handler = h;
+};
+
+/** An error shaped like the console's HttpError carrying a Kubernetes Status. */
+export const __statusError = (
+  code: number,
+  reason: string,
+  message: string,
+  causes: { field?: string; message?: string; reason?: string }[] = [],
+) =>
+  Object.assign(new Error(message), {
+    code,
+    json: {
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      code,
+      reason,
+      message,
+      details: { causes },
+    },
+  });
+
 export const __setMockResources = (objects: Obj[], loadErrors: Record<string, unknown> = {}) => {
   store = objects.map((o) => JSON.parse(JSON.stringify(o)));
   errors = loadErrors;
   __calls.length = 0;
+  handler = undefined;
   __watched.clear();
 };
 
@@ -69,11 +100,22 @@ export const useK8sWatchResources = (map: Record<string, WatchRes>) =>
     }),
   );
 
-const record = (fn: string) => async (args: { data?: Obj; model?: unknown; resource?: Obj }) => {
-  __calls.push({ fn, args });
-  if (fn === 'k8sCreate' && args.data) store.push(args.data);
-  return args.data ?? args.resource;
-};
+const record =
+  (fn: string) =>
+  async (args: {
+    data?: Obj;
+    model?: unknown;
+    resource?: Obj;
+    queryParams?: Record<string, unknown>;
+  }) => {
+    __calls.push({ fn, args });
+    const answer = handler?.(fn, args);
+    if (answer !== undefined) return answer;
+    // A dry run changes nothing.
+    if (fn === 'k8sCreate' && args.data && args.queryParams?.dryRun !== 'All')
+      store.push(args.data);
+    return args.data ?? args.resource;
+  };
 
 export const k8sCreate = record('k8sCreate');
 export const k8sPatch = record('k8sPatch');

@@ -1,0 +1,42 @@
+/** Helpers for the wizards' component tests (imported by *.spec.tsx only). */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom-v5-compat';
+import { parseAllDocuments } from 'yaml';
+import type { K8sObject } from '../../../core/k8s/types';
+
+const DEMO = path.resolve(__dirname, '../../../../preview/fixtures/demo');
+
+/** The preview host's demo fixtures (derived from real captures): the cluster the tests see. */
+export const demoObjects = (...files: string[]): K8sObject[] =>
+  files.flatMap((f) =>
+    parseAllDocuments(fs.readFileSync(path.join(DEMO, f), 'utf8'))
+      .map((d) => d.toJS() as K8sObject | null)
+      .filter((o): o is K8sObject => !!o && typeof o === 'object'),
+  );
+
+export const renderAt = (pathname: string, element: React.ReactElement) =>
+  render(<MemoryRouter initialEntries={[pathname]}>{element}</MemoryRouter>);
+
+/** Types into a labelled field the way a person replaces its content. */
+export const fill = (label: string | RegExp, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+
+export const check = (label: string | RegExp) => fireEvent.click(screen.getByLabelText(label));
+
+export const goToStep = (name: string | RegExp) =>
+  fireEvent.click(screen.getByRole('button', { name }));
+
+export const yamlText = async (): Promise<string> => {
+  await waitFor(() => expect(screen.getByTestId('wizard-yaml')).toBeInTheDocument());
+  return screen.getByTestId('wizard-yaml').textContent ?? '';
+};
+
+export const fieldErrors = (label: string | RegExp): string[] => {
+  const input = screen.getByLabelText(label);
+  const help = document.getElementById(`${input.id}-help`);
+  return [...(help?.querySelectorAll('[data-test="field-error"]') ?? [])].map((e) =>
+    (e.textContent ?? '').replace(/: error status;$/, ''),
+  );
+};

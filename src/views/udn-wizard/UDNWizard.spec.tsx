@@ -1,0 +1,226 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { parse } from 'yaml';
+import {
+  __calls,
+  __setK8sHandler,
+  __setMockResources,
+  __statusError,
+} from '@openshift-console/dynamic-plugin-sdk';
+import UDNWizard from './UDNWizard';
+import {
+  demoObjects,
+  fieldErrors,
+  fill,
+  goToStep,
+  renderAt,
+  yamlText,
+} from '../shared/wizard/wizard-test-utils';
+
+const sdk = { __calls, __setK8sHandler, __setMockResources, __statusError } as unknown as {
+  __calls: {
+    fn: string;
+    args: {
+      data?: { kind?: string; metadata?: { name?: string } };
+      queryParams?: { dryRun?: string };
+    };
+  }[];
+  __setK8sHandler: (
+    h?: (
+      fn: string,
+      args: { data?: { kind?: string }; queryParams?: { dryRun?: string } },
+    ) => unknown,
+  ) => void;
+  __setMockResources: (o: unknown[]) => void;
+  __statusError: (
+    code: number,
+    reason: string,
+    message: string,
+    causes?: { field?: string; message?: string }[],
+  ) => Error;
+};
+
+const cluster = () =>
+  demoObjects('00-cluster.yaml', '02-vm-primary-udn-l2bridge.yaml', '01-vm-pod-masquerade.yaml');
+const creates = () =>
+  sdk.__calls.filter((c) => c.fn === 'k8sCreate' && c.args.queryParams?.dryRun !== 'All');
+
+const fillBasics = (name: string, ns: string) => {
+  fill('Name', name);
+  fill('Namespace', ns);
+};
+
+describe('UDNWizard', () => {
+  beforeEach(() => sdk.__setMockResources(cluster()));
+
+  it('defaults the target version from the cluster and follows every keystroke in the YAML', async () => {
+    renderAt('/vm-networking/ns/demo-vm-pod/new/udn', <UDNWizard dryRunDelayMs={0} />);
+    // The demo ClusterVersion runs 4.20.8.
+    expect((screen.getByLabelText('Target OpenShift version') as HTMLSelectElement).value).toBe(
+      '4.20',
+    );
+    expect((screen.getByLabelText('Namespace') as HTMLInputElement).value).toBe('demo-vm-pod');
+    fill('Name', 'tenant');
+    expect(await yamlText()).toContain('name: tenant');
+    fill('Name', 'tenant-blue');
+    expect(await yamlText()).toContain('name: tenant-blue');
+    fill('Role', 'Secondary');
+    fill('Topology', 'Layer3');
+    goToStep('Subnets and IPAM');
+    fill('Subnets', '10.200.0.0/16');
+    fill('Host subnet', '24');
+    const doc = parse(await yamlText());
+    expect(doc.spec).toEqual({
+      topology: 'Layer3',
+      layer3: { role: 'Secondary', subnets: [{ cidr: '10.200.0.0/16', hostSubnet: 24 }] },
+    });
+  });
+
+  it('refuses bad input at the field: a bad name, a bad CIDR, the cluster network, MTU out of range', async () => {
+    renderAt('/vm-networking/ns/demo-vm-pod/new/udn', <UDNWizard />);
+    fill('Name', 'Bad_Name');
+    expect(fieldErrors('Name').join(' ')).toMatch(/lower case|DNS|must/i);
+    fill('Role', 'Secondary');
+    goToStep('Subnets and IPAM');
+    fill('Subnets', '10.0.0.300/24');
+    expect(fieldErrors('Subnets').length).toBeGreaterThan(0);
+    fill('Subnets', '10.128.0.0/16');
+    expect(fieldErrors('Subnets').join(' ')).toContain(
+      'overlaps the cluster network (10.128.0.0/14)',
+    );
+    fill('Subnets', '10.200.0.1/16');
+    expect(fieldErrors('Subnets').join(' ')).toMatch(/host bits|10\.200\.0\.0\/16/);
+    fill('Subnets', '10.200.0.0/16');
+    expect(fieldErrors('Subnets')).toEqual([]);
+    fill('MTU', '70000');
+    expect(fieldErrors('MTU')).toEqual(['MTU must be a whole number from 576 to 65536.']);
+    fill('MTU', '9000');
+    expect(fieldErrors('MTU')).toEqual([]);
+    // What was typed stays as typed, also junk.
+    fill('MTU', '15a');
+    expect((screen.getByLabelText('MTU') as HTMLInputElement).value).toBe('15a');
+    goToStep(/Review and create/);
+    expect(screen.getByTestId('review-errors')).toHaveTextContent('Network: ');
+    expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled();
+  });
+
+  it('says when the namespace of a primary network lacks the label, and offers to create it', async () => {
+    renderAt('/vm-networking/ns/demo-vm-pod/new/udn', <UDNWizard />);
+    fill('Name', 'primary');
+    expect(screen.getByTestId('namespace-label-alert')).toHaveTextContent(
+      'k8s.ovn.org/primary-user-defined-network',
+    );
+    fill('Namespace', 'brand-new');
+    expect(screen.queryByTestId('namespace-label-alert')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByLabelText('Create the namespace, labelled for a primary network'));
+    goToStep('Subnets and IPAM');
+    fill('Subnets', '10.210.0.0/16');
+    const docs = (await yamlText()).split(/^---$/m).map((d) => parse(d));
+    expect(docs.map((d) => d.kind)).toEqual(['Namespace', 'UserDefinedNetwork']);
+    expect(docs[0].metadata.labels).toEqual({ 'k8s.ovn.org/primary-user-defined-network': '' });
+  });
+
+  it('creates the namespace and then the network, with progress per object', async () => {
+    renderAt('/vm-networking/ns/brand-new/new/udn', <UDNWizard dryRunDelayMs={0} />);
+    fillBasics('primary', 'brand-new');
+    fireEvent.click(screen.getByLabelText('Create the namespace, labelled for a primary network'));
+    goToStep('Subnets and IPAM');
+    fill('Subnets', '10.210.0.0/16');
+    goToStep(/Review and create/);
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(screen.getByTestId('create-done')).toBeInTheDocument());
+    expect(creates().map((c) => c.args.data?.kind)).toEqual(['Namespace', 'UserDefinedNetwork']);
+    const progress = screen.getByTestId('create-progress');
+    expect(within(progress).getAllByText('created')).toHaveLength(2);
+  });
+
+  it('shows a 409 AlreadyExists plainly, keeps the input, and retries only what failed', async () => {
+    renderAt('/vm-networking/ns/brand-new/new/udn', <UDNWizard dryRunDelayMs={0} />);
+    fillBasics('primary', 'brand-new');
+    fireEvent.click(screen.getByLabelText('Create the namespace, labelled for a primary network'));
+    goToStep('Subnets and IPAM');
+    fill('Subnets', '10.210.0.0/16');
+    goToStep(/Review and create/);
+    let refuse = true;
+    sdk.__setK8sHandler((fn, args) => {
+      if (
+        fn === 'k8sCreate' &&
+        args.data?.kind === 'UserDefinedNetwork' &&
+        args.queryParams?.dryRun !== 'All' &&
+        refuse
+      )
+        throw sdk.__statusError(
+          409,
+          'AlreadyExists',
+          'userdefinednetworks.k8s.ovn.org "primary" already exists',
+        );
+      return undefined;
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(screen.getByTestId('create-error')).toBeInTheDocument());
+    expect(screen.getByTestId('create-error')).toHaveTextContent('already exists');
+    expect(screen.getByTestId('create-error')).toHaveTextContent('Choose another name');
+    goToStep(/^Network/);
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('primary');
+    fill('Name', 'primary-2');
+    refuse = false;
+    goToStep(/Review and create/);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry failed' }));
+    await waitFor(() => expect(screen.getByTestId('create-done')).toBeInTheDocument());
+    // The namespace was created once; the network twice (refused, then under its new name).
+    expect(creates().map((c) => `${c.args.data?.kind}/${c.args.data?.metadata?.name}`)).toEqual([
+      'Namespace/brand-new',
+      'UserDefinedNetwork/primary',
+      'UserDefinedNetwork/primary-2',
+    ]);
+  });
+
+  it('maps a 422 from the dry run back onto the field it names', async () => {
+    sdk.__setK8sHandler((fn, args) => {
+      if (fn === 'k8sCreate' && args.queryParams?.dryRun === 'All')
+        throw sdk.__statusError(422, 'Invalid', 'UserDefinedNetwork.k8s.ovn.org "sec" is invalid', [
+          {
+            field: 'spec.layer2.subnets[0]',
+            message: 'Invalid value: "10.220.0.0/16": subnet overlaps a reserved range',
+          },
+        ]);
+      return undefined;
+    });
+    renderAt('/vm-networking/ns/demo-vm-pod/new/udn', <UDNWizard dryRunDelayMs={0} />);
+    fillBasics('sec', 'demo-vm-pod');
+    fill('Role', 'Secondary');
+    goToStep('Subnets and IPAM');
+    fill('Subnets', '10.220.0.0/16');
+    await waitFor(() =>
+      expect(fieldErrors('Subnets')).toEqual([
+        'Invalid value: "10.220.0.0/16": subnet overlaps a reserved range',
+      ]),
+    );
+    expect((screen.getByLabelText('Subnets') as HTMLInputElement).value).toBe('10.220.0.0/16');
+  });
+
+  it('edits an existing UDN: loads it, explains immutability, keeps what the form cannot show', async () => {
+    renderAt(
+      '/vm-networking/ns/demo-vm-primary-udn/edit/udn/primary-udn',
+      <UDNWizard dryRunDelayMs={0} />,
+    );
+    expect(screen.getByTestId('immutable-alert')).toHaveTextContent('delete');
+    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('primary-udn');
+    goToStep('Subnets and IPAM');
+    expect((screen.getByLabelText('Subnets') as HTMLInputElement).value).toBe('10.1.1.0/24');
+    fill('MTU', '1400');
+    const doc = parse(await yamlText());
+    expect(doc.metadata.finalizers).toEqual(['k8s.ovn.org/user-defined-network-protection']);
+    expect(doc.metadata.uid).toBe('2fdf10f5-7cc7-4ce8-96c6-d383e321a832');
+    expect(doc.status.conditions[0].type).toBe('NetworkCreated');
+    expect(doc.spec.layer2.mtu).toBe(1400);
+    goToStep(/Review and create/);
+    expect(screen.getByTestId('progress-UserDefinedNetwork-primary-udn')).toHaveTextContent(
+      'delete and recreate',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('create-done')).toBeInTheDocument());
+    expect(sdk.__calls.map((c) => c.fn)).toEqual(
+      expect.arrayContaining(['k8sDelete', 'k8sCreate']),
+    );
+  });
+});
