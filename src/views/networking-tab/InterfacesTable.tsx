@@ -52,16 +52,107 @@ const NetworkCell: React.FC<{ row: InterfaceRow }> = ({ row }) => {
   return <>{t('{{source}} network', { source: specNet.source })}</>;
 };
 
+interface RowProps {
+  row: InterfaceRow;
+  rowIndex: number;
+  isExpanded: boolean;
+  onToggle: (name: string) => void;
+  /** Content signature: a row whose facts did not change is not re-rendered. */
+  signature: string;
+}
+
+const InterfaceRowView: React.FC<RowProps> = ({ row, rowIndex, isExpanded, onToggle }) => {
+  const { t } = useNetworkingTranslation();
+  return (
+    <Tbody isExpanded={isExpanded}>
+      <Tr data-test={`interface-row-${row.name}`}>
+        <Td
+          expand={{ rowIndex, isExpanded, onToggle: () => onToggle(row.name) }}
+          data-test="interface-expand"
+        />
+        <Td dataLabel={t('Name')} data-test="interface-name">
+          {row.name}
+          {row.guest.hotplug && (
+            <>
+              {' '}
+              <Label isCompact color="orange">
+                {row.guest.hotplug === 'absent' ? t('absent') : t('pending')}
+              </Label>
+            </>
+          )}
+        </Td>
+        <Td dataLabel={t('Binding')} data-test="interface-binding">
+          {row.binding.name}
+          {row.binding.source === 'default' && (
+            <>
+              {' '}
+              <Label isCompact>{t('default')}</Label>
+            </>
+          )}
+          {row.binding.source === 'deprecated' && (
+            <>
+              {' '}
+              <Label isCompact color="orange">
+                {t('deprecated')}
+              </Label>
+            </>
+          )}
+        </Td>
+        <Td dataLabel={t('Network')} data-test="interface-network">
+          <NetworkCell row={row} />
+        </Td>
+        <Td dataLabel={t('Model')} data-test="interface-model">
+          {row.guest.model.value}
+        </Td>
+        <Td dataLabel={t('MAC address')} data-test="interface-mac">
+          {row.guest.mac.reported ?? row.guest.mac.configured ?? t('Assigned at start')}
+        </Td>
+        <Td dataLabel={t('IP addresses')} data-test="interface-ips">
+          <IpList ips={row.guest.ips} />
+        </Td>
+        <Td dataLabel={t('Pod interface')} data-test="interface-pod-interface">
+          {row.pod.interfaceName ?? row.pod.expectedInterface}
+        </Td>
+      </Tr>
+      <Tr isExpanded={isExpanded}>
+        <Td colSpan={8}>
+          {isExpanded && (
+            <ExpandableRowContent>
+              <InterfaceDetails row={row} />
+            </ExpandableRowContent>
+          )}
+        </Td>
+      </Tr>
+    </Tbody>
+  );
+};
+
+// Watch updates rebuild the model many times while a VM's objects load; unchanged rows keep their DOM.
+const MemoRow = React.memo(
+  InterfaceRowView,
+  (a, b) =>
+    a.signature === b.signature &&
+    a.isExpanded === b.isExpanded &&
+    a.rowIndex === b.rowIndex &&
+    a.onToggle === b.onToggle,
+);
+
+const signatureOf = (row: InterfaceRow): string => JSON.stringify(row, (key, value) => (key === 'spec' ? undefined : value));
+
 export const InterfacesTable: React.FC<{ rows: InterfaceRow[] }> = ({ rows }) => {
   const { t } = useNetworkingTranslation();
   const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
-  const toggle = (name: string) =>
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (next.has(name)) next.delete(name);
-      else next.add(name);
-      return next;
-    });
+  const toggle = React.useCallback(
+    (name: string) =>
+      setExpanded((prev) => {
+        const next = new Set(prev);
+        if (next.has(name)) next.delete(name);
+        else next.add(name);
+        return next;
+      }),
+    [],
+  );
+  const signatures = React.useMemo(() => rows.map(signatureOf), [rows]);
 
   return (
     <Table aria-label={t('Network interfaces')} data-test="vm-networking-interfaces" variant="compact">
@@ -77,71 +168,16 @@ export const InterfacesTable: React.FC<{ rows: InterfaceRow[] }> = ({ rows }) =>
           <Th>{t('Pod interface')}</Th>
         </Tr>
       </Thead>
-      {rows.map((row, rowIndex) => {
-        const isExpanded = expanded.has(row.name);
-        return (
-          <Tbody key={row.name} isExpanded={isExpanded}>
-            <Tr data-test={`interface-row-${row.name}`}>
-              <Td
-                expand={{ rowIndex, isExpanded, onToggle: () => toggle(row.name) }}
-                data-test="interface-expand"
-              />
-              <Td dataLabel={t('Name')} data-test="interface-name">
-                {row.name}
-                {row.guest.hotplug && (
-                  <>
-                    {' '}
-                    <Label isCompact color="orange">
-                      {row.guest.hotplug === 'absent' ? t('absent') : t('pending')}
-                    </Label>
-                  </>
-                )}
-              </Td>
-              <Td dataLabel={t('Binding')} data-test="interface-binding">
-                {row.binding.name}
-                {row.binding.source === 'default' && (
-                  <>
-                    {' '}
-                    <Label isCompact>{t('default')}</Label>
-                  </>
-                )}
-                {row.binding.source === 'deprecated' && (
-                  <>
-                    {' '}
-                    <Label isCompact color="orange">
-                      {t('deprecated')}
-                    </Label>
-                  </>
-                )}
-              </Td>
-              <Td dataLabel={t('Network')} data-test="interface-network">
-                <NetworkCell row={row} />
-              </Td>
-              <Td dataLabel={t('Model')} data-test="interface-model">
-                {row.guest.model.value}
-              </Td>
-              <Td dataLabel={t('MAC address')} data-test="interface-mac">
-                {row.guest.mac.reported ?? row.guest.mac.configured ?? t('Assigned at start')}
-              </Td>
-              <Td dataLabel={t('IP addresses')} data-test="interface-ips">
-                <IpList ips={row.guest.ips} />
-              </Td>
-              <Td dataLabel={t('Pod interface')} data-test="interface-pod-interface">
-                {row.pod.interfaceName ?? row.pod.expectedInterface}
-              </Td>
-            </Tr>
-            <Tr isExpanded={isExpanded}>
-              <Td colSpan={8}>
-                {isExpanded && (
-                  <ExpandableRowContent>
-                    <InterfaceDetails row={row} />
-                  </ExpandableRowContent>
-                )}
-              </Td>
-            </Tr>
-          </Tbody>
-        );
-      })}
+      {rows.map((row, rowIndex) => (
+        <MemoRow
+          key={row.name}
+          row={row}
+          rowIndex={rowIndex}
+          isExpanded={expanded.has(row.name)}
+          onToggle={toggle}
+          signature={signatures[rowIndex]}
+        />
+      ))}
     </Table>
   );
 };

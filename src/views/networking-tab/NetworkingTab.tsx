@@ -47,18 +47,17 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
       </Bullseye>
     );
   }
-  if (!loaded && !built?.model) {
-    return (
-      <Bullseye>
-        <Spinner aria-label={t('Loading')} />
-      </Bullseye>
-    );
-  }
 
   const model = built?.model;
   return (
-    <PageSection data-test="vm-networking-tab">
+    // The rows render from the VM spec at once and fill in as the instance, pod and networks load.
+    <PageSection data-test="vm-networking-tab" data-loaded={loaded ? 'true' : 'false'}>
       <Stack hasGutter>
+        {!loaded && (
+          <StackItem>
+            <Spinner size="md" aria-label={t('Loading networking facts')} data-test="vm-networking-loading" />
+          </StackItem>
+        )}
         {built?.error && (
           <StackItem>
             <SectionErrorBoundary title={t('Networking model')} raw={input} texts={texts}>
@@ -68,7 +67,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
             </SectionErrorBoundary>
           </StackItem>
         )}
-        {model && (
+        {model && loaded && (
           <StackItem>
             <SectionErrorBoundary title={t('VM state')} raw={obj.status} texts={texts}>
               <VmStateAlerts model={model} />
@@ -89,7 +88,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
             )}
           </SectionErrorBoundary>
         </StackItem>
-        {model && built?.findings && (
+        {model && loaded && built?.findings && (
           <StackItem>
             <Title headingLevel="h2">{t('Diagnostics')}</Title>
             <SectionErrorBoundary title={t('Diagnostics')} raw={built.findings} texts={texts}>

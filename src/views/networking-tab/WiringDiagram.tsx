@@ -1,6 +1,6 @@
 import * as React from 'react';
 import type { NetworkingModel } from '../../core/model/types';
-import { WIRING_COLUMNS, wiringOf, type WiringNode } from '../../core/model/wiring';
+import { WIRING_COLUMNS, wiringOf, type WiringLane, type WiringNode } from '../../core/model/wiring';
 import type { Message } from '../../core/model/messages';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
@@ -19,9 +19,20 @@ const clip = (s: string) => (s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1)
 
 /** Guest NICs → binding → pod interfaces → networks → node bridge / physical network / VLAN. */
 export const WiringDiagram: React.FC<{ model: NetworkingModel }> = ({ model }) => {
+  const lanes = React.useMemo(() => wiringOf(model), [model]);
+  const signature = React.useMemo(() => JSON.stringify(lanes), [lanes]);
+  return <MemoDiagram lanes={lanes} signature={signature} />;
+};
+
+// Redrawn only when the wiring itself changes, not on every watch update.
+const DiagramOfLanes = ({ lanes }: { lanes: WiringLane[]; signature: string }) => (
+  <Diagram lanes={lanes} />
+);
+const MemoDiagram = React.memo(DiagramOfLanes, (a, b) => a.signature === b.signature);
+
+const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
-  const lanes = React.useMemo(() => wiringOf(model), [model]);
   const str = (v: string | Message) => (typeof v === 'string' ? v : text(v));
   const headers: Record<string, string> = {
     guest: t('Guest NIC'),

@@ -18,7 +18,7 @@ interface State {
 const stringify = (value: unknown): string => {
   try {
     return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-  } catch (e) {
+  } catch {
     return String(value);
   }
 };
