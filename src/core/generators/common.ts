@@ -5,8 +5,11 @@
 import type { K8sObject } from '../k8s/types';
 import type { TargetVersion } from '../k8s/openshift-version';
 import type { ClusterNetworks, OtherNetwork } from '../validation/network-rules';
-import type { FieldError } from '../validation/types';
+import { withLabel, type FieldError } from '../validation/types';
 import { dns1123SubdomainError } from '../validation/names';
+
+/** Marks English i18next keys for i18next-parser; translates nothing (see validation/format.ts). */
+const t = <S extends string>(key: S): S => key;
 
 export const PRIMARY_UDN_LABEL = 'k8s.ovn.org/primary-user-defined-network';
 
@@ -82,20 +85,26 @@ export const validateBridgeMapping = (
     if (known && localnet && !known.some((m) => m.localnet === localnet)) {
       errors.push({
         field: 'bridgeMapping.mode',
-        message: `No node maps the physical network "${localnet}" to a bridge; generate the mapping (on br-ex or a new OVS bridge), or the network has no connectivity.`,
+        message: t(
+          'No node maps the physical network "{{network}}" to a bridge; generate the mapping (on br-ex or a new OVS bridge), or the network has no connectivity.',
+        ),
+        params: { network: localnet },
       });
     }
     return;
   }
   const policyName = state.policyName || policyNameFor(localnet);
   const why = dns1123SubdomainError(policyName);
-  if (why) errors.push({ field: 'bridgeMapping.policyName', message: `Policy name ${why}.` });
+  if (why) errors.push(withLabel('bridgeMapping.policyName', t('Policy name'), why));
   const bridge = state.mode === 'br-ex' ? 'br-ex' : state.bridgeName;
   const clash = known?.find((m) => m.localnet === localnet && m.bridge !== bridge);
   if (clash) {
     errors.push({
       field: 'bridgeMapping.mode',
-      message: `"${localnet}" is already mapped to ${clash.bridge} on the nodes; mapping it to ${bridge} would conflict.`,
+      message: t(
+        '"{{network}}" is already mapped to {{mapped}} on the nodes; mapping it to {{bridge}} would conflict.',
+      ),
+      params: { network: localnet, mapped: clash.bridge, bridge },
     });
   }
   for (const [k, v] of Object.entries(state.nodeSelector)) {
@@ -107,13 +116,15 @@ export const validateBridgeMapping = (
     ) {
       errors.push({
         field: 'bridgeMapping.nodeSelector',
-        message: `Node selector key "${k}" is not a valid label key.`,
+        message: t('Node selector key "{{labelKey}}" is not a valid label key.'),
+        params: { labelKey: k },
       });
     }
     if (v.length > 63 || !/^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(v)) {
       errors.push({
         field: 'bridgeMapping.nodeSelector',
-        message: `Node selector value "${v}" is not a valid label value.`,
+        message: t('Node selector value "{{value}}" is not a valid label value.'),
+        params: { value: v },
       });
     }
   }
@@ -121,19 +132,21 @@ export const validateBridgeMapping = (
     if (!IFACE_NAME.test(state.bridgeName)) {
       errors.push({
         field: 'bridgeMapping.bridgeName',
-        message: 'Bridge name must be 1–15 characters without spaces, "/", ":" or "%".',
+        message: t('Bridge name must be 1–15 characters without spaces, "/", ":" or "%".'),
       });
     } else if (state.bridgeName === 'br-ex' || state.bridgeName === 'br-int') {
       errors.push({
         field: 'bridgeMapping.bridgeName',
-        message: `${state.bridgeName} is managed by OpenShift; choose another name or map to br-ex.`,
+        message: t('{{bridge}} is managed by OpenShift; choose another name or map to br-ex.'),
+        params: { bridge: state.bridgeName },
       });
     }
     if (!IFACE_NAME.test(state.nic)) {
       errors.push({
         field: 'bridgeMapping.nic',
-        message:
+        message: t(
           'Choose the node NIC the new bridge takes over (a dedicated one, not the br-ex uplink).',
+        ),
       });
     }
   }

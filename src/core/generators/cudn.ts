@@ -1,7 +1,7 @@
 /** The ClusterUserDefinedNetwork wizard, with the bridge-mapping NNCP a Localnet may need. */
 import type { K8sObject, LabelSelector, LabelSelectorRequirement } from '../k8s/types';
 import { checkName } from '../validation/names';
-import type { FieldError } from '../validation/types';
+import type { FieldError, Problem } from '../validation/types';
 import {
   BridgeMappingState,
   defaultBridgeMapping,
@@ -25,6 +25,9 @@ import {
   validateNetwork,
 } from './network-spec';
 
+/** Marks English i18next keys for i18next-parser; translates nothing (see validation/format.ts). */
+const t = <S extends string>(key: S): S => key;
+
 export interface CUDNFormState extends NetworkFormState {
   name: string;
   matchLabels: Record<string, string>;
@@ -45,15 +48,25 @@ const QUALIFIED =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
-const labelKeyError = (k: string) =>
+const labelKeyError = (k: string): Problem | undefined =>
   !QUALIFIED.test(k) ||
   (k.split('/').pop() ?? '').length > 63 ||
   (k.includes('/') && k.split('/')[0].length > 253)
-    ? `Label key "${k}" is not valid (letters, digits, '-', '_', '.', optional DNS prefix and '/').`
+    ? {
+        message: t(
+          "Label key \"{{labelKey}}\" is not valid (letters, digits, '-', '_', '.', optional DNS prefix and '/').",
+        ),
+        params: { labelKey: k },
+      }
     : undefined;
-const labelValueError = (v: string) =>
+const labelValueError = (v: string): Problem | undefined =>
   v.length > 63 || !LABEL_VALUE.test(v)
-    ? `Label value "${v}" is not valid (at most 63 letters, digits, '-', '_', '.').`
+    ? {
+        message: t(
+          "Label value \"{{value}}\" is not valid (at most 63 letters, digits, '-', '_', '.').",
+        ),
+        params: { value: v },
+      }
     : undefined;
 
 /** Namespaces a label selector picks (for the live list beside the selector). */
@@ -102,29 +115,33 @@ const selectorOf = (s: CUDNFormState): LabelSelector => {
 
 export const validateCUDNForm = (s: CUDNFormState, ctx: WizardContext): FieldError[] => {
   const errors: FieldError[] = [];
-  checkName('name', 'Name', s.name, 'subdomain', errors, ctx.existingNames);
+  checkName('name', t('Name'), s.name, 'subdomain', errors, ctx.existingNames);
   validateNetwork(s, ctx, errors);
 
   if (!Object.keys(s.matchLabels).length && !s.matchExpressions.length) {
     errors.push({
       field: 'namespaceSelector',
-      message: 'Choose the namespaces: an empty selector would select every namespace.',
+      message: t('Choose the namespaces: an empty selector would select every namespace.'),
     });
   }
   for (const [k, v] of Object.entries(s.matchLabels)) {
     const e = labelKeyError(k) ?? labelValueError(v);
-    if (e) errors.push({ field: 'namespaceSelector.matchLabels', message: e });
+    if (e) errors.push({ field: 'namespaceSelector.matchLabels', ...e });
   }
   s.matchExpressions.forEach((e, i) => {
     const field = `namespaceSelector.matchExpressions[${i}]`;
     const keyErr = labelKeyError(e.key);
-    if (keyErr) errors.push({ field, message: keyErr });
+    if (keyErr) errors.push({ field, ...keyErr });
     if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(e.operator)) {
-      errors.push({ field, message: 'Operator must be In, NotIn, Exists or DoesNotExist.' });
+      errors.push({ field, message: t('Operator must be In, NotIn, Exists or DoesNotExist.') });
     } else if ((e.operator === 'In' || e.operator === 'NotIn') && !(e.values ?? []).length) {
-      errors.push({ field, message: `${e.operator} needs at least one value.` });
+      errors.push({
+        field,
+        message: t('{{operator}} needs at least one value.'),
+        params: { operator: e.operator },
+      });
     } else if ((e.values ?? []).some((v) => labelValueError(v))) {
-      errors.push({ field, message: 'Every value must be a valid label value.' });
+      errors.push({ field, message: t('Every value must be a valid label value.') });
     }
   });
   if (ctx.namespaces && !errors.some((e) => e.field.startsWith('namespaceSelector'))) {
@@ -135,7 +152,10 @@ export const validateCUDNForm = (s: CUDNFormState, ctx: WizardContext): FieldErr
     if (forbidden.length) {
       errors.push({
         field: 'namespaceSelector',
-        message: `The selector picks system namespaces (${forbidden.join(', ')}), which a network must not select.`,
+        message: t(
+          'The selector picks system namespaces ({{namespaces}}), which a network must not select.',
+        ),
+        params: { namespaces: forbidden.join(', ') },
       });
     }
     if (s.role === 'Primary') {
@@ -145,14 +165,18 @@ export const validateCUDNForm = (s: CUDNFormState, ctx: WizardContext): FieldErr
       if (unlabelled.length) {
         errors.push({
           field: 'namespaceSelector',
-          message: `These namespaces lack the label ${PRIMARY_UDN_LABEL} and will not get the primary network: ${unlabelled.join(', ')}.`,
+          message: t(
+            'These namespaces lack the label {{namespaceLabel}} and will not get the primary network: {{namespaces}}.',
+          ),
+          params: { namespaceLabel: PRIMARY_UDN_LABEL, namespaces: unlabelled.join(', ') },
         });
       }
       const taken = picked.filter((n) => ctx.namespacesWithPrimaryNetwork?.includes(n));
       if (taken.length)
         errors.push({
           field: 'namespaceSelector',
-          message: `These namespaces already have a primary network: ${taken.join(', ')}.`,
+          message: t('These namespaces already have a primary network: {{namespaces}}.'),
+          params: { namespaces: taken.join(', ') },
         });
     }
   }

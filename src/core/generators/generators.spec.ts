@@ -5,7 +5,9 @@ import { loadSharedObjects, sharedPath } from '../../../test-support/shared';
 import { loadCRDsForVersion } from '../crd-oracle/load';
 import { createCRDValidator } from '../crd-oracle/validator';
 import { detectTargetVersion, featuresOf, targetForVersion } from '../k8s/openshift-version';
+import { fieldErrorToEnglish } from '../validation/format';
 import type { K8sObject, NetworkAttachmentDefinition, UserDefinedNetwork } from '../k8s/types';
+import type { FieldError } from '../validation/types';
 import { PRIMARY_UDN_LABEL, WizardContext } from './common';
 import {
   defaultCUDNState,
@@ -14,12 +16,20 @@ import {
   selectedNamespaces,
   validateCUDNForm,
 } from './cudn';
-import { defaultNADState, generateNAD, parseBackNAD, validateNADForm } from './nad';
+import {
+  defaultNADState,
+  generateNAD,
+  parseBackNAD,
+  UnsupportedNADError,
+  validateNADForm,
+} from './nad';
 import { defaultUDNState, generateUDN, parseBackUDN, validateUDNForm } from './udn';
 
 const oracle = createCRDValidator(loadCRDsForVersion('4.20', sharedPath('crds')));
 const ctx: WizardContext = { target: '4.20' };
 const fields = (e: { field: string }[]) => e.map((x) => x.field);
+/** The English text a view shows for the first error. */
+const first = (e: FieldError[]) => fieldErrorToEnglish(e[0]);
 
 describe('UDN wizard', () => {
   const base = {
@@ -51,33 +61,36 @@ describe('UDN wizard', () => {
       { ...base, createNamespace: false },
       { ...ctx, namespaces: [{ name: 'tenant', labels: {} }] },
     );
-    expect(e).toEqual([
-      expect.objectContaining({
-        field: 'namespace',
-        message: expect.stringContaining('cannot be added later'),
-      }),
-    ]);
+    expect(fields(e)).toEqual(['namespace']);
+    expect(first(e)).toBe(
+      `Namespace tenant was created without the label ${PRIMARY_UDN_LABEL}; it cannot be added later, so a primary network needs a new namespace.`,
+    );
   });
 
   it('refuses overlaps with cluster ranges and other networks, host bits, and 4.19-only fields', () => {
     const e = (subnets: string[], c: WizardContext = ctx) =>
       validateUDNForm({ ...base, subnets: subnets.map((cidr) => ({ cidr })) }, c);
-    expect(e(['10.128.4.0/24'])[0].message).toMatch(/cluster network/);
-    expect(e(['172.30.0.0/24'])[0].message).toMatch(/service network/);
-    expect(e(['100.64.0.0/24'])[0].message).toMatch(/join subnet/);
-    expect(e(['100.65.1.0/24'])[0].message).toMatch(/this network's join subnet/);
-    expect(e(['169.254.10.0/24'])[0].message).toMatch(/masquerade/);
-    expect(e(['10.1.1.5/24'])[0].message).toMatch(/did you mean 10\.1\.1\.0\/24/);
+    expect(first(e(['10.128.4.0/24']))).toBe(
+      'Subnet 10.128.4.0/24 overlaps the cluster network (10.128.0.0/14).',
+    );
+    expect(first(e(['172.30.0.0/24']))).toMatch(/overlaps the service network/);
+    expect(first(e(['100.64.0.0/24']))).toMatch(/overlaps the OVN-Kubernetes join subnet/);
+    expect(first(e(['100.65.1.0/24']))).toMatch(/overlaps this network's join subnet/);
+    expect(first(e(['169.254.10.0/24']))).toMatch(/overlaps the masquerade subnet/);
+    expect(first(e(['10.1.1.5/24']))).toBe(
+      'Subnet "10.1.1.5/24" has host bits set; did you mean 10.1.1.0/24?',
+    );
     expect(
-      e(['10.1.1.0/24'], {
-        ...ctx,
-        otherNetworks: [{ name: 'NAD blue', subnets: ['10.1.0.0/16'] }],
-      })[0].message,
-    ).toMatch(/NAD blue/);
+      first(
+        e(['10.1.1.0/24'], {
+          ...ctx,
+          otherNetworks: [{ name: 'NAD blue', subnets: ['10.1.0.0/16'] }],
+        }),
+      ),
+    ).toBe('Subnet 10.1.1.0/24 overlaps 10.1.0.0/16 of NAD blue.');
     expect(
-      e(['10.0.0.0/24'], { ...ctx, clusterNetworks: { clusterNetwork: ['10.0.0.0/14'] } })[0]
-        .message,
-    ).toMatch(/cluster network/);
+      first(e(['10.0.0.0/24'], { ...ctx, clusterNetworks: { clusterNetwork: ['10.0.0.0/14'] } })),
+    ).toBe('Subnet 10.0.0.0/24 overlaps the cluster network (10.0.0.0/14).');
     const pre = { ...base, reservedSubnets: ['10.1.1.0/28'] };
     expect(validateUDNForm(pre, ctx)).toEqual([]);
     expect(fields(validateUDNForm(pre, { target: '4.19' }))).toEqual(['reservedSubnets']);
@@ -188,7 +201,9 @@ describe('CUDN wizard', () => {
       { ...localnet, matchLabels: { env: 'dev' } },
       { ...ctx, namespaces },
     );
-    expect(e.map((x) => x.message).join()).toMatch(/openshift-x/);
+    expect(e.map(fieldErrorToEnglish)).toContain(
+      'The selector picks system namespaces (openshift-x), which a network must not select.',
+    );
   });
 
   it('loads every CUDN example back and regenerates it unchanged', () => {
@@ -285,6 +300,32 @@ describe('NAD wizard', () => {
     expect(nad.metadata?.annotations).toEqual({
       'k8s.v1.cni.cncf.io/resourceName': 'openshift.io/mlxnics',
     });
+  });
+
+  it('says, translatably, why a real NAD cannot be shown in the form', () => {
+    const [ipvlan] = loadSharedObjects<NetworkAttachmentDefinition>(
+      'examples/demo-virt/example/nad-ipvlan.yaml',
+    );
+    const reason = (nad: NetworkAttachmentDefinition) => {
+      try {
+        parseBackNAD(nad, ctx);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UnsupportedNADError);
+        return e as UnsupportedNADError;
+      }
+      throw new Error('parsed');
+    };
+    // The example carries a `#` comment inside its JSON config.
+    const notJson = reason(ipvlan);
+    expect(notJson.problem.message).toBe('spec.config is not JSON: {{error}}');
+    expect(notJson.message).toMatch(/^spec\.config is not JSON: \S/);
+    const uncommented = {
+      ...ipvlan,
+      spec: { config: ipvlan.spec!.config!.replace(/^\s*#.*$/m, '') },
+    };
+    const noWizard = reason(uncommented);
+    expect(noWizard.message).toBe('CNI type "ipvlan" (topology undefined) has no wizard');
+    expect(fieldErrorToEnglish(noWizard.problem)).toBe(noWizard.message);
   });
 
   it('loads real NADs back and regenerates the same config (conflists and unknown keys kept)', () => {

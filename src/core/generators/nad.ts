@@ -13,7 +13,8 @@ import {
   checkVlan,
   reservedRanges,
 } from '../validation/network-rules';
-import type { FieldError } from '../validation/types';
+import { fieldErrorToEnglish } from '../validation/format';
+import type { FieldError, Problem } from '../validation/types';
 import {
   BridgeMappingState,
   defaultBridgeMapping,
@@ -25,6 +26,9 @@ import {
   validateBridgeMapping,
   WizardContext,
 } from './common';
+
+/** Marks English i18next keys for i18next-parser; translates nothing (see validation/format.ts). */
+const t = <S extends string>(key: S): S => key;
 
 export type NADType = 'bridge' | 'ovn-layer2' | 'ovn-localnet' | 'sriov' | 'macvlan';
 
@@ -102,8 +106,8 @@ const RESOURCE =
 export const validateNADForm = (s: NADFormState, ctx: WizardContext): FieldError[] => {
   const errors: FieldError[] = [];
   // NAD names go into pod annotations and VM specs as `<ns>/<name>`: a DNS-1123 label is safest.
-  checkName('name', 'Name', s.name, 'label', errors, ctx.existingNames);
-  checkName('namespace', 'Namespace', s.namespace, 'label', errors);
+  checkName('name', t('Name'), s.name, 'label', errors, ctx.existingNames);
+  checkName('namespace', t('Namespace'), s.namespace, 'label', errors);
   const isOvn = s.type === 'ovn-layer2' || s.type === 'ovn-localnet';
   if (s.mtu !== undefined) {
     const ipv6 =
@@ -114,43 +118,43 @@ export const validateNADForm = (s: NADFormState, ctx: WizardContext): FieldError
     if (!IFACE.test(s.bridgeName))
       errors.push({
         field: 'bridgeName',
-        message: 'Bridge name must be 1–15 characters without spaces, "/", ":" or "%".',
+        message: t('Bridge name must be 1–15 characters without spaces, "/", ":" or "%".'),
       });
     if (s.vlanMode === 'access') {
       if (s.vlanId === undefined)
-        errors.push({ field: 'vlanId', message: 'Enter the VLAN ID (1–4094).' });
+        errors.push({ field: 'vlanId', message: t('Enter the VLAN ID (1–4094).') });
       checkVlan('vlanId', s.vlanId, errors);
     } else if (s.vlanId !== undefined) {
-      errors.push({ field: 'vlanId', message: 'A VLAN ID applies in access mode only.' });
+      errors.push({ field: 'vlanId', message: t('A VLAN ID applies in access mode only.') });
     }
     if (s.vlanMode === 'trunk') {
       if (!s.trunk.length)
-        errors.push({ field: 'trunk', message: 'Add at least one VLAN range to the trunk.' });
+        errors.push({ field: 'trunk', message: t('Add at least one VLAN range to the trunk.') });
       s.trunk.forEach((r, i) => {
         const ok = [r.minID, r.maxID].every((n) => Number.isInteger(n) && n >= 1 && n <= 4094);
         if (!ok || r.minID > r.maxID)
           errors.push({
             field: `trunk[${i}]`,
-            message: 'Trunk ranges are VLAN IDs from 1 to 4094, lowest first.',
+            message: t('Trunk ranges are VLAN IDs from 1 to 4094, lowest first.'),
           });
       });
     }
   } else if (s.vlanMode !== 'none' || s.trunk.length) {
     errors.push({
       field: 'vlanMode',
-      message: 'VLAN trunking applies to Linux bridge networks only.',
+      message: t('VLAN trunking applies to Linux bridge networks only.'),
     });
   }
   if (s.type === 'bridge' || s.type === 'macvlan' || s.type === 'sriov') {
     if (s.ipamType === 'whereabouts') {
       const r = checkCIDRList(
         [s.ipamRange],
-        { field: 'ipamRange', label: 'IP range', requireMasked: true },
+        { field: 'ipamRange', label: t('IP range'), requireMasked: true },
         errors,
       );
       checkOverlaps(
         'ipamRange',
-        'IP range',
+        t('IP range'),
         r.map((p, i) => (i === 0 ? p : undefined)),
         reservedRanges(ctx.clusterNetworks, { primary: false }),
         ctx.otherNetworks ?? [],
@@ -160,18 +164,24 @@ export const validateNADForm = (s: NADFormState, ctx: WizardContext): FieldError
   } else if (s.ipamType !== 'none') {
     errors.push({
       field: 'ipamType',
-      message: 'OVN networks assign IPs from their subnets; no IPAM plugin.',
+      message: t('OVN networks assign IPs from their subnets; no IPAM plugin.'),
     });
   }
   if (isOvn) {
     const parsed = checkCIDRList(
       s.subnets,
-      { field: 'subnets', label: 'Subnet', requireMasked: true, onePerFamily: true, maxItems: 2 },
+      {
+        field: 'subnets',
+        label: t('Subnet'),
+        requireMasked: true,
+        onePerFamily: true,
+        maxItems: 2,
+      },
       errors,
     );
     checkOverlaps(
       'subnets',
-      'Subnet',
+      t('Subnet'),
       parsed,
       reservedRanges(ctx.clusterNetworks, { primary: false }),
       ctx.otherNetworks ?? [],
@@ -180,30 +190,30 @@ export const validateNADForm = (s: NADFormState, ctx: WizardContext): FieldError
     if (s.excludeSubnets.length && !s.subnets.length)
       errors.push({
         field: 'excludeSubnets',
-        message: 'Exclude subnets need subnets to exclude from.',
+        message: t('Exclude subnets need subnets to exclude from.'),
       });
     const ex = checkCIDRList(
       s.excludeSubnets,
-      { field: 'excludeSubnets', label: 'Exclude subnet' },
+      { field: 'excludeSubnets', label: t('Exclude subnet') },
       errors,
     );
-    checkInside('excludeSubnets', 'Exclude subnet', ex, parsed, errors);
+    checkInside('excludeSubnets', t('Exclude subnet'), ex, parsed, errors);
     if (s.persistentIPs && !s.subnets.length)
-      errors.push({ field: 'persistentIPs', message: 'Persistent IPs need subnets (IPAM).' });
+      errors.push({ field: 'persistentIPs', message: t('Persistent IPs need subnets (IPAM).') });
     checkPhysicalNetworkName('networkName', networkNameOf(s), errors);
   } else {
     if (s.subnets.length || s.excludeSubnets.length)
-      errors.push({ field: 'subnets', message: 'Subnets apply to OVN networks only.' });
+      errors.push({ field: 'subnets', message: t('Subnets apply to OVN networks only.') });
     if (s.persistentIPs)
       errors.push({
         field: 'persistentIPs',
-        message: 'Persistent IPs apply to OVN networks only.',
+        message: t('Persistent IPs apply to OVN networks only.'),
       });
   }
   if (s.type === 'ovn-layer2' && s.vlanId !== undefined)
     errors.push({
       field: 'vlanId',
-      message: 'An OVN layer2 overlay has no VLAN; use a localnet network.',
+      message: t('An OVN layer2 overlay has no VLAN; use a localnet network.'),
     });
   if (s.type === 'ovn-localnet') {
     checkVlan('vlanId', s.vlanId, errors);
@@ -213,7 +223,9 @@ export const validateNADForm = (s: NADFormState, ctx: WizardContext): FieldError
     if (!RESOURCE.test(s.resourceName))
       errors.push({
         field: 'resourceName',
-        message: 'Resource name looks like openshift.io/<name>, as in the SriovNetworkNodePolicy.',
+        message: t(
+          'Resource name looks like openshift.io/<name>, as in the SriovNetworkNodePolicy.',
+        ),
       });
     checkVlan('vlanId', s.vlanId, errors);
   }
@@ -221,12 +233,12 @@ export const validateNADForm = (s: NADFormState, ctx: WizardContext): FieldError
     if (s.master && !IFACE.test(s.master))
       errors.push({
         field: 'master',
-        message: 'Master interface must be 1–15 characters without spaces, "/", ":" or "%".',
+        message: t('Master interface must be 1–15 characters without spaces, "/", ":" or "%".'),
       });
     if (s.vlanId !== undefined)
       errors.push({
         field: 'vlanId',
-        message: 'macvlan has no VLAN setting; use a VLAN interface as master.',
+        message: t('macvlan has no VLAN setting; use a VLAN interface as master.'),
       });
   }
   return errors;
@@ -369,7 +381,13 @@ const typeOf = (c: Record<string, unknown>): NADType | undefined => {
   return undefined;
 };
 
-export class UnsupportedNADError extends Error {}
+/** A NAD the form cannot show. `problem` is the translatable reason; `message` is its English text. */
+export class UnsupportedNADError extends Error {
+  constructor(readonly problem: Problem) {
+    super(fieldErrorToEnglish(problem));
+    this.name = 'UnsupportedNADError';
+  }
+}
 
 /** Preserved-config key for a conflist's other plugins and top-level keys. */
 const CONFLIST = '$conflist';
@@ -394,16 +412,23 @@ export const parseBackNAD = (
   try {
     raw = JSON.parse(obj.spec?.config ?? '{}');
   } catch (e) {
-    throw new UnsupportedNADError(`spec.config is not JSON: ${(e as Error).message}`);
+    throw new UnsupportedNADError({
+      message: t('spec.config is not JSON: {{error}}'),
+      params: { error: (e as Error).message },
+    });
   }
   const c = Array.isArray(raw.plugins)
     ? { ...(raw.plugins[0] as Record<string, unknown>), name: raw.name }
     : raw;
   const type = typeOf(c);
   if (!type)
-    throw new UnsupportedNADError(
-      `CNI type ${JSON.stringify(c.type)} (topology ${JSON.stringify(c.topology)}) has no wizard`,
-    );
+    throw new UnsupportedNADError({
+      message: t('CNI type {{type}} (topology {{topology}}) has no wizard'),
+      params: {
+        type: JSON.stringify(c.type) ?? 'undefined',
+        topology: JSON.stringify(c.topology) ?? 'undefined',
+      },
+    });
   const ann = obj.metadata?.annotations ?? {};
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
   const csv = (v: unknown) => (typeof v === 'string' && v ? v.split(',').map((x) => x.trim()) : []);

@@ -7,6 +7,7 @@ import { featuresOf } from '../k8s/openshift-version';
 import {
   checkCIDRList,
   containsAddress,
+  isProblem,
   overlaps,
   parseAddress,
   ParsedCIDR,
@@ -20,8 +21,11 @@ import {
   checkVlan,
   reservedRanges,
 } from '../validation/network-rules';
-import type { FieldError } from '../validation/types';
+import { withLabel, type FieldError } from '../validation/types';
 import type { WizardContext } from './common';
+
+/** Marks English i18next keys for i18next-parser; translates nothing (see validation/format.ts). */
+const t = <S extends string>(key: S): S => key;
 
 export type Topology = 'Layer2' | 'Layer3' | 'Localnet';
 export type Role = 'Primary' | 'Secondary';
@@ -75,18 +79,18 @@ export const validateNetwork = (
 ): void => {
   const features = featuresOf(ctx.target);
   if (s.topology === 'Localnet' && s.role !== 'Secondary') {
-    errors.push({ field: 'role', message: 'A Localnet network can only be Secondary.' });
+    errors.push({ field: 'role', message: t('A Localnet network can only be Secondary.') });
   }
   if (!usesIpamField(s) && s.ipamMode === 'Disabled') {
     errors.push({
       field: 'ipamMode',
-      message: 'Layer3 networks always assign IPs; IPAM cannot be disabled.',
+      message: t('Layer3 networks always assign IPs; IPAM cannot be disabled.'),
     });
   }
   if (s.ipamMode === 'Disabled' && s.role === 'Primary') {
     errors.push({
       field: 'ipamMode',
-      message: 'IPAM can only be disabled on a Secondary network.',
+      message: t('IPAM can only be disabled on a Secondary network.'),
     });
   }
   if (s.persistentIPs && (!usesIpamField(s) || s.ipamMode === 'Disabled')) {
@@ -94,8 +98,8 @@ export const validateNetwork = (
       field: 'persistentIPs',
       message:
         s.topology === 'Layer3'
-          ? 'Persistent IPs are available on Layer2 and Localnet networks.'
-          : 'Persistent IPs need IPAM enabled.',
+          ? t('Persistent IPs are available on Layer2 and Localnet networks.')
+          : t('Persistent IPs need IPAM enabled.'),
     });
   }
 
@@ -103,30 +107,33 @@ export const validateNetwork = (
   if (ipamEnabled(s) && cidrs.length === 0) {
     errors.push({
       field: 'subnets',
-      message: 'At least one subnet is required while IPAM is enabled.',
+      message: t('At least one subnet is required while IPAM is enabled.'),
     });
   }
   if (!ipamEnabled(s) && cidrs.length > 0) {
     errors.push({
       field: 'subnets',
-      message: 'Remove the subnets or enable IPAM: a network without IPAM has no subnets.',
+      message: t('Remove the subnets or enable IPAM: a network without IPAM has no subnets.'),
     });
   }
   const parsed = checkCIDRList(
     cidrs,
-    { field: 'subnets', label: 'Subnet', requireMasked: true, onePerFamily: true, maxItems: 2 },
+    { field: 'subnets', label: t('Subnet'), requireMasked: true, onePerFamily: true, maxItems: 2 },
     errors,
   );
 
   const primary = s.role === 'Primary';
   if (s.joinSubnets.length && !primary) {
-    errors.push({ field: 'joinSubnets', message: 'Join subnets apply to Primary networks only.' });
+    errors.push({
+      field: 'joinSubnets',
+      message: t('Join subnets apply to Primary networks only.'),
+    });
   }
   const joins = checkCIDRList(
     s.joinSubnets,
     {
       field: 'joinSubnets',
-      label: 'Join subnet',
+      label: t('Join subnet'),
       requireMasked: true,
       onePerFamily: true,
       maxItems: 2,
@@ -138,10 +145,10 @@ export const validateNetwork = (
     joinSubnets: s.joinSubnets.length ? s.joinSubnets : undefined,
   });
   const others = ctx.otherNetworks ?? [];
-  checkOverlaps('subnets', 'Subnet', parsed, reserved, others, errors);
+  checkOverlaps('subnets', t('Subnet'), parsed, reserved, others, errors);
   checkOverlaps(
     'joinSubnets',
-    'Join subnet',
+    t('Join subnet'),
     joins,
     reservedRanges(ctx.clusterNetworks, { primary: false }),
     [],
@@ -153,7 +160,10 @@ export const validateNetwork = (
       checkHostSubnet(`subnets[${i}].hostSubnet`, parsed[i], sub.hostSubnet, errors),
     );
   } else if (s.subnets.some((x) => x.hostSubnet !== undefined)) {
-    errors.push({ field: 'subnets', message: 'Host subnet size applies to Layer3 networks only.' });
+    errors.push({
+      field: 'subnets',
+      message: t('Host subnet size applies to Layer3 networks only.'),
+    });
   }
   const ipv6 = parsed.some((p) => p?.family === 6);
   checkMtu('mtu', s.mtu, ipv6, errors);
@@ -169,36 +179,38 @@ export const validateNetwork = (
     if (!features.preconfiguredUDNAddresses) {
       errors.push({
         field,
-        message: `Not available on OpenShift ${ctx.target}; it needs 4.20 or later.`,
+        message: t('Not available on OpenShift {{version}}; it needs 4.20 or later.'),
+        params: { version: ctx.target },
       });
     } else if (s.topology !== 'Layer2' || !primary) {
-      errors.push({ field, message: 'Applies to Layer2 Primary networks only.' });
+      errors.push({ field, message: t('Applies to Layer2 Primary networks only.') });
     }
   }
   if (features.preconfiguredUDNAddresses && s.topology === 'Layer2' && primary) {
     const res = checkCIDRList(
       s.reservedSubnets,
-      { field: 'reservedSubnets', label: 'Reserved subnet', requireMasked: true, maxItems: 25 },
+      { field: 'reservedSubnets', label: t('Reserved subnet'), requireMasked: true, maxItems: 25 },
       errors,
     );
     const infra = checkCIDRList(
       s.infrastructureSubnets,
       {
         field: 'infrastructureSubnets',
-        label: 'Infrastructure subnet',
+        label: t('Infrastructure subnet'),
         requireMasked: true,
         maxItems: 4,
       },
       errors,
     );
-    checkInside('reservedSubnets', 'Reserved subnet', res, parsed, errors);
-    checkInside('infrastructureSubnets', 'Infrastructure subnet', infra, parsed, errors);
+    checkInside('reservedSubnets', t('Reserved subnet'), res, parsed, errors);
+    checkInside('infrastructureSubnets', t('Infrastructure subnet'), infra, parsed, errors);
     infra.forEach((p, i) => {
       const clash = p && res.find((r) => r && overlaps(r, p));
       if (clash)
         errors.push({
           field: `infrastructureSubnets[${i}]`,
-          message: `Infrastructure subnet ${p.text} overlaps reserved subnet ${clash.text}.`,
+          message: t('Infrastructure subnet {{value}} overlaps reserved subnet {{cidr}}.'),
+          params: { value: p.text, cidr: clash.text },
         });
     });
     validateGateways(s.defaultGatewayIPs, parsed, infra, errors);
@@ -210,23 +222,23 @@ export const validateNetwork = (
     if (s.excludeSubnets.length && !cidrs.length) {
       errors.push({
         field: 'excludeSubnets',
-        message: 'Exclude subnets need subnets to exclude from.',
+        message: t('Exclude subnets need subnets to exclude from.'),
       });
     }
     const ex = checkCIDRList(
       s.excludeSubnets,
-      { field: 'excludeSubnets', label: 'Exclude subnet', maxItems: 25 },
+      { field: 'excludeSubnets', label: t('Exclude subnet'), maxItems: 25 },
       errors,
     );
-    checkInside('excludeSubnets', 'Exclude subnet', ex, parsed, errors);
+    checkInside('excludeSubnets', t('Exclude subnet'), ex, parsed, errors);
   } else {
     if (s.excludeSubnets.length)
       errors.push({
         field: 'excludeSubnets',
-        message: 'Exclude subnets apply to Localnet networks only.',
+        message: t('Exclude subnets apply to Localnet networks only.'),
       });
     if (s.vlanId !== undefined)
-      errors.push({ field: 'vlanId', message: 'A VLAN applies to Localnet networks only.' });
+      errors.push({ field: 'vlanId', message: t('A VLAN applies to Localnet networks only.') });
   }
 };
 
@@ -241,26 +253,37 @@ const validateGateways = (
   ips.forEach((text, i) => {
     const field = `defaultGatewayIPs[${i}]`;
     const a = parseAddress(text);
-    if (typeof a === 'string') {
-      errors.push({ field, message: `Gateway IP "${text}" ${a}.` });
+    if (isProblem(a)) {
+      errors.push(
+        withLabel(field, t('Gateway IP'), { ...a, params: { ...a.params, value: text } }),
+      );
       return;
     }
     if (families.has(a.family))
-      errors.push({ field, message: `Only one IPv${a.family} gateway is allowed.` });
+      errors.push({
+        field,
+        message: t('Only one IPv{{family}} gateway is allowed.'),
+        params: { family: a.family },
+      });
     families.add(a.family);
     if (!subnets.some((p) => p && containsAddress(p, a))) {
-      errors.push({ field, message: `Gateway IP ${text} must lie inside one of the subnets.` });
+      errors.push({
+        field,
+        message: t('Gateway IP {{value}} must lie inside one of the subnets.'),
+        params: { value: text },
+      });
     } else if (infra.length && !infra.some((p) => p && containsAddress(p, a))) {
       errors.push({
         field,
-        message: `Gateway IP ${text} must lie inside the infrastructure subnets.`,
+        message: t('Gateway IP {{value}} must lie inside the infrastructure subnets.'),
+        params: { value: text },
       });
     }
   });
   if (ips.length !== subnets.length) {
     errors.push({
       field: 'defaultGatewayIPs',
-      message: 'Give one gateway IP per subnet (per IP family), or none.',
+      message: t('Give one gateway IP per subnet (per IP family), or none.'),
     });
   }
 };

@@ -19,6 +19,9 @@ import {
   validateNetwork,
 } from './network-spec';
 
+/** Marks English i18next keys for i18next-parser; translates nothing (see validation/format.ts). */
+const t = <S extends string>(key: S): S => key;
+
 export interface UDNFormState extends NetworkFormState {
   name: string;
   namespace: string;
@@ -35,12 +38,12 @@ export const defaultUDNState = (namespace = ''): UDNFormState => ({
 
 export const validateUDNForm = (s: UDNFormState, ctx: WizardContext): FieldError[] => {
   const errors: FieldError[] = [];
-  checkName('name', 'Name', s.name, 'subdomain', errors, ctx.existingNames);
-  checkName('namespace', 'Namespace', s.namespace, 'label', errors);
+  checkName('name', t('Name'), s.name, 'subdomain', errors, ctx.existingNames);
+  checkName('namespace', t('Namespace'), s.namespace, 'label', errors);
   if (s.topology === 'Localnet') {
     errors.push({
       field: 'topology',
-      message: 'Localnet is only available as a ClusterUserDefinedNetwork.',
+      message: t('Localnet is only available as a ClusterUserDefinedNetwork.'),
     });
   }
   validateNetwork(s, ctx, errors);
@@ -48,7 +51,7 @@ export const validateUDNForm = (s: UDNFormState, ctx: WizardContext): FieldError
   else if (s.createNamespace) {
     errors.push({
       field: 'createNamespace',
-      message: 'Creating a labelled namespace is only for Primary networks.',
+      message: t('Creating a labelled namespace is only for Primary networks.'),
     });
   }
   return errors;
@@ -62,22 +65,35 @@ const validatePrimaryNamespace = (
   if (ctx.namespacesWithPrimaryNetwork?.includes(s.namespace)) {
     errors.push({
       field: 'role',
-      message: `Namespace ${s.namespace} already has a primary network; a namespace hosts only one.`,
+      message: t(
+        'Namespace {{namespace}} already has a primary network; a namespace hosts only one.',
+      ),
+      params: { namespace: s.namespace },
     });
   }
   if (!ctx.namespaces) return;
   const ns = ctx.namespaces.find((n) => n.name === s.namespace);
   if (s.createNamespace && ns) {
-    errors.push({ field: 'createNamespace', message: `Namespace ${s.namespace} already exists.` });
+    errors.push({
+      field: 'createNamespace',
+      message: t('Namespace {{namespace}} already exists.'),
+      params: { namespace: s.namespace },
+    });
   } else if (!s.createNamespace && !ns) {
     errors.push({
       field: 'namespace',
-      message: `Namespace ${s.namespace} does not exist; let the wizard create it with the primary-network label.`,
+      message: t(
+        'Namespace {{namespace}} does not exist; let the wizard create it with the primary-network label.',
+      ),
+      params: { namespace: s.namespace },
     });
   } else if (ns && !(PRIMARY_UDN_LABEL in (ns.labels ?? {}))) {
     errors.push({
       field: 'namespace',
-      message: `Namespace ${s.namespace} was created without the label ${PRIMARY_UDN_LABEL}; it cannot be added later, so a primary network needs a new namespace.`,
+      message: t(
+        'Namespace {{namespace}} was created without the label {{namespaceLabel}}; it cannot be added later, so a primary network needs a new namespace.',
+      ),
+      params: { namespace: s.namespace, namespaceLabel: PRIMARY_UDN_LABEL },
     });
   }
 };

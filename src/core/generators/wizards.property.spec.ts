@@ -4,14 +4,19 @@
  * Property-based proof for the three wizards: over ≥10,000 generated form states each (good and
  * bad values mixed), whenever the oracle (real CRDs + CEL rules) refuses a generated object, the
  * wizard's validateForm refused the state with a field message; equivalently every accepted
- * state yields objects the oracle accepts for the target version.
+ * state yields objects the oracle accepts for the target version. Every refusal is translatable:
+ * its message and nested keys are in the English catalog and all its placeholders are filled.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import fc from 'fast-check';
 import { sharedPath } from '../../../test-support/shared';
 import { loadCRDsForVersion } from '../crd-oracle/load';
 import { createCRDValidator, CRDValidator, Finding } from '../crd-oracle/validator';
 import type { K8sObject } from '../k8s/types';
 import { TARGET_VERSIONS, TargetVersion } from '../k8s/openshift-version';
+import { fieldErrorToEnglish } from '../validation/format';
+import type { FieldError, MessageParam } from '../validation/types';
 import type { BridgeMappingState, WizardContext } from './common';
 import { CUDNFormState, generateCUDN, validateCUDNForm } from './cudn';
 import { cniConfig, generateNAD, NADFormState, validateNADForm } from './nad';
@@ -23,6 +28,24 @@ const RUNS = Number(process.env.WIZARD_PROPERTY_RUNS ?? 10_000);
 const oracles = Object.fromEntries(
   TARGET_VERSIONS.map((v) => [v, createCRDValidator(loadCRDsForVersion(v, sharedPath('crds')))]),
 ) as Record<TargetVersion, CRDValidator>;
+
+/** The English catalog i18next-parser extracts: every key a wizard says must be in it. */
+const catalog = new Set(
+  Object.keys(
+    JSON.parse(
+      fs.readFileSync(
+        path.resolve(__dirname, '../../../locales/en/plugin__vm-networking-console-plugin.json'),
+        'utf8',
+      ),
+    ),
+  ),
+);
+const keysOf = (message: string, params?: Record<string, MessageParam>): string[] => [
+  message,
+  ...Object.values(params ?? {}).flatMap((p) =>
+    typeof p === 'object' ? keysOf(p.key, p.params) : [],
+  ),
+];
 
 /** Namespaces and Nodes are core kinds the oracle does not hold; everything else must pass. */
 const oracleFindings = (objs: K8sObject[], v: TargetVersion): Finding[] =>
@@ -298,7 +321,7 @@ const ctx = (target: TargetVersion): WizardContext => ({ target });
 /** Every finding of the oracle must be matched by at least one form error. */
 const check = (
   label: string,
-  errors: { field: string; message: string }[],
+  errors: FieldError[],
   objs: K8sObject[],
   target: TargetVersion,
   stats: { accepted: number; refused: number; oracleRejected: number },
@@ -315,6 +338,11 @@ const check = (
   for (const e of errors) {
     if (!e.field || !e.message)
       throw new Error(`${label}: error without field or message: ${JSON.stringify(e)}`);
+    const untranslatable = keysOf(e.message, e.params).filter((k) => !catalog.has(k));
+    if (untranslatable.length)
+      throw new Error(`${label}: keys missing from the catalog (npm run i18n): ${untranslatable}`);
+    if (fieldErrorToEnglish(e).includes('{{'))
+      throw new Error(`${label}: a placeholder has no value: ${JSON.stringify(e)}`);
   }
 };
 

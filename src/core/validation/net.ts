@@ -4,7 +4,10 @@
  * lenient: it reads "010.1.1.1" as octal and "10.1" as 10.0.0.1, and accepts zones.
  */
 import ipaddr from 'ipaddr.js';
-import type { FieldError } from './types';
+import { withLabel, type FieldError, type Problem } from './types';
+
+/** Marks English i18next keys for i18next-parser; translates nothing (see format.ts). */
+const t = <S extends string>(key: S): S => key;
 
 export type IPFamily = 4 | 6;
 
@@ -16,45 +19,71 @@ export interface ParsedCIDR {
   bits: number;
 }
 
+export interface ParsedAddress {
+  family: IPFamily;
+  value: bigint;
+}
+
+/** Why a text is not an address or CIDR; the message takes `{{label}}` and `{{value}}`. */
+export const isProblem = (x: object): x is Problem => 'message' in x;
+
+const problem = (message: string, params?: Problem['params']): Problem =>
+  params ? { message, params } : { message };
+
 const IPV4_STRICT =
   /^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$/;
 
 const toBigInt = (bytes: number[]): bigint => bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
 
 /** Returns the address or a reason it is not one the API server accepts. */
-export const parseAddress = (text: string): { family: IPFamily; value: bigint } | string => {
+export const parseAddress = (text: string): ParsedAddress | Problem => {
   const s = text.trim();
-  if (s !== text) return 'must not contain spaces';
-  if (s === '') return 'is empty';
+  if (s !== text) return problem(t('{{label}} "{{value}}" must not contain spaces.'));
+  if (s === '') return problem(t('{{label}} "{{value}}" is empty.'));
   if (!s.includes(':')) {
     if (!IPV4_STRICT.test(s)) {
       return /(^|\.)0[0-9]/.test(s)
-        ? 'has an IPv4 octet with a leading zero'
-        : 'is not an IPv4 address (four numbers 0–255 separated by dots)';
+        ? problem(t('{{label}} "{{value}}" has an IPv4 octet with a leading zero.'))
+        : problem(
+            t(
+              '{{label}} "{{value}}" is not an IPv4 address (four numbers 0–255 separated by dots).',
+            ),
+          );
     }
     return { family: 4, value: toBigInt(ipaddr.IPv4.parse(s).toByteArray()) };
   }
-  if (s.includes('%')) return 'must not carry an IPv6 zone (%…)';
+  if (s.includes('%')) return problem(t('{{label}} "{{value}}" must not carry an IPv6 zone (%…).'));
   if (s.includes('.'))
-    return 'write the IPv6 address in hexadecimal groups, without an embedded IPv4 address';
-  if (!ipaddr.IPv6.isValid(s)) return 'is not an IPv6 address';
+    return problem(
+      t(
+        '{{label}} "{{value}}": write the IPv6 address in hexadecimal groups, without an embedded IPv4 address.',
+      ),
+    );
+  if (!ipaddr.IPv6.isValid(s)) return problem(t('{{label}} "{{value}}" is not an IPv6 address.'));
   const v6 = ipaddr.IPv6.parse(s);
   if (v6.isIPv4MappedAddress())
-    return 'is an IPv4-mapped IPv6 address (::ffff:…), which is not allowed';
+    return problem(
+      t('{{label}} "{{value}}" is an IPv4-mapped IPv6 address (::ffff:…), which is not allowed.'),
+    );
   return { family: 6, value: toBigInt(v6.toByteArray()) };
 };
 
 const width = (f: IPFamily): number => (f === 4 ? 32 : 128);
 
-export const parseCIDRText = (text: string): ParsedCIDR | string => {
+export const parseCIDRText = (text: string): ParsedCIDR | Problem => {
   const slash = text.indexOf('/');
-  if (slash < 0) return 'is missing the prefix length (for example /24)';
+  if (slash < 0)
+    return problem(t('{{label}} "{{value}}" is missing the prefix length (for example /24).'));
   const addr = parseAddress(text.slice(0, slash));
-  if (typeof addr === 'string') return addr;
+  if (isProblem(addr)) return addr;
   const bitsText = text.slice(slash + 1);
-  if (!/^(0|[1-9][0-9]{0,2})$/.test(bitsText)) return 'has an invalid prefix length';
+  if (!/^(0|[1-9][0-9]{0,2})$/.test(bitsText))
+    return problem(t('{{label}} "{{value}}" has an invalid prefix length.'));
   const bits = Number(bitsText);
-  if (bits > width(addr.family)) return `has a prefix length above ${width(addr.family)}`;
+  if (bits > width(addr.family))
+    return problem(t('{{label}} "{{value}}" has a prefix length above {{max}}.'), {
+      max: width(addr.family),
+    });
   return { text, family: addr.family, value: addr.value, bits };
 };
 
@@ -83,12 +112,13 @@ export const overlaps = (a: ParsedCIDR, b: ParsedCIDR): boolean => {
 export const containsCIDR = (a: ParsedCIDR, b: ParsedCIDR): boolean =>
   overlaps(a, b) && a.bits <= b.bits;
 
-export const containsAddress = (a: ParsedCIDR, ip: { family: IPFamily; value: bigint }): boolean =>
+export const containsAddress = (a: ParsedCIDR, ip: ParsedAddress): boolean =>
   a.family === ip.family && (a.value ^ ip.value) >> BigInt(width(a.family) - a.bits) === 0n;
 
 export interface CIDRListOptions {
   /** Field id prefix, e.g. `subnets` → `subnets[0]`. */
   field: string;
+  /** An English key, e.g. t('Subnet'). */
   label: string;
   /** Refuse host bits (the API does for reserved/infrastructure subnets; for subnets it is a mistake). */
   requireMasked?: boolean;
@@ -106,30 +136,39 @@ export const checkCIDRList = (
   const parsed = values.map((text, i) => {
     const field = `${opts.field}[${i}]`;
     const p = parseCIDRText(text);
-    if (typeof p === 'string') {
-      errors.push({ field, message: `${opts.label} "${text}" ${p}.` });
+    if (isProblem(p)) {
+      errors.push(withLabel(field, opts.label, { ...p, params: { ...p.params, value: text } }));
       return undefined;
     }
     if (opts.requireMasked && hasHostBits(p)) {
-      errors.push({
-        field,
-        message: `${opts.label} "${text}" has host bits set; did you mean ${formatNetwork(p)}?`,
-      });
+      errors.push(
+        withLabel(field, opts.label, {
+          message: t('{{label}} "{{value}}" has host bits set; did you mean {{network}}?'),
+          params: { value: text, network: formatNetwork(p) },
+        }),
+      );
     }
     return p;
   });
   if (opts.maxItems !== undefined && values.length > opts.maxItems) {
-    errors.push({ field: opts.field, message: `${opts.label}: at most ${opts.maxItems} entries.` });
+    errors.push(
+      withLabel(opts.field, opts.label, {
+        message: t('{{label}}: at most {{max}} entries.'),
+        params: { max: opts.maxItems },
+      }),
+    );
   }
   if (opts.onePerFamily) {
     const seen = new Map<IPFamily, number>();
     parsed.forEach((p, i) => {
       if (!p) return;
       if (seen.has(p.family)) {
-        errors.push({
-          field: `${opts.field}[${i}]`,
-          message: `${opts.label}: only one IPv${p.family} CIDR is allowed (one per IP family).`,
-        });
+        errors.push(
+          withLabel(`${opts.field}[${i}]`, opts.label, {
+            message: t('{{label}}: only one IPv{{family}} CIDR is allowed (one per IP family).'),
+            params: { family: p.family },
+          }),
+        );
       } else seen.set(p.family, i);
     });
   }

@@ -2,8 +2,11 @@
  * Cluster-level rules for a network's subnets, VLAN, MTU and physical network name
  * (../shared/notes/api-facts.md §1, field-examples.md §4).
  */
-import { checkCIDRList, containsCIDR, overlaps, ParsedCIDR, parseCIDRText } from './net';
-import type { FieldError } from './types';
+import { checkCIDRList, containsCIDR, isProblem, overlaps, ParsedCIDR, parseCIDRText } from './net';
+import { withLabel, type FieldError, type MessageRef } from './types';
+
+/** Marks English i18next keys for i18next-parser; translates nothing (see format.ts). */
+const t = <S extends string>(key: S): S => key;
 
 export interface ClusterNetworks {
   /** `network.config.openshift.io/cluster` status.clusterNetwork[].cidr. */
@@ -28,18 +31,19 @@ export const OPENSHIFT_DEFAULT_NETWORKS: Required<ClusterNetworks> = {
 export const UDN_DEFAULT_JOIN_SUBNETS = ['100.65.0.0/16', 'fd99::/64'];
 
 export interface OtherNetwork {
-  /** How the person knows it, e.g. `NAD blue` or `UDN tenant-a`. */
-  name: string;
+  /** How the person knows it, e.g. `NAD blue` or `UDN tenant-a` (a key when it is wording). */
+  name: string | MessageRef;
   subnets: string[];
 }
 
 interface Reserved {
+  /** An English key, e.g. t('the cluster network'). */
   what: string;
   cidr: ParsedCIDR;
 }
 
 const parseAll = (list: string[] | undefined): ParsedCIDR[] =>
-  (list ?? []).map(parseCIDRText).filter((p): p is ParsedCIDR => typeof p !== 'string');
+  (list ?? []).map(parseCIDRText).filter((p): p is ParsedCIDR => !isProblem(p));
 
 export const reservedRanges = (
   cluster: ClusterNetworks | undefined,
@@ -53,14 +57,14 @@ export const reservedRanges = (
     masqueradeSubnet: cluster?.masqueradeSubnet ?? d.masqueradeSubnet,
   };
   const out: Reserved[] = [
-    ...parseAll(c.clusterNetwork).map((cidr) => ({ what: 'the cluster network', cidr })),
-    ...parseAll(c.serviceNetwork).map((cidr) => ({ what: 'the service network', cidr })),
-    ...parseAll(c.joinSubnet).map((cidr) => ({ what: 'the OVN-Kubernetes join subnet', cidr })),
-    ...parseAll(c.masqueradeSubnet).map((cidr) => ({ what: 'the masquerade subnet', cidr })),
+    ...parseAll(c.clusterNetwork).map((cidr) => ({ what: t('the cluster network'), cidr })),
+    ...parseAll(c.serviceNetwork).map((cidr) => ({ what: t('the service network'), cidr })),
+    ...parseAll(c.joinSubnet).map((cidr) => ({ what: t('the OVN-Kubernetes join subnet'), cidr })),
+    ...parseAll(c.masqueradeSubnet).map((cidr) => ({ what: t('the masquerade subnet'), cidr })),
   ];
   if (opts.primary) {
     const join = opts.joinSubnets?.length ? opts.joinSubnets : UDN_DEFAULT_JOIN_SUBNETS;
-    out.push(...parseAll(join).map((cidr) => ({ what: "this network's join subnet", cidr })));
+    out.push(...parseAll(join).map((cidr) => ({ what: t("this network's join subnet"), cidr })));
   }
   return out;
 };
@@ -78,19 +82,23 @@ export const checkOverlaps = (
     if (!p) return;
     const hit = reserved.find((r) => overlaps(r.cidr, p));
     if (hit) {
-      errors.push({
-        field: `${field}[${i}]`,
-        message: `${label} ${p.text} overlaps ${hit.what} (${hit.cidr.text}).`,
-      });
+      errors.push(
+        withLabel(`${field}[${i}]`, label, {
+          message: t('{{label}} {{value}} overlaps {{what}} ({{cidr}}).'),
+          params: { value: p.text, what: { key: hit.what }, cidr: hit.cidr.text },
+        }),
+      );
       return;
     }
     for (const o of others) {
       const clash = parseAll(o.subnets).find((s) => overlaps(s, p));
       if (clash) {
-        errors.push({
-          field: `${field}[${i}]`,
-          message: `${label} ${p.text} overlaps ${clash.text} of ${o.name}.`,
-        });
+        errors.push(
+          withLabel(`${field}[${i}]`, label, {
+            message: t('{{label}} {{value}} overlaps {{cidr}} of {{network}}.'),
+            params: { value: p.text, cidr: clash.text, network: o.name },
+          }),
+        );
         return;
       }
     }
@@ -108,10 +116,12 @@ export const checkInside = (
   const outs = outer.filter((o): o is ParsedCIDR => !!o);
   inner.forEach((p, i) => {
     if (p && !outs.some((o) => containsCIDR(o, p))) {
-      errors.push({
-        field: `${field}[${i}]`,
-        message: `${label} ${p.text} must lie inside one of the subnets.`,
-      });
+      errors.push(
+        withLabel(`${field}[${i}]`, label, {
+          message: t('{{label}} {{value}} must lie inside one of the subnets.'),
+          params: { value: p.text },
+        }),
+      );
     }
   });
 };
@@ -119,7 +129,7 @@ export const checkInside = (
 export const checkVlan = (field: string, vlan: number | undefined, errors: FieldError[]): void => {
   if (vlan === undefined) return;
   if (!Number.isInteger(vlan) || vlan < 1 || vlan > 4094) {
-    errors.push({ field, message: 'VLAN ID must be a whole number from 1 to 4094.' });
+    errors.push({ field, message: t('VLAN ID must be a whole number from 1 to 4094.') });
   }
 };
 
@@ -136,11 +146,16 @@ export const checkMtu = (
 ): void => {
   if (mtu === undefined) return;
   if (!Number.isInteger(mtu) || mtu < MTU_MIN || mtu > MTU_MAX) {
-    errors.push({ field, message: `MTU must be a whole number from ${MTU_MIN} to ${MTU_MAX}.` });
+    errors.push({
+      field,
+      message: t('MTU must be a whole number from {{min}} to {{max}}.'),
+      params: { min: MTU_MIN, max: MTU_MAX },
+    });
   } else if (ipv6 && mtu < MTU_MIN_IPV6) {
     errors.push({
       field,
-      message: `MTU must be at least ${MTU_MIN_IPV6} when an IPv6 subnet is used.`,
+      message: t('MTU must be at least {{min}} when an IPv6 subnet is used.'),
+      params: { min: MTU_MIN_IPV6 },
     });
   }
 };
@@ -150,13 +165,13 @@ export const checkPhysicalNetworkName = (
   value: string,
   errors: FieldError[],
 ): void => {
-  if (value === '') errors.push({ field, message: 'Physical network name is required.' });
+  if (value === '') errors.push({ field, message: t('Physical network name is required.') });
   else if (/[,:]/.test(value))
-    errors.push({ field, message: "Physical network name cannot contain ',' or ':'." });
+    errors.push({ field, message: t("Physical network name cannot contain ',' or ':'.") });
   else if (value.length > 253)
-    errors.push({ field, message: 'Physical network name must be at most 253 characters.' });
+    errors.push({ field, message: t('Physical network name must be at most 253 characters.') });
   else if (/\s/.test(value))
-    errors.push({ field, message: 'Physical network name must not contain spaces.' });
+    errors.push({ field, message: t('Physical network name must not contain spaces.') });
 };
 
 /** Layer3: the per-node host subnet must be longer than the CIDR's prefix and, for IPv4, under /32. */
@@ -168,19 +183,20 @@ export const checkHostSubnet = (
 ): void => {
   if (hostSubnet === undefined) return;
   if (!Number.isInteger(hostSubnet) || hostSubnet < 1 || hostSubnet > 127) {
-    errors.push({ field, message: 'Host subnet must be a prefix length from 1 to 127.' });
+    errors.push({ field, message: t('Host subnet must be a prefix length from 1 to 127.') });
     return;
   }
   if (!cidr) return;
   if (hostSubnet <= cidr.bits) {
     errors.push({
       field,
-      message: `Host subnet /${hostSubnet} must be longer than the subnet's /${cidr.bits}.`,
+      message: t("Host subnet /{{hostSubnet}} must be longer than the subnet's /{{bits}}."),
+      params: { hostSubnet, bits: cidr.bits },
     });
   } else if (cidr.family === 4 && hostSubnet >= 32) {
-    errors.push({ field, message: 'Host subnet must be shorter than /32 for IPv4.' });
+    errors.push({ field, message: t('Host subnet must be shorter than /32 for IPv4.') });
   } else if (cidr.family === 6 && hostSubnet > 128) {
-    errors.push({ field, message: 'Host subnet must be at most /128 for IPv6.' });
+    errors.push({ field, message: t('Host subnet must be at most /128 for IPv6.') });
   }
 };
 
