@@ -26,7 +26,7 @@ import {
   type EndpointIp,
 } from './endpoints';
 import { parseIp, rangeContains } from './ip';
-import { selectorMatches } from './label-selector';
+import { matchesSelector } from '../k8s/selectors';
 import {
   buildNetworkCatalog,
   LINUX_BRIDGE_TYPES,
@@ -195,7 +195,7 @@ export class PolicyAnalysis {
     for (const policy of [...this.policies].sort(byRef)) {
       const candidates = byNamespace.get(policy.ref.namespace) ?? [];
       for (const endpoint of candidates) {
-        if (!selectorMatches(policy.podSelector, endpoint.labels)) continue;
+        if (!matchesSelector(endpoint.labels, policy.podSelector)) continue;
         for (const iface of endpoint.interfaces) {
           if (!this.isEnforcedOn(policy, iface.networkId)) continue;
           const list = this.selecting.get(iface) ?? [];
@@ -283,10 +283,10 @@ export class PolicyAnalysis {
     const bits = new Uint8Array(this.endpoints.length);
     for (const e of this.endpoints) {
       const nsOk = peer.namespaceSelector
-        ? selectorMatches(peer.namespaceSelector, this.catalog.namespaces.get(e.namespace)?.labels)
+        ? matchesSelector(this.catalog.namespaces.get(e.namespace)?.labels, peer.namespaceSelector)
         : e.namespace === policy.ref.namespace;
       if (!nsOk) continue;
-      if (peer.podSelector && !selectorMatches(peer.podSelector, e.labels)) continue;
+      if (peer.podSelector && !matchesSelector(e.labels, peer.podSelector)) continue;
       bits[e.id] = 1;
     }
     byNs.set(policy.ref.namespace, bits);

@@ -2,8 +2,7 @@
  * Endpoints of the policy analysis: VMs (seen through their virt-launcher pod), pods and pod
  * workloads, each with its interfaces, the network of each interface and the IPs on it.
  */
-import { sha256 } from '@noble/hashes/sha256';
-import { bytesToHex } from '@noble/hashes/utils';
+import { hashedPodInterfaceName } from '../kubevirt/naming';
 import { parse as parseYaml } from 'yaml';
 import type {
   ContainerPort,
@@ -235,9 +234,6 @@ const podAttachments = (
   return out;
 };
 
-/** `pod` + sha256(network name)[:11]: KubeVirt's pod-side name of a secondary interface. */
-const hashedPodInterface = (networkName: string): string =>
-  'pod' + bytesToHex(sha256(new TextEncoder().encode(networkName))).slice(0, 11);
 
 interface CloudInitNic {
   ips: string[];
@@ -339,7 +335,7 @@ const vmEndpointInterfaces = (
       observed = podSecondaryIps(
         pod,
         nad,
-        element?.interface ?? hashedPodInterface(iface.name),
+        element?.interface ?? hashedPodInterfaceName(iface.name),
         iface.macAddress ?? element?.mac,
       );
     } else {

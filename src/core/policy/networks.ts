@@ -14,7 +14,7 @@ import type {
   NetworkAttachmentDefinition,
   UserDefinedNetwork,
 } from '../k8s/types';
-import { selectorMatches } from './label-selector';
+import { matchesSelector } from '../k8s/selectors';
 
 export const POD_NETWORK_ID = 'pod';
 export const PRIMARY_UDN_LABEL = 'k8s.ovn.org/primary-user-defined-network';
@@ -247,7 +247,7 @@ export const buildNetworkCatalog = (objects: K8sObject[]): NetworkCatalog => {
     const network = cudn.spec?.network;
     const block = network ? udnRoleOf(network as never) : undefined;
     const selected = [...namespaces.values()].filter(
-      (ns) => ns.declared && selectorMatches(cudn.spec?.namespaceSelector ?? {}, ns.labels),
+      (ns) => ns.declared && matchesSelector(ns.labels, cudn.spec?.namespaceSelector ?? {}),
     );
     const ref = { kind: 'ClusterUserDefinedNetwork' as const, name };
     if (block?.role === 'Primary') {
