@@ -1,11 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { parse } from 'yaml';
-import {
-  __calls,
-  __setK8sHandler,
-  __setMockResources,
-  __statusError,
-} from '@openshift-console/dynamic-plugin-sdk';
+import * as mock from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
 import UDNWizard from './UDNWizard';
 import {
   demoObjects,
@@ -16,27 +11,17 @@ import {
   yamlText,
 } from '../shared/wizard/wizard-test-utils';
 
-const sdk = { __calls, __setK8sHandler, __setMockResources, __statusError } as unknown as {
-  __calls: {
-    fn: string;
-    args: {
-      data?: { kind?: string; metadata?: { name?: string } };
-      queryParams?: { dryRun?: string };
-    };
-  }[];
-  __setK8sHandler: (
-    h?: (
-      fn: string,
-      args: { data?: { kind?: string }; queryParams?: { dryRun?: string } },
-    ) => unknown,
-  ) => void;
-  __setMockResources: (o: unknown[]) => void;
-  __statusError: (
-    code: number,
-    reason: string,
-    message: string,
-    causes?: { field?: string; message?: string }[],
-  ) => Error;
+type Call = {
+  fn: string;
+  args: {
+    data?: { kind?: string; metadata?: { name?: string } };
+    queryParams?: { dryRun?: string };
+  };
+};
+const sdk = {
+  ...mock,
+  __calls: mock.__calls as Call[],
+  __setMockResources: (o: unknown[]) => mock.__setMockResources(o as never),
 };
 
 const cluster = () =>

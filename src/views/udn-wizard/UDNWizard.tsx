@@ -18,7 +18,7 @@ import { metadataField, networkField } from '../shared/wizard/causes';
 import { CheckboxField, SelectField, TextField } from '../shared/wizard/fields';
 import { LoadForEdit, useWizardRoute } from '../shared/wizard/LoadForEdit';
 import { NetworkFields, NETWORK_FIELD_IDS } from '../shared/wizard/NetworkFields';
-import { createPlan, editPlan } from '../shared/wizard/plan';
+import { createPlan, editPlan, sameJson } from '../shared/wizard/plan';
 import { TargetVersionField } from '../shared/wizard/TargetVersionField';
 import { useWizardContext } from '../shared/wizard/useWizardContext';
 import { wizardUrls } from '../shared/wizard/urls';
@@ -37,7 +37,7 @@ const mapCause = (kind: string, field: string): string | undefined => {
   return metadataField(field);
 };
 
-const specOf = (o: K8sObject | undefined) => JSON.stringify((o as { spec?: unknown })?.spec);
+const specOf = (o: K8sObject | undefined) => (o as { spec?: unknown } | undefined)?.spec;
 
 const UDNForm: React.FC<
   WizardPageProps & {
@@ -67,7 +67,7 @@ const UDNForm: React.FC<
     return editPlan(
       objects,
       main,
-      specOf(main) === specOf(original) ? 'update' : 'replace',
+      sameJson(specOf(main), specOf(original)) ? 'update' : 'replace',
       () => false,
     );
   }, [objects, original]);
