@@ -118,7 +118,9 @@ const proxy = (
       send(res, 502, `preview host: cannot reach ${target.origin}: ${e.message}`);
     else res.end();
   });
-  req.on('close', () => upstream.destroy());
+  // The response closes when the client goes away (or the reply ends); the request's own 'close'
+  // fires as soon as its body is read, which would cut every proxied GET short.
+  res.on('close', () => upstream.destroy());
   req.pipe(upstream);
 };
 
