@@ -1,0 +1,70 @@
+/**
+ * `console.action/resource-provider` for VirtualMachines: Attach network…, Detach network… and
+ * the networking-first creation page. The modals load on demand.
+ */
+import * as React from 'react';
+import { useModal, type Action } from '@openshift-console/dynamic-plugin-sdk';
+import { Models } from '../../core/k8s/models';
+import type { VirtualMachine } from '../../core/k8s/types';
+import { useNetworkingTranslation } from '../shared/i18n';
+import { createVMUrl } from './urls';
+
+const AttachNetworkModal = React.lazy(
+  () => import(/* webpackChunkName: "attach-network-modal" */ './AttachNetworkModal'),
+);
+const DetachNetworkModal = React.lazy(
+  () => import(/* webpackChunkName: "detach-network-modal" */ './DetachNetworkModal'),
+);
+
+export const withSuspense =
+  <P extends object>(Component: React.ComponentType<P>): React.FC<P> =>
+  // eslint-disable-next-line react/display-name
+  (props: P) => (
+    <React.Suspense fallback={null}>
+      <Component {...props} />
+    </React.Suspense>
+  );
+
+export const LazyAttachNetworkModal = withSuspense(AttachNetworkModal);
+export const LazyDetachNetworkModal = withSuspense(DetachNetworkModal);
+
+const accessReview = (vm: VirtualMachine) => ({
+  group: Models.VirtualMachine.group,
+  resource: Models.VirtualMachine.plural,
+  verb: 'patch' as const,
+  name: vm.metadata?.name,
+  namespace: vm.metadata?.namespace,
+});
+
+export const useVMNetworkingActions = (vm: VirtualMachine): [Action[], boolean, unknown] => {
+  const { t } = useNetworkingTranslation();
+  const launchModal = useModal();
+  const actions = React.useMemo<Action[]>(() => {
+    if (!vm?.metadata?.name) return [];
+    const hasInterfaces = !!vm.spec?.template?.spec?.domain?.devices?.interfaces?.length;
+    return [
+      {
+        id: 'vm-networking-attach-network',
+        label: t('Attach network…'),
+        cta: () => launchModal(LazyAttachNetworkModal as never, { vm }),
+        accessReview: accessReview(vm),
+      },
+      {
+        id: 'vm-networking-detach-network',
+        label: t('Detach network…'),
+        cta: () => launchModal(LazyDetachNetworkModal as never, { vm }),
+        disabled: !hasInterfaces,
+        disabledTooltip: t('This VM has no network interface'),
+        accessReview: accessReview(vm),
+      },
+      {
+        id: 'vm-networking-create-vm',
+        label: t('Create VirtualMachine (networking first)'),
+        cta: { href: createVMUrl(vm.metadata.namespace ?? '') },
+      },
+    ];
+  }, [vm, t, launchModal]);
+  return [actions, true, undefined];
+};
+
+export default useVMNetworkingActions;
