@@ -1,4 +1,3 @@
-/* eslint-env node */
 import * as path from 'path';
 import { Configuration as WebpackConfiguration } from 'webpack';
 import { ConsoleRemotePlugin } from '@openshift-console/dynamic-plugin-sdk-webpack';
