@@ -1,1 +1,2 @@
 export * from './mnp';
+export * from './vm-policy';

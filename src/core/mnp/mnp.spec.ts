@@ -17,6 +17,8 @@ import {
   generateMNP,
   parseBackMNP,
   validateMNPForm,
+  vmPolicyState,
+  defaultVMPolicyDraft,
   type MNPFormState,
   type MNPRuleState,
 } from './index';
@@ -295,5 +297,25 @@ describe('every accepted form state passes the MultiNetworkPolicy CRD', () => {
       { numRuns: 2000 },
     );
     expect(accepted).toBeGreaterThan(100);
+  });
+});
+
+describe('vmPolicyState', () => {
+  it('deny all but the gateway for one NIC of a new VM, selected by vm.kubevirt.io/name', () => {
+    const s = vmPolicyState(
+      { ...defaultVMPolicyDraft('nic-1', '192.168.77.1') },
+      { name: 'web', namespace: NS },
+      NAD,
+    );
+    const mnp = generateMNP(s);
+    expect(findings(mnp)).toEqual([]);
+    expect(validateMNPForm(s, ctx)).toEqual([]);
+    expect(mnp.metadata).toEqual({
+      name: 'web-nic-1-policy',
+      namespace: NS,
+      annotations: { 'k8s.v1.cni.cncf.io/policy-for': NAD },
+    });
+    expect(mnp.spec?.podSelector).toEqual({ matchLabels: { 'vm.kubevirt.io/name': 'web' } });
+    expect(mnp.spec?.egress).toEqual([{ to: [{ ipBlock: { cidr: '192.168.77.1/32' } }] }]);
   });
 });
