@@ -19,7 +19,10 @@ export default tseslint.config(
       ...react.configs['jsx-runtime'].rules,
       ...reactHooks.configs.recommended.rules,
       'react/prop-types': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
@@ -31,7 +34,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', '@patternfly/*', '@openshift-console/*'], message: 'src/core is pure TypeScript: no React, no PatternFly, no SDK.' },
+            {
+              group: ['react', 'react-*', '@patternfly/*', '@openshift-console/*'],
+              message: 'src/core is pure TypeScript: no React, no PatternFly, no SDK.',
+            },
             { group: ['**/views/**'], message: 'src/core must not depend on views.' },
           ],
         },

@@ -73,7 +73,10 @@ const config: WebpackConfiguration = {
             ids: true,
           });
           fs.mkdirSync(path.resolve(__dirname, '.cache'), { recursive: true });
-          fs.writeFileSync(path.resolve(__dirname, '.cache/chunk-graph.json'), JSON.stringify(json));
+          fs.writeFileSync(
+            path.resolve(__dirname, '.cache/chunk-graph.json'),
+            JSON.stringify(json),
+          );
         });
       },
     },

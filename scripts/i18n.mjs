@@ -26,7 +26,9 @@ if (mode === 'write') {
   const fresh = readFileSync(join(dir, 'en/plugin__vm-networking-console-plugin.json'), 'utf8');
   const committed = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '';
   rmSync(dir, { recursive: true, force: true });
-  if (JSON.stringify(JSON.parse(fresh)) !== JSON.stringify(committed ? JSON.parse(committed) : null)) {
+  if (
+    JSON.stringify(JSON.parse(fresh)) !== JSON.stringify(committed ? JSON.parse(committed) : null)
+  ) {
     const a = Object.keys(JSON.parse(fresh));
     const b = committed ? Object.keys(JSON.parse(committed)) : [];
     const missing = a.filter((k) => !b.includes(k));

@@ -47,7 +47,9 @@ export const measure = () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'plugin-manifest.json'), 'utf8'));
   const byId = new Map(graph.chunks.map((c) => [String(c.id), c]));
   const entryFiles: string[] = manifest.loadScripts;
-  const entry = entryFiles.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
+  const entry = entryFiles
+    .map(sizeOf)
+    .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }));
 
   const closure = (start: Chunk[]): Set<string> => {
     const files = new Set<string>();
@@ -70,7 +72,9 @@ export const measure = () => {
       const name = group.slice('exposed-'.length);
       const groupChunks = chunks.map((id) => byId.get(String(id))).filter((c): c is Chunk => !!c);
       const sum = (files: string[]) =>
-        files.map(sizeOf).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+        files
+          .map(sizeOf)
+          .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
       const openingFiles = groupChunks.flatMap((c) => c.files.filter((f) => f.endsWith('.js')));
       const allFiles = [...closure(groupChunks)];
       const opening = sum(openingFiles);
@@ -97,7 +101,15 @@ export const measure = () => {
 if (require.main === module) {
   const { entry, modules, all } = measure();
   const rows: string[][] = [
-    ['what', 'chunks', 'raw', 'gzip', 'opening: gzip + entry', 'all it can load: gzip + entry', 'budget'],
+    [
+      'what',
+      'chunks',
+      'raw',
+      'gzip',
+      'opening: gzip + entry',
+      'all it can load: gzip + entry',
+      'budget',
+    ],
   ];
   rows.push([
     'plugin entry',

@@ -58,7 +58,14 @@ if (!built) {
   run(
     'browser tests',
     npx('jest'),
-    ['-c', 'e2e/jest.config.js', '--runInBand', '--ci', '--json', `--outputFile=${cache}/jest-e2e.json`],
+    [
+      '-c',
+      'e2e/jest.config.js',
+      '--runInBand',
+      '--ci',
+      '--json',
+      `--outputFile=${cache}/jest-e2e.json`,
+    ],
     { jsonReport: `${cache}/jest-e2e.json` },
   );
 }

@@ -22,7 +22,8 @@ export const loadSharedObjects = <T extends K8sObject = K8sObject>(...segments: 
   for (const doc of parseAllDocuments(readShared(...segments))) {
     const value = doc.toJS() as (K8sObject & { items?: K8sObject[] }) | null;
     if (!value || typeof value !== 'object') continue;
-    if (value.kind?.endsWith('List') && Array.isArray(value.items)) out.push(...(value.items as T[]));
+    if (value.kind?.endsWith('List') && Array.isArray(value.items))
+      out.push(...(value.items as T[]));
     else out.push(value as T);
   }
   return out;

@@ -18,7 +18,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const RUNS = 7;
 const INTERFACES = 32;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const fullyRendered = (n: number) =>
   document.querySelectorAll('[data-test^="interface-row-"]').length === n &&
@@ -82,7 +83,11 @@ export async function run(): Promise<Measurement[]> {
         unit: 'ms',
       },
       { name: 'first (cold) page load → rendered and loaded', value: times[0], unit: 'ms' },
-      { name: 'plugin bytes fetched on first navigation (as served)', value: pluginBytes / 1024, unit: 'KB' },
+      {
+        name: 'plugin bytes fetched on first navigation (as served)',
+        value: pluginBytes / 1024,
+        unit: 'KB',
+      },
     ];
   } finally {
     await browser.close();

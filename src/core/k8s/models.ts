@@ -23,7 +23,12 @@ export const Models = {
   Pod: m('', 'v1', 'Pod', 'pods'),
   Node: m('', 'v1', 'Node', 'nodes', false),
   VirtualMachine: m('kubevirt.io', 'v1', 'VirtualMachine', 'virtualmachines'),
-  VirtualMachineInstance: m('kubevirt.io', 'v1', 'VirtualMachineInstance', 'virtualmachineinstances'),
+  VirtualMachineInstance: m(
+    'kubevirt.io',
+    'v1',
+    'VirtualMachineInstance',
+    'virtualmachineinstances',
+  ),
   VirtualMachineInstanceMigration: m(
     'kubevirt.io',
     'v1',
@@ -36,7 +41,12 @@ export const Models = {
     'NetworkAttachmentDefinition',
     'network-attachment-definitions',
   ),
-  MultiNetworkPolicy: m('k8s.cni.cncf.io', 'v1beta1', 'MultiNetworkPolicy', 'multi-networkpolicies'),
+  MultiNetworkPolicy: m(
+    'k8s.cni.cncf.io',
+    'v1beta1',
+    'MultiNetworkPolicy',
+    'multi-networkpolicies',
+  ),
   NetworkPolicy: m('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies'),
   UserDefinedNetwork: m('k8s.ovn.org', 'v1', 'UserDefinedNetwork', 'userdefinednetworks'),
   ClusterUserDefinedNetwork: m(

@@ -25,7 +25,10 @@ describe('specInterfacesOf', () => {
       source: 'plugin',
     });
     expect(bindingOf({ name: 'x', binding: { name: 'my-sidecar' } }).name).toBe('my-sidecar');
-    expect(bindingOf({ name: 'x', masquerade: {} })).toEqual({ name: 'masquerade', source: 'core' });
+    expect(bindingOf({ name: 'x', masquerade: {} })).toEqual({
+      name: 'masquerade',
+      source: 'core',
+    });
     expect(bindingOf({ name: 'x', sriov: {} }).name).toBe('sriov');
     expect(bindingOf({ name: 'x' })).toEqual({ name: 'bridge', source: 'default' });
   });

@@ -36,7 +36,8 @@ export const bindingOf = (iface: V1Interface): Binding => {
     if (record[field] !== undefined && record[field] !== null) return { name, source: 'core' };
   }
   for (const [field, name] of DEPRECATED_BINDINGS) {
-    if (record[field] !== undefined && record[field] !== null) return { name, source: 'deprecated' };
+    if (record[field] !== undefined && record[field] !== null)
+      return { name, source: 'deprecated' };
   }
   // KubeVirt's defaulting gives an interface without a binding method the bridge binding.
   return { name: 'bridge', source: 'default' };

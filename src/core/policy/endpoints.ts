@@ -234,7 +234,6 @@ const podAttachments = (
   return out;
 };
 
-
 interface CloudInitNic {
   ips: string[];
   dhcp: boolean;

@@ -45,7 +45,10 @@ const FindingAlert: React.FC<{ finding: Finding }> = ({ finding }) => {
       variant={VARIANT[finding.severity]}
       title={
         finding.interface
-          ? t('{{interface}}: {{message}}', { interface: finding.interface, message: text(finding.message) })
+          ? t('{{interface}}: {{message}}', {
+              interface: finding.interface,
+              message: text(finding.message),
+            })
           : text(finding.message)
       }
       data-test={`diagnostic-${finding.ruleId}`}
@@ -78,7 +81,13 @@ export const DiagnosticsPanel: React.FC<{ findings: Finding[] }> = ({ findings }
   const { t } = useNetworkingTranslation();
   if (findings.length === 0) {
     return (
-      <Alert isInline isPlain variant="success" title={t('No networking problems found')} data-test="diagnostics-none" />
+      <Alert
+        isInline
+        isPlain
+        variant="success"
+        title={t('No networking problems found')}
+        data-test="diagnostics-none"
+      />
     );
   }
   return (

@@ -137,7 +137,8 @@ const MemoRow = React.memo(
     a.onToggle === b.onToggle,
 );
 
-const signatureOf = (row: InterfaceRow): string => JSON.stringify(row, (key, value) => (key === 'spec' ? undefined : value));
+const signatureOf = (row: InterfaceRow): string =>
+  JSON.stringify(row, (key, value) => (key === 'spec' ? undefined : value));
 
 export const InterfacesTable: React.FC<{ rows: InterfaceRow[] }> = ({ rows }) => {
   const { t } = useNetworkingTranslation();
@@ -155,7 +156,11 @@ export const InterfacesTable: React.FC<{ rows: InterfaceRow[] }> = ({ rows }) =>
   const signatures = React.useMemo(() => rows.map(signatureOf), [rows]);
 
   return (
-    <Table aria-label={t('Network interfaces')} data-test="vm-networking-interfaces" variant="compact">
+    <Table
+      aria-label={t('Network interfaces')}
+      data-test="vm-networking-interfaces"
+      variant="compact"
+    >
       <Thead>
         <Tr>
           <Th screenReaderText={t('Details')} />

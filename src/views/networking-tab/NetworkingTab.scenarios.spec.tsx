@@ -44,7 +44,9 @@ describe('NetworkingTab on the demo scenarios', () => {
     expect(cell('secondary-udn', 'ips')).toHaveTextContent('10.2.2.1');
     expect(cell('secondary-udn', 'mac')).toHaveTextContent('02:00:0a:02:02:03');
 
-    await userEvent.click(within(screen.getByTestId('interface-row-secondary-udn')).getByRole('button'));
+    await userEvent.click(
+      within(screen.getByTestId('interface-row-secondary-udn')).getByRole('button'),
+    );
     const details = screen.getByTestId('interface-details-secondary-udn');
     expect(within(details).getByTestId('detail-subnets')).toHaveTextContent('10.2.2.0/24');
     expect(within(details).getByTestId('detail-pod-devices')).toHaveTextContent('k6t-2eae7330186');
@@ -61,7 +63,9 @@ describe('NetworkingTab on the demo scenarios', () => {
       .find((name) => name !== 'default')!;
     expect(cell(localnet, 'pod-interface')).toHaveTextContent('pod16711a0a730');
     expect(cell('default', 'binding')).toHaveTextContent('masquerade');
-    await userEvent.click(within(screen.getByTestId(`interface-row-${localnet}`)).getByRole('button'));
+    await userEvent.click(
+      within(screen.getByTestId(`interface-row-${localnet}`)).getByRole('button'),
+    );
     const details = screen.getByTestId(`interface-details-${localnet}`);
     expect(within(details).getByTestId('detail-vlan')).toHaveTextContent('1924');
     expect(within(details).getByTestId('detail-node-bridge')).toHaveTextContent(/br-/);
@@ -91,7 +95,9 @@ describe('NetworkingTab on the demo scenarios', () => {
       .getAllByTestId(/^interface-row-/)
       .map((r) => r.getAttribute('data-test')!.replace('interface-row-', ''))
       .find((name) => name !== 'default')!;
-    await userEvent.click(within(screen.getByTestId(`interface-row-${localnet}`)).getByRole('button'));
+    await userEvent.click(
+      within(screen.getByTestId(`interface-row-${localnet}`)).getByRole('button'),
+    );
     expect(screen.getByTestId('interface-notes')).toHaveTextContent(/not valid JSON/);
     expect(screen.getByTestId('raw-nad-config')).toBeInTheDocument();
   });
@@ -129,6 +135,8 @@ describe('what the tab watches', () => {
 
   it('…and not for a VM without localnet networks', () => {
     renderScenario('01-vm-pod-masquerade.yaml', 'vm-pod');
-    expect([...__watched.values()].some((r) => r.groupVersionKind?.kind === 'NodeNetworkState')).toBe(false);
+    expect(
+      [...__watched.values()].some((r) => r.groupVersionKind?.kind === 'NodeNetworkState'),
+    ).toBe(false);
   });
 });

@@ -4,7 +4,9 @@ import { loadSharedObjects } from '../../../test-support/shared';
 import type { VirtualMachine } from '../../core/k8s/types';
 
 const vmFrom = (...file: string[]) =>
-  loadSharedObjects<VirtualMachine>(...file).find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
+  loadSharedObjects<VirtualMachine>(...file).find(
+    (o) => o.kind === 'VirtualMachine',
+  ) as VirtualMachine;
 
 describe('NetworkingTab', () => {
   it('shows one row per interface of a VM on a primary UDN and a secondary network', () => {
@@ -34,7 +36,11 @@ describe('NetworkingTab', () => {
   });
 
   it('says so when the VM has no interfaces', () => {
-    render(<NetworkingTab obj={{ metadata: { name: 'empty' }, spec: { template: { spec: {} } } } as VirtualMachine} />);
+    render(
+      <NetworkingTab
+        obj={{ metadata: { name: 'empty' }, spec: { template: { spec: {} } } } as VirtualMachine}
+      />,
+    );
     expect(screen.getByText('No network interfaces')).toBeInTheDocument();
   });
 });

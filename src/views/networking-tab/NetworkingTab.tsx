@@ -55,7 +55,11 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
       <Stack hasGutter>
         {!loaded && (
           <StackItem>
-            <Spinner size="md" aria-label={t('Loading networking facts')} data-test="vm-networking-loading" />
+            <Spinner
+              size="md"
+              aria-label={t('Loading networking facts')}
+              data-test="vm-networking-loading"
+            />
           </StackItem>
         )}
         {built?.error && (
@@ -99,7 +103,11 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
         {model && model.interfaces.length > 0 && (
           <StackItem>
             <Title headingLevel="h2">{t('Wiring')}</Title>
-            <SectionErrorBoundary title={t('Wiring')} raw={model.interfaces.map((r) => r.name)} texts={texts}>
+            <SectionErrorBoundary
+              title={t('Wiring')}
+              raw={model.interfaces.map((r) => r.name)}
+              texts={texts}
+            >
               <WiringDiagram model={model} />
             </SectionErrorBoundary>
           </StackItem>

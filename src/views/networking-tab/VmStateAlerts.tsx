@@ -14,7 +14,12 @@ export const VmStateAlerts: React.FC<{ model: NetworkingModel }> = ({ model }) =
     <Stack hasGutter data-test="vm-state">
       {model.state !== 'running' && model.stateMessages.length > 0 && (
         <StackItem>
-          <Alert isInline variant={variant} title={text(model.stateMessages[0])} data-test="vm-state-alert">
+          <Alert
+            isInline
+            variant={variant}
+            title={text(model.stateMessages[0])}
+            data-test="vm-state-alert"
+          >
             {model.stateMessages.slice(1).map((m, i) => (
               <p key={i}>{text(m)}</p>
             ))}
@@ -23,12 +28,22 @@ export const VmStateAlerts: React.FC<{ model: NetworkingModel }> = ({ model }) =
       )}
       {model.state === 'running' && model.stateMessages.length > 1 && (
         <StackItem>
-          <Alert isInline variant="warning" title={text(model.stateMessages[1])} data-test="vm-state-alert" />
+          <Alert
+            isInline
+            variant="warning"
+            title={text(model.stateMessages[1])}
+            data-test="vm-state-alert"
+          />
         </StackItem>
       )}
       {model.createFirst.length > 0 && (
         <StackItem>
-          <Alert isInline variant="warning" title={t('Create these first')} data-test="create-first">
+          <Alert
+            isInline
+            variant="warning"
+            title={t('Create these first')}
+            data-test="create-first"
+          >
             <List>
               {model.createFirst.map((r) => (
                 <ListItem key={`${r.kind}/${r.namespace}/${r.name}`}>

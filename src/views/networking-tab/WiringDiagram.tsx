@@ -1,6 +1,11 @@
 import * as React from 'react';
 import type { NetworkingModel } from '../../core/model/types';
-import { WIRING_COLUMNS, wiringOf, type WiringLane, type WiringNode } from '../../core/model/wiring';
+import {
+  WIRING_COLUMNS,
+  wiringOf,
+  type WiringLane,
+  type WiringNode,
+} from '../../core/model/wiring';
 import type { Message } from '../../core/model/messages';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
@@ -97,12 +102,25 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
         viewBox={`0 0 ${width} ${height}`}
       >
         <defs>
-          <marker id="vm-networking-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto">
+          <marker
+            id="vm-networking-arrow"
+            viewBox="0 0 10 10"
+            refX="10"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto"
+          >
             <path className="vm-networking-wiring__arrow" d="M 0 0 L 10 5 L 0 10 z" />
           </marker>
         </defs>
         {WIRING_COLUMNS.map((col, i) => (
-          <text key={col} className="vm-networking-wiring__header" x={i * (BOX_WIDTH + GAP) + 1} y={16}>
+          <text
+            key={col}
+            className="vm-networking-wiring__header"
+            x={i * (BOX_WIDTH + GAP) + 1}
+            y={16}
+          >
             {headers[col]}
           </text>
         ))}

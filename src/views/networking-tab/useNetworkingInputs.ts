@@ -53,7 +53,9 @@ export const useNetworkingInputs = (
   const specs = React.useMemo(
     () =>
       vm
-        ? networkingWatchesFor(vm).filter((w) => !(isDraft && (w.key === 'vmi' || w.key === 'pods')))
+        ? networkingWatchesFor(vm).filter(
+            (w) => !(isDraft && (w.key === 'vmi' || w.key === 'pods')),
+          )
         : [],
     // The VM's identity and network list decide the watches; status updates must not reopen them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -64,7 +66,9 @@ export const useNetworkingInputs = (
   const results = useK8sWatchResources<Resources>(
     React.useMemo(() => {
       const res: Record<string, WatchK8sResource> = {};
-      specs.filter((w) => w.key !== 'nodeNetworkStates').forEach((w) => (res[w.key] = toResource(w)));
+      specs
+        .filter((w) => w.key !== 'nodeNetworkStates')
+        .forEach((w) => (res[w.key] = toResource(w)));
       foreign.forEach((ref) => {
         res[`nad:${ref.namespace}/${ref.name}`] = {
           groupVersionKind: groupVersionKindOf(Models.NetworkAttachmentDefinition),
@@ -77,7 +81,8 @@ export const useNetworkingInputs = (
   ) as Record<string, WatchResult>;
 
   const nads = valueOf('nads', results.nads);
-  const usesLocalnet = Array.isArray(nads) && (nads as NetworkAttachmentDefinition[]).some(isLocalnetNad);
+  const usesLocalnet =
+    Array.isArray(nads) && (nads as NetworkAttachmentDefinition[]).some(isLocalnetNad);
   const nnsSpec = specs.find((w) => w.key === 'nodeNetworkStates');
   const nns = useK8sWatchResources<Resources>(
     React.useMemo(
