@@ -19,6 +19,11 @@ import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
 import { RawFact } from './RawFact';
 
+// The policy section and the policy analysis load in their own chunk, when a row is expanded.
+const InterfacePolicies = React.lazy(
+  () => import(/* webpackChunkName: "interface-policies" */ '../policy/InterfacePolicies'),
+);
+
 const Term: React.FC<{ term: string; test?: string; children?: React.ReactNode }> = ({
   term,
   test,
@@ -152,9 +157,7 @@ export const InterfaceDetails: React.FC<{ row: InterfaceRow }> = ({ row }) => {
           <Term term={t('Role')} test="detail-network-role">
             {network.role === 'primary' ? t('Primary') : t('Secondary')}
           </Term>
-          <Term term={t('Type')}>
-            {joined([network.pluginType, network.topology])}
-          </Term>
+          <Term term={t('Type')}>{joined([network.pluginType, network.topology])}</Term>
           <Term term={t('Network name')}>{network.networkName}</Term>
           <Term term={t('Subnets')} test="detail-subnets">
             {joined(network.subnets)}
@@ -243,6 +246,11 @@ export const InterfaceDetails: React.FC<{ row: InterfaceRow }> = ({ row }) => {
         </GridItem>
       )}
       <GridItem span={12}>
+        <React.Suspense fallback={null}>
+          <InterfacePolicies row={row} />
+        </React.Suspense>
+      </GridItem>
+      <GridItem span={12}>
         <RawFact title={t('NAD config')} value={raw.nadConfig} dataTest="raw-nad-config" />
         <RawFact
           title={t('network-status entry')}
@@ -256,7 +264,11 @@ export const InterfaceDetails: React.FC<{ row: InterfaceRow }> = ({ row }) => {
         />
         <RawFact title={t('OVN pod-networks entry')} value={raw.ovnPodNetwork} dataTest="raw-ovn" />
         <RawFact title={t('VMI status entry')} value={raw.vmiStatus} dataTest="raw-vmi-status" />
-        <RawFact title={t('VM spec interface')} value={raw.specInterface} dataTest="raw-spec-interface" />
+        <RawFact
+          title={t('VM spec interface')}
+          value={raw.specInterface}
+          dataTest="raw-spec-interface"
+        />
         <RawFact title={t('VM spec network')} value={raw.specNetwork} dataTest="raw-spec-network" />
       </GridItem>
     </Grid>

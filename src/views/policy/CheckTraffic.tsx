@@ -1,0 +1,185 @@
+import * as React from 'react';
+import {
+  Alert,
+  Form,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  Grid,
+  GridItem,
+  TextInput,
+} from '@patternfly/react-core';
+import { QueryError, type EvalResult, type PolicyAnalysis } from '../../core/policy/analysis';
+import type { Endpoint, EndpointInterface } from '../../core/policy/endpoints';
+import type { Direction } from '../../core/policy/policies';
+import { useNetworkingTranslation } from '../shared/i18n';
+import { policyName, verdictText, type T } from './policy-text';
+
+const IP_PEER = '__ip__';
+
+export interface CheckTrafficProps {
+  analysis: PolicyAnalysis;
+  endpoint: Endpoint;
+  iface: EndpointInterface;
+}
+
+const peerKey = (e: Endpoint, i: EndpointInterface) => `${e.key}|${i.name}`;
+
+/**
+ * "Would this traffic be allowed?" for one interface: direction, a peer (an address, or another
+ * interface on the same network), protocol and port. The answer updates as the fields change.
+ */
+export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, iface }) => {
+  const { t } = useNetworkingTranslation();
+  const tt = t as unknown as T;
+  const id = (f: string) =>
+    `policy-check-${endpoint.name}-${iface.name}-${f}`.replace(/[^\w-]/g, '-');
+  const [direction, setDirection] = React.useState<Direction>('egress');
+  const [peer, setPeer] = React.useState<string>(IP_PEER);
+  const [ip, setIp] = React.useState('');
+  const [protocol, setProtocol] = React.useState('');
+  const [port, setPort] = React.useState('');
+
+  const peers = React.useMemo(
+    () =>
+      analysis
+        .attachments(iface.networkId)
+        .filter((a) => a.endpoint !== endpoint)
+        .map((a) => ({
+          key: peerKey(a.endpoint, a.iface),
+          attachment: a,
+          label: t('{{name}} ({{kind}}) {{iface}}{{ips}}', {
+            name: a.endpoint.name,
+            kind: a.endpoint.kind,
+            iface: a.iface.name,
+            ips: a.iface.ips.length ? `: ${a.iface.ips.map((x) => x.text).join(', ')}` : '',
+          }),
+        })),
+    [analysis, endpoint, iface, t],
+  );
+
+  const outcome = React.useMemo((): { result?: EvalResult; error?: string } | undefined => {
+    const chosen = peers.find((p) => p.key === peer);
+    if (!chosen && ip.trim() === '') return undefined;
+    if (port.trim() !== '' && !/^\d+$/.test(port.trim()))
+      return { error: t('Port must be a number from 1 to 65535.') };
+    try {
+      const result = analysis.evaluate({
+        endpoint,
+        interface: iface.name,
+        direction,
+        peer: chosen
+          ? { endpoint: chosen.attachment.endpoint, interface: chosen.attachment.iface.name }
+          : { ip: ip.trim() },
+        protocol: protocol || undefined,
+        port: protocol && port.trim() !== '' ? Number(port.trim()) : undefined,
+      });
+      return { result };
+    } catch (e) {
+      if (e instanceof QueryError) return { error: t(e.message) };
+      throw e;
+    }
+  }, [analysis, endpoint, iface, direction, peer, ip, protocol, port, peers, t]);
+
+  return (
+    <div data-test="policy-check-traffic">
+      <Form onSubmit={(e) => e.preventDefault()}>
+        <Grid hasGutter>
+          <GridItem md={3}>
+            <FormGroup label={t('Direction')} fieldId={id('direction')}>
+              <FormSelect
+                id={id('direction')}
+                data-test="policy-check-direction"
+                value={direction}
+                onChange={(_e, v) => setDirection(v as Direction)}
+              >
+                <FormSelectOption value="egress" label={t('Egress: from this interface')} />
+                <FormSelectOption value="ingress" label={t('Ingress: to this interface')} />
+              </FormSelect>
+            </FormGroup>
+          </GridItem>
+          <GridItem md={3}>
+            <FormGroup label={t('Peer')} fieldId={id('peer')}>
+              <FormSelect
+                id={id('peer')}
+                data-test="policy-check-peer"
+                value={peer}
+                onChange={(_e, v) => setPeer(v)}
+              >
+                <FormSelectOption value={IP_PEER} label={t('An IP address (type it below)')} />
+                {peers.map((p) => (
+                  <FormSelectOption key={p.key} value={p.key} label={p.label} />
+                ))}
+              </FormSelect>
+            </FormGroup>
+            {peer === IP_PEER && (
+              <FormGroup label={t('Peer IP address')} fieldId={id('ip')}>
+                <TextInput
+                  id={id('ip')}
+                  data-test="policy-check-ip"
+                  value={ip}
+                  placeholder="192.168.77.1"
+                  onChange={(_e, v) => setIp(v)}
+                />
+              </FormGroup>
+            )}
+          </GridItem>
+          <GridItem md={3}>
+            <FormGroup label={t('Protocol')} fieldId={id('protocol')}>
+              <FormSelect
+                id={id('protocol')}
+                data-test="policy-check-protocol"
+                value={protocol}
+                onChange={(_e, v) => setProtocol(v)}
+              >
+                <FormSelectOption value="" label={t('None (ICMP, as ping sends)')} />
+                <FormSelectOption value="TCP" label="TCP" />
+                <FormSelectOption value="UDP" label="UDP" />
+                <FormSelectOption value="SCTP" label="SCTP" />
+              </FormSelect>
+            </FormGroup>
+          </GridItem>
+          <GridItem md={3}>
+            <FormGroup label={t('Port')} fieldId={id('port')}>
+              <TextInput
+                id={id('port')}
+                data-test="policy-check-port"
+                inputMode="numeric"
+                value={port}
+                isDisabled={!protocol}
+                placeholder={protocol ? t('every port') : t('no port for ICMP')}
+                onChange={(_e, v) => setPort(v)}
+              />
+            </FormGroup>
+          </GridItem>
+        </Grid>
+      </Form>
+      {outcome?.error && (
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          title={outcome.error}
+          data-test="policy-check-error"
+        />
+      )}
+      {outcome?.result && (
+        <Alert
+          variant={outcome.result.verdict === 'Allowed' ? 'success' : 'danger'}
+          isInline
+          title={<span data-test="policy-verdict">{verdictText(tt, outcome.result)}</span>}
+          data-test="policy-verdict-alert"
+        >
+          {outcome.result.policy && (
+            <div data-test="policy-verdict-deciding">
+              {t('Deciding policy: {{policy}}', { policy: policyName(outcome.result.policy) })}
+            </div>
+          )}
+          {outcome.result.notes.map((n) => (
+            <div key={n}>{t(n)}</div>
+          ))}
+        </Alert>
+      )}
+    </div>
+  );
+};

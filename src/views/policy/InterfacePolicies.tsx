@@ -1,0 +1,340 @@
+/**
+ * The policy section of one interface on the Networking tab: which kind of policy governs it, the
+ * policies that select it, what they allow in plain words, the diagnostics that concern it with
+ * their fixes, and "Check traffic". Loaded lazily (its own chunk) when a row is expanded.
+ */
+import * as React from 'react';
+import {
+  Alert,
+  Button,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  List,
+  ListItem,
+  Spinner,
+  Title,
+} from '@patternfly/react-core';
+import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
+import { groupVersionKindOf, Models } from '../../core/k8s/models';
+import { matchesSelector } from '../../core/k8s/selectors';
+import type { InterfaceRow } from '../../core/model/types';
+import { PolicyAnalysis, type InertReason } from '../../core/policy/analysis';
+import { diagnose, type Diagnostic } from '../../core/policy/diagnostics';
+import type { Endpoint, EndpointInterface } from '../../core/policy/endpoints';
+import type { Network } from '../../core/policy/networks';
+import type { Policy, PolicyRef } from '../../core/policy/policies';
+import { SectionErrorBoundary } from '../shared/ErrorBoundary';
+import { useNetworkingTranslation } from '../shared/i18n';
+import { CheckTraffic } from './CheckTraffic';
+import { PolicyDiagnostics } from './PolicyDiagnostics';
+import { summarize, type T } from './policy-text';
+import { usePolicyInputs } from './usePolicyInputs';
+import { mnpUrls } from '../mnp-wizard/urls';
+
+export interface InterfacePoliciesProps {
+  row: InterfaceRow;
+  /** The VM; when not given, read from the console's VM page address. */
+  namespace?: string;
+  vmName?: string;
+}
+
+const VM_PAGE = /\/k8s\/ns\/([^/]+)\/kubevirt\.io~v1~VirtualMachine\/([^/]+)/;
+
+/** The VM whose tab this is, from the console's address (the tab's own route). */
+export const vmFromLocation = (
+  pathname: string = typeof window !== 'undefined' ? window.location.pathname : '',
+): { namespace: string; name: string } | undefined => {
+  const m = VM_PAGE.exec(pathname);
+  return m ? { namespace: decodeURIComponent(m[1]), name: decodeURIComponent(m[2]) } : undefined;
+};
+
+export const PolicyLink: React.FC<{ policy: PolicyRef }> = ({ policy }) => (
+  <ResourceLink
+    groupVersionKind={groupVersionKindOf(Models[policy.kind])}
+    name={policy.name}
+    namespace={policy.namespace}
+    inline
+  />
+);
+
+/** The diagnostics of the analysis that concern this interface. */
+export const diagnosticsFor = (
+  diagnostics: Diagnostic[],
+  analysis: PolicyAnalysis,
+  endpoint: Endpoint,
+  iface: EndpointInterface,
+): Diagnostic[] => {
+  const naming = analysis.policies.filter((p) => p.networkIds.has(iface.networkId));
+  const policyOf = (d: Diagnostic): Policy | undefined =>
+    analysis.policies.find(
+      (p) =>
+        p.ref.kind === d.subject.kind &&
+        p.ref.namespace === d.subject.namespace &&
+        p.ref.name === d.subject.name,
+    );
+  return diagnostics.filter((d) => {
+    switch (d.code) {
+      case 'mnp-disabled':
+      case 'mnp-enablement-unknown':
+        return naming.some((p) => p.ref.kind === 'MultiNetworkPolicy');
+      case 'policy-for-missing':
+      case 'policy-for-unknown-nad': {
+        const p = policyOf(d);
+        return (
+          !!p &&
+          p.ref.namespace === endpoint.namespace &&
+          matchesSelector(endpoint.labels, p.podSelector)
+        );
+      }
+      case 'ipamless-selector-peers':
+      case 'linux-bridge-mnp':
+        return !!policyOf(d)?.networkIds.has(iface.networkId);
+      case 'dhcp-blocked':
+        return (
+          d.subject.namespace === endpoint.namespace &&
+          d.subject.name === endpoint.name &&
+          d.message.includes(` interface ${iface.name} `)
+        );
+      default:
+        return false;
+    }
+  });
+};
+
+const GovernedBy: React.FC<{ network?: Network; networkId: string }> = ({ network, networkId }) => {
+  const { t } = useNetworkingTranslation();
+  if (!network)
+    return (
+      <>
+        {t(
+          'MultiNetworkPolicy, but the network {{network}} is not known: its NetworkAttachmentDefinition is missing or unreadable.',
+          { network: networkId.replace(/^missing:/, '') },
+        )}
+      </>
+    );
+  switch (network.kind) {
+    case 'pod':
+      return <>{t('NetworkPolicy (the cluster pod network)')}</>;
+    case 'primary-udn':
+    case 'primary-cudn':
+      return (
+        <>
+          {t('NetworkPolicy (the primary user-defined network {{network}})', {
+            network: network.label,
+          })}
+        </>
+      );
+    default:
+      return (
+        <>
+          {t(
+            'MultiNetworkPolicy (secondary network {{network}}), through the {{annotation}} annotation',
+            {
+              network:
+                network.nads.map((n) => `${n.namespace}/${n.name}`).join(', ') || network.label,
+              annotation: 'k8s.v1.cni.cncf.io/policy-for',
+            },
+          )}
+        </>
+      );
+  }
+};
+
+const inertText = (t: T, reason: InertReason) =>
+  ({
+    'mnp-disabled': t('not enforced: MultiNetworkPolicy is not enabled in the cluster'),
+    'linux-bridge': t(
+      'not enforced: OpenShift does not support MultiNetworkPolicy on Linux bridge networks',
+    ),
+    'ipamless-selector-peers': t(
+      'not enforced: it has pod or namespace selector peers on a network without IPAM, which OVN-Kubernetes rejects',
+    ),
+  })[reason];
+
+const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string }> = ({
+  row,
+  namespace,
+  vmName,
+}) => {
+  const { t } = useNetworkingTranslation();
+  const tt = t as unknown as T;
+  const foreign = row.network.nadKey ? [row.network.nadKey] : [];
+  const inputs = usePolicyInputs(namespace, foreign);
+  const built = React.useMemo(() => {
+    if (!inputs.loaded) return undefined;
+    const analysis = new PolicyAnalysis(inputs.objects);
+    return { analysis, diagnostics: diagnose(analysis) };
+  }, [inputs]);
+
+  if (!built)
+    return <Spinner size="md" aria-label={t('Loading policies')} data-test="policies-loading" />;
+  const { analysis } = built;
+  const endpoint = analysis.findEndpoint(`${namespace}/${vmName}[VirtualMachine]`);
+  const iface = endpoint?.interfaces.find((i) => i.name === row.name);
+  if (!endpoint || !iface)
+    return (
+      <Alert
+        variant="info"
+        isInline
+        isPlain
+        title={t('The policy analysis does not know this interface.')}
+        data-test="policies-unknown-interface"
+      />
+    );
+  const network = analysis.network(iface.networkId);
+  const selecting = analysis.policiesSelecting(iface);
+  const inert = analysis.policies
+    .filter(
+      (p) => p.networkIds.has(iface.networkId) && analysis.inert.get(p.index)?.has(iface.networkId),
+    )
+    .filter(
+      (p) =>
+        p.ref.namespace === endpoint.namespace && matchesSelector(endpoint.labels, p.podSelector),
+    )
+    .map((p) => ({ policy: p, reason: analysis.inert.get(p.index)!.get(iface.networkId)! }));
+  const summaries = (['ingress', 'egress'] as const).map((d) => summarize(tt, analysis, iface, d));
+  const diagnostics = diagnosticsFor(built.diagnostics, analysis, endpoint, iface);
+  const isSecondary = network?.kind === 'secondary' || !network;
+  const nadName = network?.nads.find((n) => n.namespace === namespace)?.name;
+
+  return (
+    <>
+      {inputs.problems.length > 0 && (
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          title={t('Some objects could not be read; the answers may be incomplete.')}
+          data-test="policies-input-problems"
+        >
+          {inputs.problems.map((p) => (
+            <div key={p.resource}>
+              {p.resource}: {p.forbidden ? t('you may not read these') : p.message}
+            </div>
+          ))}
+        </Alert>
+      )}
+      <DescriptionList isCompact isHorizontal>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t('Governed by')}</DescriptionListTerm>
+          <DescriptionListDescription data-test="policy-kind">
+            <GovernedBy network={network} networkId={iface.networkId} />
+          </DescriptionListDescription>
+        </DescriptionListGroup>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t('Selected by')}</DescriptionListTerm>
+          <DescriptionListDescription data-test="policy-selecting">
+            {selecting.length ? (
+              <List isPlain>
+                {selecting.map((p) => (
+                  <ListItem
+                    key={`${p.ref.kind}/${p.ref.name}`}
+                    data-test={`policy-selecting-${p.ref.name}`}
+                  >
+                    <PolicyLink policy={p.ref} />
+                    {isSecondary && p.ref.kind === 'MultiNetworkPolicy' && (
+                      <>
+                        {' '}
+                        <Button
+                          variant="link"
+                          isInline
+                          component="a"
+                          href={mnpUrls.editMNP(p.ref.namespace, p.ref.name)}
+                        >
+                          {t('Edit')}
+                        </Button>
+                      </>
+                    )}
+                  </ListItem>
+                ))}
+              </List>
+            ) : (
+              t('No policy selects this interface: all traffic is allowed.')
+            )}
+          </DescriptionListDescription>
+        </DescriptionListGroup>
+        {inert.length > 0 && (
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Not enforced here')}</DescriptionListTerm>
+            <DescriptionListDescription data-test="policy-inert">
+              <List isPlain>
+                {inert.map(({ policy, reason }) => (
+                  <ListItem key={policy.ref.name}>
+                    <PolicyLink policy={policy.ref} /> {inertText(tt, reason)}
+                  </ListItem>
+                ))}
+              </List>
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+        )}
+        {summaries.map((s) => (
+          <DescriptionListGroup key={s.direction}>
+            <DescriptionListTerm>
+              {s.direction === 'ingress' ? t('Ingress') : t('Egress')}
+            </DescriptionListTerm>
+            <DescriptionListDescription data-test={`policy-${s.direction}-summary`}>
+              {s.headline}
+              {s.allowed.length > 0 && (
+                <List>
+                  {s.allowed.map((a) => (
+                    <ListItem key={`${a.policy.name}-${a.rule.index}`}>
+                      {a.text} ({a.policy.name})
+                    </ListItem>
+                  ))}
+                </List>
+              )}
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+        ))}
+      </DescriptionList>
+      <PolicyDiagnostics diagnostics={diagnostics} />
+      {isSecondary && (
+        <Button
+          variant="link"
+          isInline
+          component="a"
+          href={mnpUrls.newMNP(namespace, { network: nadName, vm: vmName })}
+          data-test="policy-new-mnp"
+        >
+          {t('Create a MultiNetworkPolicy for this interface')}
+        </Button>
+      )}
+      <Title headingLevel="h5" className="pf-v6-u-mt-md">
+        {t('Check traffic')}
+      </Title>
+      <CheckTraffic analysis={analysis} endpoint={endpoint} iface={iface} />
+    </>
+  );
+};
+
+const InterfacePolicies: React.FC<InterfacePoliciesProps> = ({ row, namespace, vmName }) => {
+  const { t } = useNetworkingTranslation();
+  const fromUrl = namespace && vmName ? undefined : vmFromLocation();
+  const ns = namespace ?? fromUrl?.namespace;
+  const name = vmName ?? fromUrl?.name;
+  return (
+    <section data-test={`interface-policies-${row.name}`}>
+      <Title headingLevel="h4">{t('Policies')}</Title>
+      {ns && name ? (
+        <SectionErrorBoundary
+          title={t('Policies')}
+          raw={{ namespace: ns, vm: name, interface: row.name }}
+          texts={{ failed: t('Could not show'), rawData: t('Raw data') }}
+        >
+          <Body row={row} namespace={ns} vmName={name} />
+        </SectionErrorBoundary>
+      ) : (
+        <Alert
+          variant="info"
+          isInline
+          isPlain
+          title={t('Open this tab from a VirtualMachine page to see its policies.')}
+        />
+      )}
+    </section>
+  );
+};
+
+export default InterfacePolicies;
