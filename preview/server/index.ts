@@ -1,14 +1,19 @@
 /**
  * The preview host's HTTP server (Node http, no framework): the host page and bundle, PatternFly CSS, each
  * plugin's dist at `/api/plugins/<name>/` (from a directory, or proxied from an origin), the console's i18n
- * endpoint, and the Kubernetes API at `/api/kubernetes/` (the fixture API server, or proxied to `--api`).
+ * endpoint, and the Kubernetes API at `/api/kubernetes/` (the fixture API server, or proxied to `--api`),
+ * including watches over WebSocket (`ws://<host>/api/kubernetes/...?watch=true`), as the console opens them:
+ * a browser holds only 6 HTTP/1.1 connections per origin, and streamed HTTP watches would take them all.
  */
 import * as fs from 'fs';
 import * as http from 'http';
 import * as https from 'https';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
+import type { Duplex } from 'stream';
 import { FixtureApi } from './fixture-api/api';
+import { FixtureWatchSockets } from './fixture-api/ws-watch';
+import { isSameOriginUpgrade, proxyUpgrade, rejectUpgrade } from './upgrade';
 
 export interface PluginSource {
   name: string;
@@ -227,7 +232,28 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
     }
   };
 
+  const watchSockets = opts.fixtureApi ? new FixtureWatchSockets(opts.fixtureApi) : undefined;
+  const upgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(req.url ?? '/', 'http://preview.invalid');
+    const p = url.pathname;
+    if (!p.startsWith('/api/kubernetes/')) return rejectUpgrade(socket, 404, 'no WebSocket here');
+    if (!isSameOriginUpgrade(req))
+      return rejectUpgrade(socket, 403, 'preview host: WebSocket from another origin refused');
+    const rest = p.slice('/api/kubernetes'.length) + url.search;
+    if (opts.api) return proxyUpgrade(req, socket, head, joinURL(opts.api, rest));
+    if (watchSockets) return watchSockets.handleUpgrade(req, socket, head, rest);
+    rejectUpgrade(socket, 503, 'preview host: no Kubernetes API configured');
+  };
+
   const server = http.createServer(handler);
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      upgrade(req, socket, head);
+    } catch (e) {
+      log(`preview host: upgrade ${req.url} failed: ${(e as Error).stack}`);
+      rejectUpgrade(socket, 500, (e as Error).message);
+    }
+  });
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') {

@@ -686,13 +686,17 @@ export class FixtureApi {
     return type ? { type, object: this.present(w.resource, e.object) } : undefined;
   }
 
-  private streamWatch(req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
-    res.writeHead(200, {
-      'Content-Type': 'application/json',
-      'Cache-Control': 'no-cache, private',
-    });
-    res.flushHeaders();
-    const send = (ev: { type: string; object: unknown }) => res.write(`${JSON.stringify(ev)}\n`);
+  /**
+   * Runs a watch for any transport: `send` gets each event (the initial ones first: the whole selection
+   * without a resourceVersion, the history since it otherwise), `end` is called when the server ends the
+   * watch (a bad or expired resourceVersion is an ERROR event, then the end; timeoutSeconds). Returns the
+   * function that stops it when the client goes away.
+   */
+  watch(
+    w: WatchRequest,
+    send: (ev: { type: string; object: unknown }) => void,
+    end: () => void,
+  ): () => void {
     const rv = w.resourceVersion;
     const initial: Array<{ type: string; object: unknown }> = [];
     if (!rv || rv === '0') {
@@ -704,43 +708,58 @@ export class FixtureApi {
         .forEach((o) => initial.push({ type: 'ADDED', object: this.present(w.resource, o) }));
     } else {
       const since = Number(rv);
-      if (!Number.isFinite(since)) {
-        send({
-          type: 'ERROR',
-          object: badRequest(`invalid resourceVersion ${JSON.stringify(rv)}`).toStatus(),
-        });
-        res.end();
-        return;
-      }
-      if (since < this.store.oldestResourceVersion) {
-        send({
-          type: 'ERROR',
-          object: new ApiError(
-            410,
-            'Expired',
-            `too old resource version: ${since} (${this.store.oldestResourceVersion})`,
-          ).toStatus(),
-        });
-        res.end();
-        return;
+      const failure = !Number.isFinite(since)
+        ? badRequest(`invalid resourceVersion ${JSON.stringify(rv)}`)
+        : since < this.store.oldestResourceVersion
+          ? new ApiError(
+              410,
+              'Expired',
+              `too old resource version: ${since} (${this.store.oldestResourceVersion})`,
+            )
+          : undefined;
+      if (failure) {
+        send({ type: 'ERROR', object: failure.toStatus() });
+        end();
+        return () => undefined;
       }
       for (const e of this.store.eventsSince(since)) {
         const ev = this.watchEventFor(w, e);
         if (ev) initial.push(ev);
       }
     }
+    let stopped = false;
     const unsubscribe = this.store.subscribe((e) => {
       const ev = this.watchEventFor(w, e);
       if (ev) send(ev);
     });
     initial.forEach(send);
-    const timer = w.timeoutSeconds
-      ? setTimeout(() => res.end(), w.timeoutSeconds * 1000)
-      : undefined;
     const stop = () => {
+      if (stopped) return;
+      stopped = true;
       unsubscribe();
       if (timer) clearTimeout(timer);
     };
+    const timer = w.timeoutSeconds
+      ? setTimeout(() => {
+          stop();
+          end();
+        }, w.timeoutSeconds * 1000)
+      : undefined;
+    return stop;
+  }
+
+  /** A watch as a streamed HTTP response: one JSON event per line, as the apiserver's chunked watch. */
+  private streamWatch(req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+    });
+    res.flushHeaders();
+    const stop = this.watch(
+      w,
+      (ev) => res.write(`${JSON.stringify(ev)}\n`),
+      () => res.end(),
+    );
     req.on('close', stop);
     res.on('close', stop);
   }
