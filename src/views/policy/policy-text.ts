@@ -48,7 +48,7 @@ export const peerText = (t: T, peer: Peer): string => {
 };
 
 /** An `except` entry back as the CIDR it was written as (a range is a CIDR block). */
-const formatRangeText = (r: IpRange): string => {
+export const formatRangeText = (r: IpRange): string => {
   const size = r.hi - r.lo + 1n;
   const prefix = (r.family === 4 ? 32 : 128) - (size.toString(2).length - 1);
   return `${formatIp(r.family, r.lo)}/${prefix}`;

@@ -1,0 +1,241 @@
+/**
+ * The MultiNetworkPolicy wizard on the demo cluster's seed 004 namespace (llm-demo: an OVN localnet
+ * network without IPAM, two VMs, three test pods, six policies) and on a namespace with a
+ * secondary UDN (IPAM): labels, starting points, egress peers kept, selectors refused without
+ * IPAM, YAML following the input, the before/after matrix and creation with a dry run.
+ */
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { parse } from 'yaml';
+import * as mock from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
+import MNPWizard from './MNPWizard';
+import {
+  demoObjects,
+  fieldErrors,
+  fill,
+  goToStep,
+  renderAt,
+  yamlText,
+} from '../shared/wizard/wizard-test-utils';
+
+type Call = {
+  fn: string;
+  args: {
+    data?: { kind?: string; metadata?: { name?: string } };
+    queryParams?: { dryRun?: string };
+  };
+};
+const calls = () => mock.__calls as Call[];
+const creates = () =>
+  calls().filter((c) => c.fn === 'k8sCreate' && c.args.queryParams?.dryRun !== 'All');
+
+const NS = 'llm-demo';
+const NAD = 'llm-demo/llm-demo-localnet-network';
+const GOLD = 'centos-stream9-gold-rabbit-80';
+
+const doc = async () => parse(await yamlText());
+
+describe('MNPWizard', () => {
+  beforeEach(() =>
+    mock.__setMockResources(
+      demoObjects(
+        '00-cluster.yaml',
+        '06-localnet-multinetworkpolicies.yaml',
+        '03-vm-primary-plus-secondary-udn.yaml',
+      ) as never,
+    ),
+  );
+
+  it('offers the namespace networks and VMs by label, and the YAML follows the input', async () => {
+    renderAt(`/vm-networking/ns/${NS}/new/mnp`, <MNPWizard dryRunDelayMs={0} />);
+    fill('Name', 'web-only');
+    fireEvent.click(screen.getByLabelText(`${NAD} (no IPAM: only IP block peers)`));
+    fireEvent.click(screen.getByLabelText(GOLD));
+    expect(
+      within(screen.getByTestId('mnp-matching')).getByText(`${GOLD} (VirtualMachine)`),
+    ).toBeTruthy();
+    let d = await doc();
+    expect(d.metadata).toMatchObject({
+      name: 'web-only',
+      namespace: NS,
+      annotations: { 'k8s.v1.cni.cncf.io/policy-for': 'llm-demo-localnet-network' },
+    });
+    expect(d.spec.podSelector).toEqual({ matchLabels: { 'vm.kubevirt.io/name': GOLD } });
+    // By labels: the live list is what the selector matches now (the tinypods' app labels).
+    fill('Selects', 'labels');
+    fill('Labels (key=value, …)', 'app=tinypod-01');
+    const matching = screen.getByTestId('mnp-matching');
+    expect(within(matching).getByText('tinypod-01 (Pod)')).toBeTruthy();
+    expect(within(matching).queryByText(`${GOLD} (VirtualMachine)`)).toBeNull();
+    d = await doc();
+    expect(d.spec.podSelector).toEqual({ matchLabels: { app: 'tinypod-01' } });
+  });
+
+  it('starting points compose: deny all, then allow the gateway, then DHCP', async () => {
+    renderAt(
+      `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
+      <MNPWizard dryRunDelayMs={0} />,
+    );
+    fill('Name', 'gold');
+    goToStep('Starting points');
+    fill('Starting point', 'deny-all');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply starting point' }));
+    let d = await doc();
+    expect(d.spec).toEqual({
+      podSelector: { matchLabels: { 'vm.kubevirt.io/name': GOLD } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [],
+      egress: [],
+    });
+    fill('Starting point', 'allow-gateway');
+    fill('Gateway addresses', '192.168.77.1');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply starting point' }));
+    fill('Starting point', 'allow-dhcp');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply starting point' }));
+    d = await doc();
+    expect(d.spec.ingress).toEqual([
+      { from: [{ ipBlock: { cidr: '192.168.77.1/32' } }] },
+      { ports: [{ protocol: 'UDP', port: 68 }] },
+    ]);
+    // Egress peers are kept (the existing networking plugin drops them).
+    expect(d.spec.egress).toEqual([
+      { to: [{ ipBlock: { cidr: '192.168.77.1/32' } }] },
+      { ports: [{ protocol: 'UDP', port: 67 }] },
+    ]);
+    // Allow from another VM: by its address on the chosen network.
+    fill('Starting point', 'allow-from-vm');
+    fill('Other VM or pod', 'centos-stream9-green-ferret-41/nic-localnet');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply starting point' }));
+    d = await doc();
+    expect(d.spec.ingress[2]).toEqual({ from: [{ ipBlock: { cidr: '192.168.77.72/32' } }] });
+  });
+
+  it('writes egress rules with ipBlock except and port ranges, labelled per rule', async () => {
+    renderAt(
+      `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
+      <MNPWizard dryRunDelayMs={0} />,
+    );
+    fill('Name', 'out');
+    goToStep('Egress');
+    fireEvent.click(screen.getByRole('button', { name: 'Add egress rule' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add peer to Egress rule 1' }));
+    fill('Egress rule 1, peer 1: CIDR', '0.0.0.0/0');
+    fill('Egress rule 1, peer 1: except', '192.168.77.0/24');
+    fireEvent.click(screen.getByRole('button', { name: 'Add port to Egress rule 1' }));
+    fill('Egress rule 1, port 1: protocol', 'TCP');
+    fill('Egress rule 1, port 1: port', '8000');
+    fill('Egress rule 1, port 1: end port', '8080');
+    const d = await doc();
+    expect(d.spec.egress).toEqual([
+      {
+        ports: [{ protocol: 'TCP', port: 8000, endPort: 8080 }],
+        to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['192.168.77.0/24'] } }],
+      },
+    ]);
+    // An except outside its CIDR is refused at the field.
+    fill('Egress rule 1, peer 1: except', '10.0.0.0/8');
+    fill('Egress rule 1, peer 1: CIDR', '192.168.0.0/16');
+    expect(fieldErrors('Egress rule 1, peer 1: except').join(' ')).toMatch(/inside/);
+  });
+
+  it('refuses selector peers on a network without IPAM, with the reason; accepts them with IPAM', async () => {
+    renderAt(
+      `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
+      <MNPWizard dryRunDelayMs={0} />,
+    );
+    fill('Name', 'sel');
+    goToStep('Ingress');
+    expect(screen.getByTestId('mnp-noipam-hint')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
+    fill('Ingress rule 1, peer 1: type', 'podSelector');
+    fill('Ingress rule 1, peer 1: pod labels', 'app=tinypod');
+    expect(fieldErrors('Ingress rule 1, peer 1: type').join(' ')).toMatch(
+      /no IPAM.*rejects pod and namespace selector peers/,
+    );
+    goToStep(/Review and create/);
+    expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled();
+  });
+
+  it('accepts a pod selector peer on a secondary UDN (IPAM)', async () => {
+    renderAt(`/vm-networking/ns/demo-vm-secondary-udn/new/mnp`, <MNPWizard dryRunDelayMs={0} />);
+    fill('Name', 'udn-sel');
+    fireEvent.click(screen.getByLabelText('demo-vm-secondary-udn/secondary-udn'));
+    fireEvent.click(screen.getByLabelText('vm-secondary-udn'));
+    goToStep('Ingress');
+    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
+    fill('Ingress rule 1, peer 1: type', 'podSelector');
+    fill('Ingress rule 1, peer 1: pod labels', 'app=web');
+    expect(fieldErrors('Ingress rule 1, peer 1: type')).toEqual([]);
+    const d = await doc();
+    expect(d.spec.ingress).toEqual([{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }]);
+  });
+
+  it('previews the matrix before and after, and creates the policy after a dry run', async () => {
+    renderAt(
+      `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network`,
+      <MNPWizard dryRunDelayMs={0} />,
+    );
+    fill('Name', 'open-ferret');
+    fireEvent.click(screen.getByLabelText('centos-stream9-green-ferret-41'));
+    goToStep('Ingress');
+    // Allow everything in from tinypod-02's address (192.168.77.93).
+    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
+    fill('Ingress rule 1, peer 1: CIDR', '192.168.77.93/32');
+    goToStep('Connectivity preview');
+    const cell = (table: string) =>
+      within(screen.getByTestId(table))
+        .getAllByTestId('matrix-cell')
+        .find(
+          (c) =>
+            c.getAttribute('data-from')?.startsWith('llm-demo/tinypod-02[Pod]') &&
+            c.getAttribute('data-to')?.startsWith('llm-demo/centos-stream9-green-ferret-41'),
+        )!;
+    // tinypod-02 is isolated for egress by deny-by-default: still nothing, before and after.
+    expect(cell('mnp-matrix-before')).toHaveTextContent('No connections');
+    // From the outside block 192.168.77.93/32 … the ferret now lets it in.
+    const fromBlock = within(screen.getByTestId('mnp-matrix-after'))
+      .getAllByTestId('matrix-cell')
+      .find(
+        (c) =>
+          c.getAttribute('data-from') === '192.168.77.93/32' &&
+          c.getAttribute('data-to')?.startsWith('llm-demo/centos-stream9-green-ferret-41'),
+      )!;
+    expect(fromBlock).toHaveTextContent('All connections');
+    expect(fromBlock).toHaveAttribute('data-changed', 'true');
+    goToStep(/Review and create/);
+    await waitFor(() =>
+      expect(screen.getByTestId('dry-run-status')).toHaveTextContent('The API server accepts'),
+    );
+    expect(calls().some((c) => c.fn === 'k8sCreate' && c.args.queryParams?.dryRun === 'All')).toBe(
+      true,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(screen.getByTestId('create-done')).toBeInTheDocument());
+    expect(creates().map((c) => [c.args.data?.kind, c.args.data?.metadata?.name])).toEqual([
+      ['MultiNetworkPolicy', 'open-ferret'],
+    ]);
+  });
+
+  it('edits an existing policy: parsed back with its egress peers', async () => {
+    renderAt(
+      `/vm-networking/ns/${NS}/edit/mnp/allow-ipblock-cnv-01`,
+      <MNPWizard dryRunDelayMs={0} />,
+    );
+    await waitFor(() =>
+      expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe(
+        'allow-ipblock-cnv-01',
+      ),
+    );
+    const d = await doc();
+    expect(d.spec.egress[0].to[0].ipBlock).toEqual({
+      cidr: '0.0.0.0/0',
+      except: ['192.168.77.0/24'],
+    });
+    goToStep('Egress');
+    expect((screen.getByLabelText('Egress rule 1, peer 1: CIDR') as HTMLInputElement).value).toBe(
+      '0.0.0.0/0',
+    );
+  });
+});
