@@ -140,3 +140,28 @@ describe('what the tab watches', () => {
     ).toBe(false);
   });
 });
+
+describe('a draft VM (kubevirt-plugin creation flow: nothing created yet)', () => {
+  it('shows the planned wiring and says what to create first', () => {
+    // The namespace and the VM as kubevirt-plugin's Customize page hands them over, without the
+    // primary UDN (not created yet) and without uid, instance or pod.
+    const objects = demo('02-vm-primary-udn-l2bridge.yaml');
+    const namespace = objects.find((o) => o.kind === 'Namespace')!;
+    const vm = objects.find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
+    const draft = {
+      ...vm,
+      metadata: { name: vm.metadata?.name, namespace: vm.metadata?.namespace },
+      status: undefined,
+    } as VirtualMachine;
+    __setMockResources([namespace] as never);
+    render(<NetworkingTab obj={draft} />);
+    expect(screen.getByTestId('vm-state-alert')).toHaveTextContent(/does not exist yet/);
+    expect(screen.getByTestId('create-first')).toHaveTextContent('UserDefinedNetwork');
+    expect(cell('default', 'binding')).toHaveTextContent('l2bridge');
+    expect(screen.getByTestId('wiring-lane-default')).toBeInTheDocument();
+    // No instance or pod is looked up for a draft.
+    const kinds = [...__watched.values()].map((r) => r.groupVersionKind?.kind);
+    expect(kinds).not.toContain('VirtualMachineInstance');
+    expect(kinds).not.toContain('Pod');
+  });
+});
