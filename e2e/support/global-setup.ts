@@ -10,6 +10,44 @@ import { buildHost } from '../../preview/build-host';
 import { chromiumPath, missingChromiumMessage } from './browser';
 
 const ROOT = path.resolve(__dirname, '../..');
+const HOST_DIR_PREFIX = 'preview-host-';
+/** Written into a run's host build dir: the id of the Jest process that uses it. */
+const OWNER_FILE = '.owner-pid';
+/** A host build dir without an owner file is from before they had one; past this age it is stale. */
+const UNOWNED_STALE_MS = 60 * 60 * 1000;
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes host build dirs left by earlier runs that ended without cleaning up (killed, crashed). A dir
+ * whose owner is still running belongs to a concurrent run and is kept.
+ */
+export const sweepStaleHostDirs = (tmp = os.tmpdir(), now = Date.now()): string[] => {
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(tmp)) {
+    if (!name.startsWith(HOST_DIR_PREFIX)) continue;
+    const dir = path.join(tmp, name);
+    try {
+      const owner = path.join(dir, OWNER_FILE);
+      const stale = fs.existsSync(owner)
+        ? !isAlive(Number(fs.readFileSync(owner, 'utf8').trim()))
+        : now - fs.statSync(dir).mtimeMs > UNOWNED_STALE_MS;
+      if (!stale) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch {
+      // gone meanwhile, or not ours to read: leave it
+    }
+  }
+  return removed;
+};
 
 export const isProductionDist = (dist: string): boolean => {
   const file = path.join(dist, 'plugin-manifest.json');
@@ -26,10 +64,14 @@ export default async function globalSetup(): Promise<void> {
     const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('e2e: `npm run build` failed');
   }
+  sweepStaleHostDirs();
   // A private build dir: `npm start` (or another test run) may be rebuilding preview/.build meanwhile.
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-host-'));
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), HOST_DIR_PREFIX));
   process.env.PREVIEW_HOST_BUILD_DIR = outDir;
+  // Global setup runs in Jest's own process: its exit ends the run, whatever the outcome.
+  process.on('exit', () => fs.rmSync(outDir, { recursive: true, force: true }));
   const host = await buildHost({ outDir });
+  fs.writeFileSync(path.join(outDir, OWNER_FILE), String(process.pid));
   console.log(
     `\ne2e: host bundle ${host.files.map((f) => `${f.file} ${f.bytes} B`).join(', ')} in ${host.ms} ms`,
   );

@@ -1,14 +1,26 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
- * useK8sWatchResource(s): a shared, reference-counted list+watch per query, over streamed `?watch=true`
- * responses (newline-delimited events), resumed from the last resourceVersion and re-listed on 410 Gone.
+ * useK8sWatchResource(s): a shared, reference-counted list+watch per query. The watch is a WebSocket to
+ * `<basePath>api/kubernetes/...?watch=true&resourceVersion=<list's>`, as the console opens it (see ws.ts);
+ * a dropped socket is reopened from the last resourceVersion with backoff, 410 Gone or an ERROR event
+ * re-lists, a socket that cannot be opened re-lists after the backoff (so HTTP errors surface as loadError),
+ * and the socket is closed when the last subscriber goes away.
  * Semantics follow the console: `[data, loaded, loadError]`; a list starts as `[]`, a named resource as `{}`;
  * a named resource that does not exist gives a NotFound loadError; a missing model gives NoModelError.
  */
 import * as React from 'react';
-import { HttpError, consoleFetch, consoleFetchJSON } from './http';
+import { HttpError, consoleFetchJSON } from './http';
 import { addKind, resourceURL, selectorToString, type Selector } from './k8s';
 import { modelStore, referenceForGVK, type K8sGroupVersionKind, type K8sModel } from './models';
+import { readWatchSocket, webSocketURL, type WatchEvent } from './ws';
+
+/** Reconnect delays: the console's WebSocket factory starts at 1 s and grows by half up to a minute. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 30000;
+export const retryDelay = (attempt: number): number =>
+  Math.min(RETRY_MAX_MS, Math.round(RETRY_FIRST_MS * 1.5 ** Math.max(0, attempt)));
+/** A socket that stayed open this long (or delivered events) was healthy: the backoff starts over. */
+const HEALTHY_MS = 10000;
 
 export interface WatchK8sResource {
   groupVersionKind?: K8sGroupVersionKind;
@@ -109,11 +121,25 @@ class Watch {
     this.abort.abort();
   }
 
+  /** Waits, or less if the watch is stopped meanwhile. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const signal = this.abort.signal;
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done);
+    });
+  }
+
   private async listAndWatch(): Promise<void> {
+    let attempt = 0;
     while (!this.stopped) {
       try {
         await this.list();
-        await this.watch();
       } catch (e) {
         if (this.stopped) return;
         if (!this.q.isList && e instanceof HttpError && e.code === 404) {
@@ -122,9 +148,10 @@ class Watch {
         } else {
           this.publish({ loadError: e });
         }
+        await this.sleep(retryDelay(attempt++));
+        continue;
       }
-      if (this.stopped) return;
-      await new Promise((r) => setTimeout(r, this.state.loadError ? 2000 : 250));
+      attempt = await this.watch(attempt);
     }
   }
 
@@ -159,10 +186,9 @@ class Watch {
     this.publish({ data: this.snapshot(), loaded: true, loadError: undefined });
   }
 
-  /** Streams events until the server ends the response; returns so the caller re-lists or resumes. */
-  private async watch(): Promise<void> {
-    while (!this.stopped) {
-      const url = resourceURL(this.model, {
+  private watchURL(): string {
+    return webSocketURL(
+      resourceURL(this.model, {
         ns: this.q.namespace,
         queryParams: {
           watch: 'true',
@@ -171,26 +197,43 @@ class Watch {
           ...(this.q.labelSelector ? { labelSelector: this.q.labelSelector } : {}),
           ...(this.fieldSelector() ? { fieldSelector: this.fieldSelector() } : {}),
         },
-      });
-      const response = await consoleFetch(url, { signal: this.abort.signal }, 0);
-      const reader = response.body!.getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let nl: number;
-        while ((nl = buffer.indexOf('\n')) >= 0) {
-          const line = buffer.slice(0, nl).trim();
-          buffer = buffer.slice(nl + 1);
-          if (line && this.apply(JSON.parse(line)) === 'relist') {
-            void reader.cancel();
-            return;
-          }
-        }
+      }),
+    );
+  }
+
+  /**
+   * Watches from the list's resourceVersion, reopening dropped sockets from the last one seen; returns
+   * (with the backoff attempt to go on from) when a re-list is needed.
+   */
+  private async watch(attempt: number): Promise<number> {
+    while (!this.stopped) {
+      const opened = Date.now();
+      let relist = false;
+      const end = await readWatchSocket(
+        this.watchURL(),
+        (ev: WatchEvent) => {
+          if (this.apply(ev) !== 'relist') return undefined;
+          relist = true;
+          return 'stop';
+        },
+        this.abort.signal,
+      );
+      if (this.stopped) return attempt;
+      // The event that asked for a re-list does not make a socket healthy: a server answering every
+      // watch with an error must not get a tight loop of lists.
+      const healthy =
+        end.opened && (end.events > (relist ? 1 : 0) || Date.now() - opened >= HEALTHY_MS);
+      const next = healthy ? 0 : attempt + 1;
+      if (relist) {
+        if (!healthy) await this.sleep(retryDelay(attempt));
+        return next;
       }
+      await this.sleep(retryDelay(healthy ? 0 : attempt));
+      // A socket that never opened may mean the resource or the permission is gone: the list tells.
+      if (!end.opened) return next;
+      attempt = next;
     }
+    return attempt;
   }
 
   private apply(ev: { type: string; object: any }): 'relist' | void {
