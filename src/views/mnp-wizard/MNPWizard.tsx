@@ -441,44 +441,47 @@ const MNPForm: React.FC<
     </>
   );
 
-  const direction = (dir: 'ingress' | 'egress') => (errs: FieldError[]) => (
-    <>
-      {noIpam.length > 0 && (
-        <Alert
-          variant="info"
-          isInline
-          isPlain
-          title={t(
-            '{{networks}} has no IPAM: only IP block peers work there (use a VM address /32).',
-            {
-              networks: noIpam.map((n) => n.key).join(', '),
-            },
+  const direction = (dir: 'ingress' | 'egress') =>
+    function DirectionStep(errs: FieldError[]) {
+      return (
+        <>
+          {noIpam.length > 0 && (
+            <Alert
+              variant="info"
+              isInline
+              isPlain
+              title={t(
+                '{{networks}} has no IPAM: only IP block peers work there (use a VM address /32).',
+                {
+                  networks: noIpam.map((n) => n.key).join(', '),
+                },
+              )}
+              data-test="mnp-noipam-hint"
+            />
           )}
-          data-test="mnp-noipam-hint"
-        />
-      )}
-      <CheckboxField
-        field={dir === 'ingress' ? 'ingressEnabled' : 'egressEnabled'}
-        alsoFor={['policyTypes']}
-        label={
-          dir === 'ingress'
-            ? t('Isolate ingress (policyTypes Ingress): only the rules below let traffic in')
-            : t('Isolate egress (policyTypes Egress): only the rules below let traffic out')
-        }
-        value={dir === 'ingress' ? state.ingressEnabled : state.egressEnabled}
-        onChange={(v) => set(dir === 'ingress' ? { ingressEnabled: v } : { egressEnabled: v })}
-        errors={errs}
-      />
-      {(dir === 'ingress' ? state.ingressEnabled : state.egressEnabled) && (
-        <RulesEditor
-          dir={dir}
-          rules={state[dir]}
-          onChange={(rules) => set({ [dir]: rules } as Partial<MNPFormState>)}
-          errors={errs}
-        />
-      )}
-    </>
-  );
+          <CheckboxField
+            field={dir === 'ingress' ? 'ingressEnabled' : 'egressEnabled'}
+            alsoFor={['policyTypes']}
+            label={
+              dir === 'ingress'
+                ? t('Isolate ingress (policyTypes Ingress): only the rules below let traffic in')
+                : t('Isolate egress (policyTypes Egress): only the rules below let traffic out')
+            }
+            value={dir === 'ingress' ? state.ingressEnabled : state.egressEnabled}
+            onChange={(v) => set(dir === 'ingress' ? { ingressEnabled: v } : { egressEnabled: v })}
+            errors={errs}
+          />
+          {(dir === 'ingress' ? state.ingressEnabled : state.egressEnabled) && (
+            <RulesEditor
+              dir={dir}
+              rules={state[dir]}
+              onChange={(rules) => set({ [dir]: rules } as Partial<MNPFormState>)}
+              errors={errs}
+            />
+          )}
+        </>
+      );
+    };
 
   const after = React.useMemo(
     () => (inputs.loaded ? new PolicyAnalysis([...others, obj]) : undefined),

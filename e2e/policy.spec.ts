@@ -1,0 +1,156 @@
+/**
+ * Policies in the preview host (Chromium, production build): the seed 004 VMs' localnet interface
+ * (demo scenario 06, llm-demo) answers "Check traffic" as the seed's pings did, and a
+ * MultiNetworkPolicy made with the wizard lands in the fixture API server.
+ */
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPage, type TestBrowser } from './support/browser';
+import { startTestPreview, vmTabURL } from './support/preview';
+import type { Preview } from '../preview/preview';
+
+const NS = 'llm-demo';
+const GOLD = 'centos-stream9-gold-rabbit-80';
+const GREEN = 'centos-stream9-green-ferret-41';
+
+let browser: TestBrowser;
+let preview: Preview;
+
+beforeAll(async () => {
+  [browser, preview] = await Promise.all([launchBrowser(), startTestPreview()]);
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), preview?.close()]);
+});
+
+const openInterface = async (page: Page, vm: string, nic: string) => {
+  await page.goto(vmTabURL(preview, NS, vm));
+  const row = page.locator(`[data-test="interface-row-${nic}"]`);
+  await row.getByRole('button').first().click();
+  await page.waitForSelector(
+    `[data-test="interface-policies-${nic}"] [data-test="policy-selecting"]`,
+  );
+  return page.locator(`[data-test="interface-policies-${nic}"]`);
+};
+
+/** Fills Check traffic by label; `peer` is an IP or the start of a peer option's text. */
+const verdict = async (
+  section: ReturnType<Page['locator']>,
+  q: {
+    direction: 'egress' | 'ingress';
+    ip?: string;
+    peer?: string;
+    protocol?: string;
+    port?: string;
+  },
+) => {
+  await section.getByLabel('Direction', { exact: true }).selectOption(q.direction);
+  const peer = section.getByLabel('Peer', { exact: true });
+  if (q.peer) {
+    const options = await peer.locator('option').allInnerTexts();
+    const label = options.find((o) => o.startsWith(q.peer!));
+    if (!label) throw new Error(`no peer option starting with ${q.peer}: ${options.join(' | ')}`);
+    await peer.selectOption({ label });
+  } else {
+    await peer.selectOption({ index: 0 });
+    await section.getByLabel('Peer IP address', { exact: true }).fill(q.ip!);
+  }
+  await section.getByLabel('Protocol', { exact: true }).selectOption(q.protocol ?? '');
+  if (q.protocol) await section.getByLabel('Port', { exact: true }).fill(q.port ?? '');
+  return (await section.locator('[data-test="policy-verdict"]').innerText()).trim();
+};
+
+describe('Check traffic on the seed 004 VMs', () => {
+  it('gold-rabbit: the seed pings of phase 3', async () => {
+    const w = await openPage(browser);
+    const section = await openInterface(w.page, GOLD, 'nic-yellow-duck-37');
+    await expect(section.locator('[data-test="policy-kind"]').innerText()).resolves.toContain(
+      'MultiNetworkPolicy',
+    );
+    // L803-807: can ping the gateway.
+    expect(await verdict(section, { direction: 'egress', ip: '192.168.77.1' })).toMatch(
+      /^Allowed by MultiNetworkPolicy llm-demo\/allow-ipblock-cnv-01/,
+    );
+    // L810-813: ... and the test pod (tinypod-01, .92), allowed in by allow-ipblock-cnv-03.
+    const pod = await verdict(section, { direction: 'egress', ip: '192.168.77.92' });
+    expect(pod).toMatch(/^Allowed by/);
+    expect(pod).toContain('allow-ipblock-cnv-03');
+    // L816-819: ... and outside.
+    expect(await verdict(section, { direction: 'egress', ip: '8.8.8.8' })).toMatch(/^Allowed/);
+    // L822-826: not the outside test VM .10; L796-801: nor can it ping in.
+    expect(await verdict(section, { direction: 'egress', ip: '192.168.77.10' })).toMatch(/^Denied/);
+    expect(await verdict(section, { direction: 'ingress', ip: '192.168.77.10' })).toMatch(
+      /^Denied/,
+    );
+    // L828-832: not tinypod-02 (.93), picked from the list.
+    expect(await verdict(section, { direction: 'egress', peer: 'tinypod-02 (Pod)' })).toMatch(
+      /^Denied/,
+    );
+    // A TCP port question: egress to the gateway allows every port.
+    expect(
+      await verdict(section, {
+        direction: 'egress',
+        ip: '192.168.77.1',
+        protocol: 'TCP',
+        port: '22',
+      }),
+    ).toMatch(/^Allowed/);
+    w.assertNoProblems();
+    await w.page.close();
+  });
+
+  it('green-ferret: the gateway but not gold-rabbit (L842-852)', async () => {
+    const w = await openPage(browser);
+    const section = await openInterface(w.page, GREEN, 'nic-localnet');
+    expect(await verdict(section, { direction: 'egress', ip: '192.168.77.1' })).toMatch(
+      /^Allowed by .*allow-ipblock-cnv-02/,
+    );
+    expect(await verdict(section, { direction: 'egress', peer: GOLD })).toMatch(/^Denied/);
+    w.assertNoProblems();
+    await w.page.close();
+  });
+});
+
+describe('the MultiNetworkPolicy wizard', () => {
+  it('creates a policy (after a dry run) that the fixture API server then holds', async () => {
+    const w = await openPage(browser);
+    const { page } = w;
+    await page.goto(
+      `${preview.url}/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network`,
+    );
+    await page.getByLabel('Name', { exact: true }).fill('e2e-ferret-gateway');
+    await page.getByLabel(GREEN, { exact: true }).check();
+    await page.getByRole('button', { name: 'Starting points', exact: true }).click();
+    await page.getByLabel('Starting point', { exact: true }).selectOption('deny-all');
+    await page.getByRole('button', { name: 'Apply starting point' }).click();
+    await page.getByLabel('Starting point', { exact: true }).selectOption('allow-gateway');
+    await page.getByLabel('Gateway addresses', { exact: true }).fill('192.168.77.1');
+    await page.getByRole('button', { name: 'Apply starting point' }).click();
+    await page.getByRole('button', { name: 'Egress', exact: true }).click();
+    await page.getByRole('button', { name: 'Add egress rule' }).click();
+    await page.getByRole('button', { name: 'Add peer to Egress rule 2' }).click();
+    await page.getByLabel('Egress rule 2, peer 1: CIDR', { exact: true }).fill('10.10.0.0/16');
+    await page.getByRole('button', { name: 'Connectivity preview', exact: true }).click();
+    await page.waitForSelector('[data-test="mnp-matrix-after"]');
+    await page.getByRole('button', { name: 'Review and create', exact: true }).click();
+    await page.waitForSelector('[data-test="dry-run-status"]:has-text("The API server accepts")');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.waitForSelector('[data-test="create-done"]');
+    const stored = preview.fixtureApi!.store.get(
+      'k8s.cni.cncf.io/multi-networkpolicies',
+      NS,
+      'e2e-ferret-gateway',
+    ) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(stored?.metadata?.annotations?.['k8s.v1.cni.cncf.io/policy-for']).toBe(
+      'llm-demo-localnet-network',
+    );
+    expect(stored.spec.podSelector).toEqual({ matchLabels: { 'vm.kubevirt.io/name': GREEN } });
+    // Egress peers kept.
+    expect(stored.spec.egress).toEqual([
+      { to: [{ ipBlock: { cidr: '192.168.77.1/32' } }] },
+      { to: [{ ipBlock: { cidr: '10.10.0.0/16' } }] },
+    ]);
+    w.assertNoProblems();
+    await w.page.close();
+  });
+});
