@@ -1,0 +1,79 @@
+/**
+ * The networking-first "Create VirtualMachine" page at /vm-networking/ns/<namespace>/new/vm:
+ * Basics → Networking → Policies → Review, in a PatternFly Wizard.
+ */
+import * as React from 'react';
+import { PageSection, Title, Wizard, WizardStep } from '@patternfly/react-core';
+import { DocumentTitle } from '@openshift-console/dynamic-plugin-sdk';
+import { useLocation } from 'react-router-dom-v5-compat';
+import { planErrors } from '../../core/create-vm';
+import { useNetworkingTranslation } from '../shared/i18n';
+import { BasicsStep } from './BasicsStep';
+import { NetworkingStep } from './NetworkingStep';
+import { PoliciesStep } from './PoliciesStep';
+import { ReviewStep } from './ReviewStep';
+import { useCreateVMState } from './useCreateVMState';
+
+/** Read from the location, not router params: console (v6 routes) and other hosts agree on paths. */
+export const namespaceFromPath = (pathname: string): string => {
+  const m = /\/vm-networking\/ns\/([^/]+)\/new\/vm\/?$/.exec(pathname);
+  return m ? decodeURIComponent(m[1]) : 'default';
+};
+
+const BASICS_FIELDS = ['name', 'namespace', 'boot.', 'compute.'];
+
+export const CreateVMPage: React.FC = () => {
+  const { t } = useNetworkingTranslation();
+  const { pathname } = useLocation();
+  const state = useCreateVMState(namespaceFromPath(pathname));
+  const errors = planErrors(state.planIssues);
+  const basicsErrors = errors.filter((e) =>
+    BASICS_FIELDS.some((f) => e.field === f || e.field.startsWith(f)),
+  );
+  const nicErrors = errors.filter((e) => e.field.startsWith('interfaces'));
+
+  return (
+    <>
+      <DocumentTitle>{t('Create VirtualMachine (networking first)')}</DocumentTitle>
+      <PageSection>
+        <Title headingLevel="h1" data-test="create-vm-title">
+          {t('Create VirtualMachine (networking first)')}
+        </Title>
+      </PageSection>
+      <PageSection isFilled>
+        <Wizard height="100%" data-test="create-vm-wizard">
+          <WizardStep
+            id="basics"
+            name={t('Basics')}
+            status={basicsErrors.length ? 'error' : 'default'}
+          >
+            <BasicsStep state={state} showErrors />
+          </WizardStep>
+          <WizardStep
+            id="networking"
+            name={t('Networking')}
+            status={nicErrors.length ? 'error' : 'default'}
+          >
+            <NetworkingStep state={state} showErrors />
+          </WizardStep>
+          <WizardStep
+            id="policies"
+            name={t('Policies')}
+            status={state.policyIssues.length ? 'error' : 'default'}
+          >
+            <PoliciesStep state={state} />
+          </WizardStep>
+          <WizardStep
+            id="review"
+            name={t('Review and create')}
+            footer={{ isNextDisabled: true, nextButtonText: t('Create below') }}
+          >
+            <ReviewStep state={state} />
+          </WizardStep>
+        </Wizard>
+      </PageSection>
+    </>
+  );
+};
+
+export default CreateVMPage;

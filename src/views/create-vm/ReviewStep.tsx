@@ -1,0 +1,242 @@
+/**
+ * Step 4: every object as YAML, editable and checked again, then Create in order (namespace,
+ * networks, NNCP, VM, policies) with progress per object, the server's messages, and a retry that
+ * repeats only what failed.
+ */
+import * as React from 'react';
+import {
+  Alert,
+  Button,
+  ExpandableSection,
+  FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  Label,
+  List,
+  ListItem,
+  Spinner,
+  Stack,
+  StackItem,
+  TextArea,
+} from '@patternfly/react-core';
+import { objectKey, planErrors, planModelInput } from '../../core/create-vm';
+import { runDiagnostics } from '../../core/diagnostics';
+import type { K8sObject, VirtualMachine } from '../../core/k8s/types';
+import { buildNetworkingModel } from '../../core/model/interface-model';
+import { parseBackMNP, validateMNPForm } from '../../core/mnp';
+import { formatFieldError } from '../../core/validation/format';
+import { useNetworkingTranslation } from '../shared/i18n';
+import { useMessageText } from '../shared/useMessage';
+import type { CreateVMState } from './useCreateVMState';
+import { useCreateInOrder } from './useCreateInOrder';
+
+type YamlLib = typeof import('yaml');
+
+const useYamlLib = (): YamlLib | undefined => {
+  const [lib, setLib] = React.useState<YamlLib>();
+  React.useEffect(() => {
+    void import(/* webpackChunkName: "yaml" */ 'yaml').then(setLib);
+  }, []);
+  return lib;
+};
+
+const label = (o: K8sObject) =>
+  `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name ?? ''}`;
+
+export const vmTabUrl = (namespace: string, name: string) =>
+  `/k8s/ns/${namespace}/kubevirt.io~v1~VirtualMachine/${name}/vm-networking`;
+
+export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
+  const { t } = useNetworkingTranslation();
+  const text = useMessageText();
+  const yaml = useYamlLib();
+  const { objects, edits, setEdits } = state;
+  const [drafts, setDrafts] = React.useState<Record<string, string>>({});
+  const [parseErrors, setParseErrors] = React.useState<Record<string, string>>({});
+  const creation = useCreateInOrder(objects);
+
+  const onEdit = (o: K8sObject, value: string) => {
+    const key = objectKey(o);
+    setDrafts((d) => ({ ...d, [key]: value }));
+    if (!yaml) return;
+    try {
+      const parsed = yaml.parse(value) as K8sObject;
+      if (!parsed || typeof parsed !== 'object') throw new Error(t('Not a YAML object'));
+      if (parsed.kind !== o.kind || parsed.metadata?.name !== o.metadata?.name) {
+        throw new Error(
+          t('Kind and name must stay {{kind}} {{name}}.', { kind: o.kind, name: o.metadata?.name }),
+        );
+      }
+      setEdits((e) => ({ ...e, [key]: parsed }));
+      setParseErrors(({ [key]: _gone, ...rest }) => rest);
+    } catch (e) {
+      setParseErrors((p) => ({ ...p, [key]: (e as Error).message }));
+    }
+  };
+
+  /** Checks an edited object again with the same core the form uses. */
+  const recheck = (o: K8sObject): string[] => {
+    if (o.kind === 'MultiNetworkPolicy') {
+      return validateMNPForm(parseBackMNP(o).state).map((e) => formatFieldError(t as never, e));
+    }
+    if (o.kind === 'VirtualMachine') {
+      const model = buildNetworkingModel({
+        ...planModelInput(state.plan, state.data.input, state.planned),
+        vm: {
+          ...(o as VirtualMachine),
+          metadata: { ...o.metadata, uid: undefined, resourceVersion: undefined },
+        },
+      });
+      return runDiagnostics(model)
+        .filter((f) => f.severity === 'error' || f.severity === 'warning')
+        .map((f) => (f.interface ? `${f.interface}: ${text(f.message)}` : text(f.message)));
+    }
+    return [];
+  };
+
+  const blocking =
+    planErrors(state.planIssues).length +
+    state.policyIssues.length +
+    Object.keys(parseErrors).length;
+  const statusLabel = (key: string) => {
+    const p = creation.progress[key];
+    if (!p) return null;
+    switch (p.status) {
+      case 'running':
+        return (
+          <Label color="blue" icon={<Spinner size="sm" aria-hidden />}>
+            {t('Creating')}
+          </Label>
+        );
+      case 'done':
+        return <Label color="green">{t('Created')}</Label>;
+      case 'failed':
+        return <Label color="red">{t('Failed')}</Label>;
+      default:
+        return <Label color="grey">{t('Waiting')}</Label>;
+    }
+  };
+
+  return (
+    <Stack hasGutter data-test="create-vm-review">
+      {blocking > 0 && (
+        <StackItem>
+          <Alert
+            isInline
+            variant="danger"
+            title={t('Fix the problems marked in the earlier steps before creating')}
+            data-test="review-blocking"
+          >
+            <List>
+              {[...planErrors(state.planIssues), ...state.policyIssues].map((e, i) => (
+                <ListItem key={i}>
+                  {e.field}: {formatFieldError(t as never, e)}
+                </ListItem>
+              ))}
+              {Object.entries(parseErrors).map(([k, m]) => (
+                <ListItem key={k}>
+                  {k}: {m}
+                </ListItem>
+              ))}
+            </List>
+          </Alert>
+        </StackItem>
+      )}
+      {objects.map((o) => {
+        const key = objectKey(o);
+        const value = drafts[key] ?? (yaml ? yaml.stringify(o, { lineWidth: 0 }) : '');
+        const findings = recheck(o);
+        const progress = creation.progress[key];
+        const testId = `review-${o.kind}-${o.metadata?.name}`;
+        return (
+          <StackItem key={key} data-test={testId}>
+            <ExpandableSection
+              toggleContent={
+                <>
+                  {label(o)} {statusLabel(key)}{' '}
+                  {edits[key] && <Label color="orange">{t('edited')}</Label>}
+                </>
+              }
+              data-test={`${testId}-toggle`}
+            >
+              <FormGroup
+                label={t('YAML of {{object}}', { object: label(o) })}
+                fieldId={`${testId}-yaml`}
+              >
+                <TextArea
+                  id={`${testId}-yaml`}
+                  value={value}
+                  onChange={(_e, v) => onEdit(o, v)}
+                  rows={Math.min(30, value.split('\n').length + 1)}
+                  resizeOrientation="vertical"
+                  validated={parseErrors[key] ? 'error' : 'default'}
+                  data-test={`${testId}-yaml`}
+                  isDisabled={creation.isCreated(o)}
+                />
+                {(parseErrors[key] || findings.length > 0) && (
+                  <FormHelperText>
+                    <HelperText>
+                      {parseErrors[key] && (
+                        <HelperTextItem variant="error">{parseErrors[key]}</HelperTextItem>
+                      )}
+                      {findings.map((f, k) => (
+                        <HelperTextItem key={k} variant="warning">
+                          {f}
+                        </HelperTextItem>
+                      ))}
+                    </HelperText>
+                  </FormHelperText>
+                )}
+              </FormGroup>
+            </ExpandableSection>
+            {progress?.status === 'failed' && (
+              <Alert
+                isInline
+                variant="danger"
+                title={t('{{object}} was not created', { object: label(o) })}
+                data-test={`${testId}-error`}
+              >
+                {progress.message}
+                {progress.causes && progress.causes.length > 0 && (
+                  <List>
+                    {progress.causes.map((c, k) => (
+                      <ListItem key={k}>{c}</ListItem>
+                    ))}
+                  </List>
+                )}
+              </Alert>
+            )}
+          </StackItem>
+        );
+      })}
+      <StackItem>
+        {creation.allDone ? (
+          <Alert
+            isInline
+            variant="success"
+            title={t('Created {{count}} objects', { count: objects.length })}
+            data-test="create-done"
+          >
+            <a
+              href={vmTabUrl(state.plan.namespace, state.plan.name)}
+              data-test="open-networking-tab"
+            >
+              {t('Open the Networking tab of {{name}}', { name: state.plan.name })}
+            </a>
+          </Alert>
+        ) : (
+          <Button
+            variant="primary"
+            onClick={() => void creation.start()}
+            isDisabled={blocking > 0 || creation.running || !yaml}
+            isLoading={creation.running}
+            data-test="create-vm-submit"
+          >
+            {creation.failed ? t('Retry the failed ones') : t('Create')}
+          </Button>
+        )}
+      </StackItem>
+    </Stack>
+  );
+};

@@ -1,0 +1,163 @@
+/**
+ * The state of the creation flow: the plan, the objects created with it, the policies of its
+ * secondary NICs, and the YAML edits made on the review step; and everything derived from them.
+ */
+import * as React from 'react';
+import {
+  chooseBinding,
+  creationOrder,
+  defaultPlan,
+  emptyPlanned,
+  generateVM,
+  macsInUse,
+  multusNetworkName,
+  networkId,
+  objectKey,
+  validatePlan,
+  type BindingContext,
+  type NetworkOption,
+  type PlanIssue,
+  type PlannedObjects,
+  type VMPlan,
+} from '../../core/create-vm';
+import type { K8sObject } from '../../core/k8s/types';
+import { generateMNP, validateMNPForm, vmPolicyState, type VMPolicyDraft } from '../../core/mnp';
+import type { FieldError } from '../../core/validation/types';
+import { PRIMARY_UDN_NAMESPACE_LABEL } from '../../core/networks/udn';
+import { useBindingContext, useNamespaceNetworks } from '../actions/data';
+
+export interface NamespaceChoice {
+  /** Create the namespace with the plan. */
+  create: boolean;
+  /** …labelled for a primary user-defined network (it cannot be added later). */
+  primaryLabel: boolean;
+}
+
+export const namespaceObject = (name: string, primaryLabel: boolean): K8sObject => ({
+  apiVersion: 'v1',
+  kind: 'Namespace',
+  metadata: {
+    name,
+    ...(primaryLabel ? { labels: { [PRIMARY_UDN_NAMESPACE_LABEL]: '' } } : {}),
+  },
+});
+
+export const useCreateVMState = (initialNamespace: string) => {
+  const ctx: BindingContext = useBindingContext();
+  const [plan, setPlan] = React.useState<VMPlan>(() => defaultPlan(initialNamespace));
+  const [ns, setNs] = React.useState<NamespaceChoice>({ create: false, primaryLabel: false });
+  const [networks, setNetworks] = React.useState<K8sObject[]>([]);
+  const [nncps, setNncps] = React.useState<K8sObject[]>([]);
+  const [policies, setPolicies] = React.useState<VMPolicyDraft[]>([]);
+  /** Review-step YAML edits, by object key: the edited object replaces the generated one. */
+  const [edits, setEdits] = React.useState<Record<string, K8sObject>>({});
+
+  const planned = React.useMemo<PlannedObjects>(
+    () => ({
+      ...emptyPlanned(),
+      ...(ns.create ? { namespace: namespaceObject(plan.namespace, ns.primaryLabel) } : {}),
+      networks,
+      nncps,
+    }),
+    [ns, plan.namespace, networks, nncps],
+  );
+  const data = useNamespaceNetworks(plan.namespace, planned);
+  const options = data.options;
+
+  // The binding follows the network unless the user overrode it (a planned primary UDN turns the
+  // pod network NIC into l2bridge).
+  React.useEffect(() => {
+    setPlan((p) => {
+      let changed = false;
+      const interfaces = p.interfaces.map((i) => {
+        if (i.bindingOverridden) return i;
+        const o = options.find((x) => x.id === networkId(i.network));
+        const b = o ? chooseBinding(o, ctx).binding : i.binding;
+        if (b === i.binding) return i;
+        changed = true;
+        return { ...i, binding: b };
+      });
+      return changed ? { ...p, interfaces } : p;
+    });
+  }, [options, ctx]);
+
+  const macs = React.useMemo(() => macsInUse(data.vms), [data.vms]);
+  const planIssues: PlanIssue[] = React.useMemo(
+    () =>
+      validatePlan(plan, {
+        binding: ctx,
+        networks: options,
+        existingVmNames: data.vms.map((v) => v.metadata?.name ?? ''),
+        macsInUse: macs,
+      }),
+    [plan, ctx, options, data.vms, macs],
+  );
+
+  const optionOf = (name: string): NetworkOption | undefined => {
+    const iface = plan.interfaces.find((i) => i.name === name);
+    return iface ? options.find((o) => o.id === networkId(iface.network)) : undefined;
+  };
+  const policyStates = policies
+    .map((d) => {
+      const iface = plan.interfaces.find((i) => i.name === d.interfaceName);
+      if (!iface || iface.network.kind !== 'multus') return undefined;
+      return {
+        draft: d,
+        state: vmPolicyState(
+          d,
+          { name: plan.name, namespace: plan.namespace },
+          multusNetworkName(iface.network, plan.namespace),
+        ),
+        hasIpam: optionOf(d.interfaceName)?.hasIpam ?? false,
+      };
+    })
+    .filter((x): x is NonNullable<typeof x> => !!x);
+  const policyIssues: FieldError[] = policyStates.flatMap(({ state, hasIpam, draft }) =>
+    validateMNPForm(state, {
+      networks: [{ key: `${plan.namespace}/${state.networks[0].split('/').pop()}`, hasIpam }],
+    }).map((e) => ({ ...e, field: `policies.${draft.interfaceName}.${e.field}` })),
+  );
+
+  const generated: K8sObject[] = React.useMemo(
+    () =>
+      creationOrder([
+        ...(planned.namespace ? [planned.namespace] : []),
+        ...networks,
+        ...nncps,
+        generateVM(plan),
+        ...policyStates.map((p) => generateMNP(p.state)),
+      ]),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- policyStates derives from these
+    [planned, networks, nncps, plan, policies, options],
+  );
+  const objects = React.useMemo(
+    () => generated.map((o) => edits[objectKey(o)] ?? o),
+    [generated, edits],
+  );
+
+  return {
+    ctx,
+    plan,
+    setPlan,
+    ns,
+    setNs,
+    networks,
+    setNetworks,
+    nncps,
+    setNncps,
+    policies,
+    setPolicies,
+    edits,
+    setEdits,
+    planned,
+    data,
+    options,
+    macs,
+    planIssues,
+    policyIssues,
+    generated,
+    objects,
+  };
+};
+
+export type CreateVMState = ReturnType<typeof useCreateVMState>;
