@@ -16,8 +16,12 @@ import { useCreateVMState } from './useCreateVMState';
 
 /** Read from the location, not router params: console (v6 routes) and other hosts agree on paths. */
 export const namespaceFromPath = (pathname: string): string => {
-  const m = /\/vm-networking\/ns\/([^/]+)\/new\/vm\/?$/.exec(pathname);
-  return m ? decodeURIComponent(m[1]) : 'default';
+  // /vm-networking/ns/<ns>/new/vm, or /vm-networking/new/vm/ns/<ns> (a namespaced nav item).
+  const m =
+    /\/vm-networking\/ns\/([^/]+)\/new\/vm\/?$/.exec(pathname) ??
+    /\/vm-networking\/new\/vm\/ns\/([^/]+)\/?$/.exec(pathname);
+  const ns = m ? decodeURIComponent(m[1]) : '';
+  return ns && ns !== '#ALL_NS#' ? ns : 'default';
 };
 
 const BASICS_FIELDS = ['name', 'namespace', 'boot.', 'compute.'];
