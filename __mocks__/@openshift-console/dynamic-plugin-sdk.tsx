@@ -58,6 +58,7 @@ export const __statusError = (
   });
 
 export const __setMockResources = (objects: Obj[], loadErrors: Record<string, unknown> = {}) => {
+  createFailures.length = 0;
   store = objects.map((o) => JSON.parse(JSON.stringify(o)));
   errors = loadErrors;
   __calls.length = 0;
@@ -118,7 +119,91 @@ const record =
   };
 
 export const k8sCreate = record('k8sCreate');
-export const k8sPatch = record('k8sPatch');
+
+/** Errors queued by tests for the next k8sCreate calls, in order (e.g. a 422 from the server). */
+const createFailures: unknown[] = [];
+export const __failNextCreate = (error: unknown) => createFailures.push(error);
+
+type PatchOp = { op: string; path: string; value?: unknown };
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Applies an RFC 6902 patch to the stored object like the API server: a failed `test` (or a
+ * missing path) refuses the whole patch with 422 and changes nothing. Objects not in the store are
+ * returned unchanged, as before.
+ */
+const applyToStore = (resource: Obj, ops: PatchOp[]): Obj => {
+  const i = store.findIndex(
+    (o) =>
+      o.kind === resource.kind &&
+      o.metadata?.name === resource.metadata?.name &&
+      o.metadata?.namespace === resource.metadata?.namespace,
+  );
+  if (i < 0) return resource;
+  const root = { v: JSON.parse(JSON.stringify(store[i])) as unknown };
+  for (const op of ops) {
+    const segs = op.path
+      .split('/')
+      .slice(1)
+      .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let parent: Record<string, unknown> = root as Record<string, unknown>;
+    let key = 'v';
+    for (const seg of segs) {
+      const next = parent[key];
+      if (!next || typeof next !== 'object') throw invalid(`path ${op.path} not found`);
+      parent = next as Record<string, unknown>;
+      key = seg;
+    }
+    const arr = Array.isArray(parent) ? (parent as unknown[]) : undefined;
+    const idx = key === '-' ? (arr?.length ?? 0) : Number(key);
+    if (op.op === 'test') {
+      if (!same(arr ? arr[idx] : parent[key], op.value))
+        throw invalid(`test operation failed at ${op.path}`);
+    } else if (op.op === 'add') {
+      if (arr) arr.splice(idx, 0, op.value);
+      else parent[key] = op.value;
+    } else if (op.op === 'replace') {
+      if (arr) arr[idx] = op.value;
+      else parent[key] = op.value;
+    } else if (op.op === 'remove') {
+      if (arr) arr.splice(idx, 1);
+      else delete parent[key];
+    }
+  }
+  store[i] = root.v as Obj;
+  return store[i];
+};
+const invalid = (message: string) =>
+  Object.assign(new Error(message), { code: 422, json: { code: 422, reason: 'Invalid', message } });
+
+export const k8sPatch = async (args: { data?: PatchOp[]; model?: unknown; resource?: Obj }) => {
+  __calls.push({ fn: 'k8sPatch', args });
+  return args.resource && Array.isArray(args.data)
+    ? applyToStore(args.resource, args.data)
+    : args.resource;
+};
+
+/** Reads an object back from the store (for assertions). */
+export const __getMockResource = (kind: string, namespace: string | undefined, name: string) =>
+  store.find(
+    (o) => o.kind === kind && o.metadata?.name === name && o.metadata?.namespace === namespace,
+  );
+
+/** Replaces an object in the store, as a concurrent edit by someone else would. */
+export const __putMockResource = (obj: Obj) => {
+  const i = store.findIndex(
+    (o) =>
+      o.kind === obj.kind &&
+      o.metadata?.name === obj.metadata?.name &&
+      o.metadata?.namespace === obj.metadata?.namespace,
+  );
+  if (i >= 0) store[i] = JSON.parse(JSON.stringify(obj));
+  else store.push(JSON.parse(JSON.stringify(obj)));
+};
+
+export const useModal = () => (Component: unknown, props: unknown) => {
+  __calls.push({ fn: 'launchModal', args: { Component, props } });
+};
 export const k8sUpdate = record('k8sUpdate');
 export const k8sDelete = record('k8sDelete');
 export const k8sGet = record('k8sGet');

@@ -1,0 +1,150 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import * as mock from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
+import type { K8sObject, VirtualMachine } from '../../core/k8s/types';
+import { AttachNetworkModal } from './AttachNetworkModal';
+import { DetachNetworkModal } from './DetachNetworkModal';
+import { useVMNetworkingActions } from './useVMNetworkingActions';
+
+const DEMO = path.resolve(__dirname, '../../../preview/fixtures/demo');
+const demo = (file: string): K8sObject[] =>
+  parseAllDocuments(fs.readFileSync(path.join(DEMO, file), 'utf8'))
+    .map((d) => d.toJS() as K8sObject | null)
+    .filter((o): o is K8sObject => !!o);
+
+const NS = 'demo-vm-localnet';
+const objects = () => {
+  const objs = demo('04-vm-localnet-vlan1924.yaml');
+  const nad = objs.find((o) => o.kind === 'NetworkAttachmentDefinition')!;
+  // A second localnet network in the namespace (same shape as the real one, VLAN 1926).
+  const extra = JSON.parse(
+    JSON.stringify(nad)
+      .replace(/demo-vlan-1924/g, 'extra-vlan')
+      .replace(/1924/g, '1926'),
+  ) as K8sObject;
+  return [...objs, extra];
+};
+const vmOf = (objs: K8sObject[]) => objs.find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
+const storedVM = () =>
+  mock.__getMockResource('VirtualMachine', NS, 'vm-localnet') as VirtualMachine;
+const ifaceNames = (vm: VirtualMachine) =>
+  (vm.spec?.template?.spec?.domain?.devices?.interfaces ?? []).map((i) => i.name);
+
+describe('AttachNetworkModal', () => {
+  let objs: K8sObject[];
+  beforeEach(() => {
+    objs = objects();
+    mock.__setMockResources(objs as never);
+  });
+
+  it('attaches a free network of the namespace with the binding it needs, by a guarded JSON patch', async () => {
+    const closeModal = jest.fn();
+    render(<AttachNetworkModal vm={vmOf(objs)} closeModal={closeModal} />);
+    await waitFor(() =>
+      expect(screen.getByLabelText('Network')).toHaveValue('demo-vm-localnet/extra-vlan'),
+    );
+    expect(screen.getByLabelText('Binding')).toHaveValue('bridge');
+    expect(screen.getByLabelText(/^Interface name/)).toHaveValue('nic-1');
+    expect(screen.getByTestId('hotplug-expectation')).toHaveTextContent(
+      'Hot-plugged into the running VM',
+    );
+    expect(screen.getByTestId('hotplug-expectation')).toHaveTextContent('live migration');
+    fireEvent.click(screen.getByTestId('attach-apply'));
+    await waitFor(() => expect(closeModal).toHaveBeenCalled());
+    expect(ifaceNames(storedVM())).toEqual(['default', 'nic-vlan-1924', 'nic-1']);
+    expect(storedVM().spec?.template?.spec?.networks?.[2]).toEqual({
+      name: 'nic-1',
+      multus: { networkName: 'extra-vlan' },
+    });
+    const patch = mock.__calls.find((c) => c.fn === 'k8sPatch')!.args as { data: { op: string }[] };
+    expect(patch.data.filter((o) => o.op === 'test').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses a patch when the VM changed meanwhile, says so, and applies after a reload', async () => {
+    const closeModal = jest.fn();
+    render(<AttachNetworkModal vm={vmOf(objs)} closeModal={closeModal} />);
+    await waitFor(() =>
+      expect(screen.getByLabelText('Network')).toHaveValue('demo-vm-localnet/extra-vlan'),
+    );
+    // Someone edits the VM's interfaces through the API while the dialog is open.
+    const theirs = JSON.parse(JSON.stringify(vmOf(objs))) as VirtualMachine;
+    theirs.spec!.template!.spec!.domain!.devices!.interfaces![1].model = 'e1000e';
+    mock.__putMockResource(theirs as never);
+    fireEvent.click(screen.getByTestId('attach-apply'));
+    await waitFor(() => expect(screen.getByTestId('patch-conflict')).toBeInTheDocument());
+    expect(screen.getByTestId('patch-conflict')).toHaveTextContent(
+      'The VirtualMachine changed while this dialog was open',
+    );
+    expect(closeModal).not.toHaveBeenCalled();
+    expect(ifaceNames(storedVM())).toEqual(['default', 'nic-vlan-1924']);
+    expect(storedVM().spec?.template?.spec?.domain?.devices?.interfaces?.[1].model).toBe('e1000e');
+    fireEvent.click(screen.getByTestId('reload-retry'));
+    fireEvent.click(screen.getByTestId('attach-apply'));
+    await waitFor(() => expect(closeModal).toHaveBeenCalled());
+    // Their edit is kept, ours is added.
+    expect(storedVM().spec?.template?.spec?.domain?.devices?.interfaces?.[1].model).toBe('e1000e');
+    expect(ifaceNames(storedVM())).toEqual(['default', 'nic-vlan-1924', 'nic-1']);
+  });
+
+  it('checks the MAC address and warns about a binding that will not work', async () => {
+    render(<AttachNetworkModal vm={vmOf(objs)} closeModal={jest.fn()} />);
+    await waitFor(() => expect(screen.getByLabelText('MAC address')).toBeInTheDocument());
+    fireEvent.change(screen.getByLabelText('MAC address'), {
+      target: { value: '02:86:5E:00:00:16' },
+    });
+    expect(
+      screen.getByText('02:86:5e:00:00:16 is already used by vm-localnet/nic-vlan-1924.'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('attach-apply')).toBeDisabled();
+    fireEvent.change(screen.getByLabelText('MAC address'), {
+      target: { value: '02:00:00:00:19:26' },
+    });
+    expect(screen.getByTestId('attach-apply')).toBeEnabled();
+    fireEvent.change(screen.getByLabelText('Binding'), { target: { value: 'masquerade' } });
+    expect(screen.getByTestId('binding-warning')).toBeInTheDocument();
+    expect(
+      screen.getByText('masquerade works on the pod network only; secondary networks need bridge.'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('hotplug-expectation')).toHaveTextContent('Needs a restart');
+  });
+});
+
+describe('DetachNetworkModal', () => {
+  it('marks a bridge NIC of the running VM absent', async () => {
+    const objs = objects();
+    mock.__setMockResources(objs as never);
+    const closeModal = jest.fn();
+    render(
+      <DetachNetworkModal vm={vmOf(objs)} closeModal={closeModal} interfaceName="nic-vlan-1924" />,
+    );
+    expect(screen.getByTestId('detach-mode')).toHaveTextContent('marked absent');
+    fireEvent.click(screen.getByTestId('detach-apply'));
+    await waitFor(() => expect(closeModal).toHaveBeenCalled());
+    expect(
+      (storedVM().spec?.template?.spec?.domain?.devices?.interfaces?.[1] as { state?: string })
+        .state,
+    ).toBe('absent');
+  });
+});
+
+describe('useVMNetworkingActions', () => {
+  it('offers attach, detach and the creation page', () => {
+    const objs = objects();
+    let actions: { id: string; cta: unknown; disabled?: boolean }[] = [];
+    const Probe = () => {
+      actions = useVMNetworkingActions(vmOf(objs))[0] as never;
+      return null;
+    };
+    render(<Probe />);
+    expect(actions.map((a) => a.id)).toEqual([
+      'vm-networking-attach-network',
+      'vm-networking-detach-network',
+      'vm-networking-create-vm',
+    ]);
+    expect(actions[2].cta).toEqual({ href: '/vm-networking/ns/demo-vm-localnet/new/vm' });
+    (actions[0].cta as () => void)();
+    expect(mock.__calls.some((c) => c.fn === 'launchModal')).toBe(true);
+  });
+});
