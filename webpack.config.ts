@@ -18,6 +18,11 @@ const config: WebpackConfiguration = {
   },
   resolve: {
     extensions: ['.ts', '.tsx', '.js', '.jsx'],
+    alias: {
+      // The console does not share react-dom, and PatternFly only needs createPortal from it:
+      // see src/views/shared/react-dom-portal.ts (about 40 KB gzip less in every exposed module).
+      'react-dom$': path.resolve(__dirname, 'src/views/shared/react-dom-portal.ts'),
+    },
   },
   module: {
     rules: [

@@ -4,6 +4,7 @@
  */
 import { Models } from '../k8s/models';
 import { msg, type Message } from './messages';
+import { refOf } from './resolve-network';
 
 /** Marks English keys for i18next-parser; the view translates them (see ./messages.ts). */
 const t = <S extends string>(key: S): S => key;
@@ -71,9 +72,7 @@ const nodeSide = (row: InterfaceRow): WiringNode => {
       lines,
       status: bridges.length ? 'ok' : 'warning',
       note: bridges.length ? undefined : msg(WIRING_TEXT.noMapping),
-      ref: nncp
-        ? { ...refOf(Models.NodeNetworkConfigurationPolicy), name: nncp.from.name }
-        : undefined,
+      ref: nncp ? refOf(Models.NodeNetworkConfigurationPolicy, nncp.from.name) : undefined,
     };
   }
   if (network.bridge) {
@@ -99,16 +98,18 @@ const nodeSide = (row: InterfaceRow): WiringNode => {
   };
 };
 
-const refOf = (model: { group: string; version: string; kind: string }) => ({
-  group: model.group,
-  version: model.version,
-  kind: model.kind,
-});
-
-const laneOf = (row: InterfaceRow): WiringLane => {
-  const { guest, binding, pod, network } = row;
+const laneOf = (row: InterfaceRow, model: NetworkingModel): WiringLane => {
+  const { guest, binding, pod: podSide, network } = row;
   const guestIps = guest.ips.map((ip) => ip.address);
   const networkRef = network.refs[0];
+  const pod = model.launcher.active?.metadata;
+  const podRef: ObjectRef | undefined = pod?.name
+    ? refOf(Models.Pod, pod.name, pod.namespace ?? model.namespace)
+    : undefined;
+  const vmiRef: ObjectRef | undefined =
+    model.state === 'draft' || model.state === 'stopped'
+      ? undefined
+      : refOf(Models.VirtualMachineInstance, model.vmName, model.namespace);
   return {
     interfaceName: row.name,
     nodes: [
@@ -116,14 +117,16 @@ const laneOf = (row: InterfaceRow): WiringLane => {
         column: 'guest',
         title: guest.interfaceName ? `${row.name} (${guest.interfaceName})` : row.name,
         lines: [guest.mac.reported ?? guest.mac.configured ?? '', ...guestIps].filter(Boolean),
+        ref: vmiRef,
         status: 'ok',
       },
       { column: 'binding', title: binding.name, lines: [], status: 'ok' },
       {
         column: 'pod',
-        title: pod.interfaceName ?? pod.expectedInterface ?? '?',
-        lines: pod.devices.filter((d) => d.role !== 'pod-interface').map((d) => d.name),
-        status: pod.matches === false ? 'warning' : 'ok',
+        title: podSide.interfaceName ?? podSide.expectedInterface ?? '?',
+        lines: podSide.devices.filter((d) => d.role !== 'pod-interface').map((d) => d.name),
+        ref: podRef,
+        status: podSide.matches === false ? 'warning' : 'ok',
       },
       {
         column: 'network',
@@ -145,4 +148,5 @@ const laneOf = (row: InterfaceRow): WiringLane => {
   };
 };
 
-export const wiringOf = (model: NetworkingModel): WiringLane[] => model.interfaces.map(laneOf);
+export const wiringOf = (model: NetworkingModel): WiringLane[] =>
+  model.interfaces.map((row) => laneOf(row, model));
