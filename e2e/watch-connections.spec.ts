@@ -54,16 +54,16 @@ const waitUntil = async (what: string, test: () => boolean | Promise<boolean>, m
 /** Times requests made by the page itself, so they share its connections with everything else. */
 const timedFetches = (w: WatchedPage, requests: Array<{ url: string; init?: RequestInit }>) =>
   w.page.evaluate(
-    (rs) =>
+    (rs: Array<{ url: string; init?: RequestInit }>) =>
       Promise.all(
         rs.map(async ({ url, init }) => {
           const t0 = performance.now();
-          const res = await fetch(url, init as RequestInit);
+          const res = await fetch(url, init);
           const body = await res.json();
           return { status: res.status, ms: performance.now() - t0, body };
         }),
       ),
-    requests as any,
+    requests,
   );
 
 describe('the Networking tab with its watches open', () => {
