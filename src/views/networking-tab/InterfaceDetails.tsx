@@ -76,7 +76,11 @@ const joined = (values: (string | number | undefined)[]) =>
   values.filter((v) => v !== undefined && v !== '').join(', ') || undefined;
 
 /** Everything about one NIC, from guest to wire, with the raw objects behind the facts. */
-export const InterfaceDetails: React.FC<{ row: InterfaceRow }> = ({ row }) => {
+export const InterfaceDetails: React.FC<{
+  row: InterfaceRow;
+  namespace: string;
+  vmName: string;
+}> = ({ row, namespace, vmName }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
   const { guest, binding, network, pod, raw } = row;
@@ -247,7 +251,7 @@ export const InterfaceDetails: React.FC<{ row: InterfaceRow }> = ({ row }) => {
       )}
       <GridItem span={12}>
         <React.Suspense fallback={null}>
-          <InterfacePolicies row={row} />
+          <InterfacePolicies row={row} namespace={namespace} vmName={vmName} />
         </React.Suspense>
       </GridItem>
       <GridItem span={12}>

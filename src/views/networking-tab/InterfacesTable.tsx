@@ -54,6 +54,8 @@ const NetworkCell: React.FC<{ row: InterfaceRow }> = ({ row }) => {
 
 interface RowProps {
   row: InterfaceRow;
+  namespace: string;
+  vmName: string;
   rowIndex: number;
   isExpanded: boolean;
   onToggle: (name: string) => void;
@@ -61,7 +63,14 @@ interface RowProps {
   signature: string;
 }
 
-const InterfaceRowView: React.FC<RowProps> = ({ row, rowIndex, isExpanded, onToggle }) => {
+const InterfaceRowView: React.FC<RowProps> = ({
+  row,
+  namespace,
+  vmName,
+  rowIndex,
+  isExpanded,
+  onToggle,
+}) => {
   const { t } = useNetworkingTranslation();
   return (
     <Tbody isExpanded={isExpanded}>
@@ -118,7 +127,7 @@ const InterfaceRowView: React.FC<RowProps> = ({ row, rowIndex, isExpanded, onTog
         <Td colSpan={8}>
           {isExpanded && (
             <ExpandableRowContent>
-              <InterfaceDetails row={row} />
+              <InterfaceDetails row={row} namespace={namespace} vmName={vmName} />
             </ExpandableRowContent>
           )}
         </Td>
@@ -132,6 +141,8 @@ const MemoRow = React.memo(
   InterfaceRowView,
   (a, b) =>
     a.signature === b.signature &&
+    a.namespace === b.namespace &&
+    a.vmName === b.vmName &&
     a.isExpanded === b.isExpanded &&
     a.rowIndex === b.rowIndex &&
     a.onToggle === b.onToggle,
@@ -140,7 +151,11 @@ const MemoRow = React.memo(
 const signatureOf = (row: InterfaceRow): string =>
   JSON.stringify(row, (key, value) => (key === 'spec' ? undefined : value));
 
-export const InterfacesTable: React.FC<{ rows: InterfaceRow[] }> = ({ rows }) => {
+export const InterfacesTable: React.FC<{
+  rows: InterfaceRow[];
+  namespace: string;
+  vmName: string;
+}> = ({ rows, namespace, vmName }) => {
   const { t } = useNetworkingTranslation();
   const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
   const toggle = React.useCallback(
@@ -177,6 +192,8 @@ export const InterfacesTable: React.FC<{ rows: InterfaceRow[] }> = ({ rows }) =>
         <MemoRow
           key={row.name}
           row={row}
+          namespace={namespace}
+          vmName={vmName}
           rowIndex={rowIndex}
           isExpanded={expanded.has(row.name)}
           onToggle={toggle}

@@ -82,7 +82,11 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
           <Title headingLevel="h2">{t('Network interfaces')}</Title>
           <SectionErrorBoundary title={t('Network interfaces')} raw={obj.spec} texts={texts}>
             {model && model.interfaces.length > 0 ? (
-              <InterfacesTable rows={model.interfaces} />
+              <InterfacesTable
+                rows={model.interfaces}
+                namespace={model.namespace}
+                vmName={model.vmName}
+              />
             ) : (
               <EmptyState titleText={t('No network interfaces')} headingLevel="h3">
                 <EmptyStateBody>

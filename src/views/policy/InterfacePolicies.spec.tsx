@@ -15,7 +15,7 @@ import { readManifests } from '../../core/manifests/read-dir';
 import type { InterfaceRow } from '../../core/model/types';
 import { readManifestFile } from '../../../test-support/manifests';
 import NetworkingTab from '../networking-tab/NetworkingTab';
-import InterfacePolicies, { vmFromLocation } from './InterfacePolicies';
+import InterfacePolicies from './InterfacePolicies';
 
 const FIXTURES = path.resolve(__dirname, '../../core/policy/__fixtures__/seed-004');
 const PHASES = ['base', 'phase-1-deny-all', 'phase-2-allow-some', 'phase-3-cnv'];
@@ -216,13 +216,6 @@ describe('InterfacePolicies on seed 004', () => {
 describe('on the Networking tab', () => {
   const demo = (file: string) =>
     readManifestFile(path.resolve(__dirname, '../../../preview/fixtures/demo', file));
-
-  it('reads the VM from the console address', () => {
-    expect(
-      vmFromLocation(`/k8s/ns/${NS}/kubevirt.io~v1~VirtualMachine/${GOLD}/vm-networking`),
-    ).toEqual({ namespace: NS, name: GOLD });
-    expect(vmFromLocation('/vm-networking')).toBeUndefined();
-  });
 
   it('loads the section lazily in the expanded row and answers the check', async () => {
     window.history.pushState(

@@ -35,20 +35,10 @@ import { mnpUrls } from '../mnp-wizard/urls';
 
 export interface InterfacePoliciesProps {
   row: InterfaceRow;
-  /** The VM; when not given, read from the console's VM page address. */
-  namespace?: string;
-  vmName?: string;
+  /** The VM whose interface this is. */
+  namespace: string;
+  vmName: string;
 }
-
-const VM_PAGE = /\/k8s\/ns\/([^/]+)\/kubevirt\.io~v1~VirtualMachine\/([^/]+)/;
-
-/** The VM whose tab this is, from the console's address (the tab's own route). */
-export const vmFromLocation = (
-  pathname: string = typeof window !== 'undefined' ? window.location.pathname : '',
-): { namespace: string; name: string } | undefined => {
-  const m = VM_PAGE.exec(pathname);
-  return m ? { namespace: decodeURIComponent(m[1]), name: decodeURIComponent(m[2]) } : undefined;
-};
 
 export const PolicyLink: React.FC<{ policy: PolicyRef }> = ({ policy }) => (
   <ResourceLink
@@ -311,28 +301,16 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string }> =
 
 const InterfacePolicies: React.FC<InterfacePoliciesProps> = ({ row, namespace, vmName }) => {
   const { t } = useNetworkingTranslation();
-  const fromUrl = namespace && vmName ? undefined : vmFromLocation();
-  const ns = namespace ?? fromUrl?.namespace;
-  const name = vmName ?? fromUrl?.name;
   return (
     <section data-test={`interface-policies-${row.name}`}>
       <Title headingLevel="h4">{t('Policies')}</Title>
-      {ns && name ? (
-        <SectionErrorBoundary
-          title={t('Policies')}
-          raw={{ namespace: ns, vm: name, interface: row.name }}
-          texts={{ failed: t('Could not show'), rawData: t('Raw data') }}
-        >
-          <Body row={row} namespace={ns} vmName={name} />
-        </SectionErrorBoundary>
-      ) : (
-        <Alert
-          variant="info"
-          isInline
-          isPlain
-          title={t('Open this tab from a VirtualMachine page to see its policies.')}
-        />
-      )}
+      <SectionErrorBoundary
+        title={t('Policies')}
+        raw={{ namespace, vm: vmName, interface: row.name }}
+        texts={{ failed: t('Could not show'), rawData: t('Raw data') }}
+      >
+        <Body row={row} namespace={namespace} vmName={vmName} />
+      </SectionErrorBoundary>
     </section>
   );
 };
