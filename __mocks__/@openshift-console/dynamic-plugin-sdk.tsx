@@ -101,6 +101,11 @@ export const useK8sWatchResources = (map: Record<string, WatchRes>) =>
     }),
   );
 
+/** Errors queued by tests for the next k8sCreate of a kind (any kind when omitted). */
+const createFailures: { error: unknown; kind?: string }[] = [];
+export const __failNextCreate = (error: unknown, kind?: string) =>
+  createFailures.push({ error, kind });
+
 const record =
   (fn: string) =>
   async (args: {
@@ -110,6 +115,10 @@ const record =
     queryParams?: Record<string, unknown>;
   }) => {
     __calls.push({ fn, args });
+    if (fn === 'k8sCreate' && args.queryParams?.dryRun !== 'All') {
+      const f = createFailures.findIndex((x) => !x.kind || x.kind === args.data?.kind);
+      if (f >= 0) throw createFailures.splice(f, 1)[0].error;
+    }
     const answer = handler?.(fn, args);
     if (answer !== undefined) return answer;
     // A dry run changes nothing.
@@ -119,10 +128,6 @@ const record =
   };
 
 export const k8sCreate = record('k8sCreate');
-
-/** Errors queued by tests for the next k8sCreate calls, in order (e.g. a 422 from the server). */
-const createFailures: unknown[] = [];
-export const __failNextCreate = (error: unknown) => createFailures.push(error);
 
 type PatchOp = { op: string; path: string; value?: unknown };
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
