@@ -173,7 +173,7 @@ export const BasicsStep: React.FC<{ state: CreateVMState; showErrors: boolean }>
                 label={
                   dataSources.names.length
                     ? t('Choose a DataSource')
-                    : t('No DataSource found in {{namespace}}', { namespace: OS_IMAGES_NAMESPACE })
+                    : t('No DataSource found in {{source}}', { source: OS_IMAGES_NAMESPACE })
                 }
                 isPlaceholder
               />
