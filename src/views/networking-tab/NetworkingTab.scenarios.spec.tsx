@@ -165,3 +165,22 @@ describe('a draft VM (kubevirt-plugin creation flow: nothing created yet)', () =
     expect(kinds).not.toContain('Pod');
   });
 });
+
+describe('the toolbar', () => {
+  it('attaches networks to a VM and links to the wizards of its namespace', () => {
+    renderScenario('04-vm-localnet-vlan1924.yaml', 'vm-localnet');
+    expect(screen.getByTestId('attach-network-button')).toBeInTheDocument();
+    expect(screen.getByTestId('create-udn-link')).toHaveAttribute(
+      'href',
+      '/vm-networking/ns/demo-vm-localnet/new/udn',
+    );
+    expect(screen.getByTestId('create-mnp-link')).toHaveAttribute(
+      'href',
+      '/vm-networking/ns/demo-vm-localnet/new/mnp?vm=vm-localnet',
+    );
+    expect(screen.getByTestId('create-vm-link')).toHaveAttribute(
+      'href',
+      '/vm-networking/ns/demo-vm-localnet/new/vm',
+    );
+  });
+});

@@ -16,6 +16,7 @@ import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { InterfacesTable } from './InterfacesTable';
+import { NetworkingToolbar } from './NetworkingToolbar';
 import { useNetworkingInputs } from './useNetworkingInputs';
 import { VmStateAlerts } from './VmStateAlerts';
 import { WiringDiagram } from './WiringDiagram';
@@ -78,6 +79,9 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
             </SectionErrorBoundary>
           </StackItem>
         )}
+        <StackItem>
+          <NetworkingToolbar vm={obj} isDraft={!obj.metadata?.uid} />
+        </StackItem>
         <StackItem>
           <Title headingLevel="h2">{t('Network interfaces')}</Title>
           <SectionErrorBoundary title={t('Network interfaces')} raw={obj.spec} texts={texts}>
