@@ -1,0 +1,142 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- objects read back from the API are untyped */
+/**
+ * The networking-first VM creation in Chromium through the preview host: a VM on a NEW primary UDN
+ * (new labelled namespace) with a NEW secondary localnet network and a deny-all-but-gateway
+ * policy, in one pass; every object is then read back from the fixture API server, checked
+ * against the real CRDs (the test oracle) and the KubeVirt VM schema, and the VM's Networking tab
+ * shows it wired as planned.
+ */
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { createCRDValidator } from '../src/core/crd-oracle';
+import { loadCRDsForVersion } from '../src/core/crd-oracle/load';
+import { readShared, sharedPath } from '../test-support/shared';
+import { launchBrowser, openPage, type TestBrowser } from './support/browser';
+import { startTestPreview, vmTabURL } from './support/preview';
+import type { Preview } from '../preview/preview';
+
+/** Our hooks are `data-test` attributes (Playwright's getByTestId reads data-testid). */
+const tid = (id: string) => `[data-test="${id}"]`;
+
+let preview: Preview;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  preview = await startTestPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+const getJSON = async (path: string): Promise<{ status: number; body: any }> => {
+  const r = await fetch(`${preview.url}/api/kubernetes${path}`);
+  return { status: r.status, body: await r.json() };
+};
+
+const NS = 'e2e-shop';
+
+describe('Create VirtualMachine (networking first)', () => {
+  it('creates a VM on a new primary UDN with a new localnet network and a deny-all-but-gateway policy', async () => {
+    const w = await openPage(browser);
+    const { page } = w;
+    await page.goto(`${preview.url}/vm-networking/ns/${NS}/new/vm`);
+    await page.locator('#create-vm-name').fill('web');
+    await page.locator('#create-vm-create-namespace').check();
+    await page.locator('#create-vm-primary-label').check();
+    await page.locator('#create-vm-boot-containerdisk').check();
+    await page.getByRole('button', { name: 'Networking', exact: true }).click();
+
+    await page.locator(tid('new-network')).click();
+    await page.locator('#new-network-kind').selectOption('primary-udn');
+    await page.locator('#new-network-subnet').fill('10.100.0.0/16');
+    await page.locator(tid('new-network-add')).click();
+    await page.locator(tid('new-network-form')).waitFor({ state: 'detached' });
+
+    await page.locator(tid('new-network')).click();
+    await page.locator('#new-network-kind').selectOption('localnet-nad');
+    await page.locator('#new-network-name').fill('vlan-1924');
+    await page.locator('#new-network-vlan').fill('1924');
+    await page.locator('#new-network-physnet').fill('physnet');
+    await page.locator(tid('new-network-add')).click();
+    await page.locator(tid('new-network-form')).waitFor({ state: 'detached' });
+
+    expect(await page.locator('#nic-0-binding').inputValue()).toBe('l2bridge');
+    expect(await page.locator('#nic-1-binding').inputValue()).toBe('bridge');
+    const preview_ = page.locator(tid('create-vm-preview'));
+    await preview_.locator(tid('wiring-lane-vlan-1924')).waitFor();
+
+    await page.getByRole('button', { name: 'Policies', exact: true }).click();
+    await page.locator('#policy-vlan-1924-enabled').check();
+    await page.locator('#policy-vlan-1924-gateway').fill('192.168.19.1');
+    await page.getByRole('button', { name: 'Review and create', exact: true }).click();
+    await page.locator(tid('create-vm-submit')).click();
+    await page.locator(tid('create-done')).waitFor();
+
+    // Everything is in the fixture API server and passes the real CRDs and the VM schema.
+    const oracle = createCRDValidator(loadCRDsForVersion('4.20', sharedPath('crds')));
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const vmSchema = ajv.compile(
+      JSON.parse(readShared('crds', 'kubevirt.io_v1_virtualmachine.schema.json')),
+    );
+    const ns = await getJSON(`/api/v1/namespaces/${NS}`);
+    expect(ns.status).toBe(200);
+    expect(ns.body.metadata.labels).toHaveProperty(['k8s.ovn.org/primary-user-defined-network']);
+    const udn = await getJSON(
+      `/apis/k8s.ovn.org/v1/namespaces/${NS}/userdefinednetworks/primary-udn`,
+    );
+    expect(udn.body.spec.layer2).toMatchObject({ role: 'Primary', subnets: ['10.100.0.0/16'] });
+    const nad = await getJSON(
+      `/apis/k8s.cni.cncf.io/v1/namespaces/${NS}/network-attachment-definitions/vlan-1924`,
+    );
+    expect(JSON.parse(nad.body.spec.config)).toMatchObject({
+      type: 'ovn-k8s-cni-overlay',
+      topology: 'localnet',
+      vlanID: 1924,
+      netAttachDefName: `${NS}/vlan-1924`,
+    });
+    const mnp = await getJSON(
+      `/apis/k8s.cni.cncf.io/v1beta1/namespaces/${NS}/multi-networkpolicies/web-vlan-1924-policy`,
+    );
+    expect(mnp.body.spec).toEqual({
+      podSelector: { matchLabels: { 'vm.kubevirt.io/name': 'web' } },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [{ ipBlock: { cidr: '192.168.19.1/32' } }] }],
+      egress: [{ to: [{ ipBlock: { cidr: '192.168.19.1/32' } }] }],
+    });
+    for (const o of [udn.body, nad.body, mnp.body]) {
+      expect({ kind: o.kind, findings: oracle(o) }).toEqual({ kind: o.kind, findings: [] });
+    }
+    const vm = await getJSON(`/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines/web`);
+    expect(vmSchema(vm.body) ? [] : vmSchema.errors).toEqual([]);
+    expect(vm.body.spec.template.spec.networks).toEqual([
+      { name: 'default', pod: {} },
+      { name: 'vlan-1924', multus: { networkName: 'vlan-1924' } },
+    ]);
+
+    // The Networking tab shows the new (stopped) VM wired as planned.
+    await page.goto(vmTabURL(preview, NS, 'web'));
+    const rows = page.locator(
+      '[data-test="vm-networking-interfaces"] [data-test^="interface-row-"]',
+    );
+    await rows.first().waitFor();
+    const def = page.locator('[data-test="interface-row-default"]');
+    const vlan = page.locator('[data-test="interface-row-vlan-1924"]');
+    expect(await def.locator('[data-test="interface-binding"]').textContent()).toContain(
+      'l2bridge',
+    );
+    expect(await vlan.locator('[data-test="interface-binding"]').textContent()).toContain('bridge');
+    expect(await vlan.locator('[data-test="interface-network"]').textContent()).toContain(
+      'vlan-1924',
+    );
+    // Expected misses only: the namespace watched before it was created, the stopped VM's instance.
+    w.assertNoProblems([
+      /^HTTP 404: .*\/api\/v1\/namespaces\/e2e-shop$/,
+      /^HTTP 404: .*\/virtualmachineinstances\/web$/,
+      /^console\.error: Failed to load resource: the server responded with a status of 404/,
+    ]);
+  });
+});
