@@ -7,6 +7,7 @@ import type { K8sObject, VirtualMachine } from '../../core/k8s/types';
 import { AttachNetworkModal } from './AttachNetworkModal';
 import { DetachNetworkModal } from './DetachNetworkModal';
 import { useVMNetworkingActions } from './useVMNetworkingActions';
+import { BulkAttachNetworkModal } from './BulkAttachNetworkModal';
 
 const DEMO = path.resolve(__dirname, '../../../preview/fixtures/demo');
 const demo = (file: string): K8sObject[] =>
@@ -146,5 +147,35 @@ describe('useVMNetworkingActions', () => {
     expect(actions[2].cta).toEqual({ href: '/vm-networking/ns/demo-vm-localnet/new/vm' });
     (actions[0].cta as () => void)();
     expect(mock.__calls.some((c) => c.fn === 'launchModal')).toBe(true);
+  });
+});
+
+describe('BulkAttachNetworkModal', () => {
+  it('attaches one network to several VMs, one patch each, and reports a VM changed meanwhile', async () => {
+    const objs = demo('06-localnet-multinetworkpolicies.yaml');
+    const nad = objs.find((o) => o.kind === 'NetworkAttachmentDefinition')!;
+    const extra = JSON.parse(
+      JSON.stringify(nad).replace(/llm-demo-localnet-network/g, 'extra-net'),
+    ) as K8sObject;
+    mock.__setMockResources([...objs, extra] as never);
+    const vms = objs.filter((o) => o.kind === 'VirtualMachine') as VirtualMachine[];
+    expect(vms).toHaveLength(2);
+    const changed = JSON.parse(JSON.stringify(vms[1])) as VirtualMachine;
+    changed.spec!.template!.spec!.domain!.devices!.interfaces![0].model = 'e1000e';
+    mock.__putMockResource(changed as never);
+    render(<BulkAttachNetworkModal vms={vms} closeModal={jest.fn()} />);
+    await waitFor(() =>
+      expect(screen.getByLabelText('Network')).toHaveValue('llm-demo/llm-demo-localnet-network'),
+    );
+    fireEvent.change(screen.getByLabelText('Network'), { target: { value: 'llm-demo/extra-net' } });
+    fireEvent.click(screen.getByTestId('bulk-attach-apply'));
+    await waitFor(() => expect(screen.getByTestId('bulk-results')).toBeInTheDocument());
+    const [a, b] = vms.map((v) => v.metadata!.name!);
+    expect(screen.getByTestId('bulk-results')).toHaveTextContent(`${a}: attached`);
+    expect(screen.getByTestId('bulk-results')).toHaveTextContent(
+      `${b}: changed meanwhile, nothing applied`,
+    );
+    const stored = mock.__getMockResource('VirtualMachine', 'llm-demo', a) as VirtualMachine;
+    expect(stored.spec?.template?.spec?.networks?.map((n) => n.name)).toContain('nic-1');
   });
 });

@@ -1,4 +1,8 @@
 /** Exposed module `VMNetworkingActions`. */
-export { useVMNetworkingActions, default } from './useVMNetworkingActions';
+export {
+  useVMNetworkingActions,
+  useVMBulkNetworkingActions,
+  default,
+} from './useVMNetworkingActions';
 export { AttachNetworkButton } from './AttachNetworkButton';
 export { createVMUrl } from './urls';

@@ -25,7 +25,12 @@ export const withSuspense =
     </React.Suspense>
   );
 
+const BulkAttachNetworkModal = React.lazy(
+  () => import(/* webpackChunkName: "bulk-attach-network-modal" */ './BulkAttachNetworkModal'),
+);
+
 export const LazyAttachNetworkModal = withSuspense(AttachNetworkModal);
+export const LazyBulkAttachNetworkModal = withSuspense(BulkAttachNetworkModal);
 export const LazyDetachNetworkModal = withSuspense(DetachNetworkModal);
 
 const accessReview = (vm: VirtualMachine) => ({
@@ -68,3 +73,26 @@ export const useVMNetworkingActions = (vm: VirtualMachine): [Action[], boolean, 
 };
 
 export default useVMNetworkingActions;
+
+/**
+ * `console.action/provider` with contextId `kubevirt.io~v1~VirtualMachine[]` (kubevirt-plugin's VM
+ * list bulk actions, 4.21+): attach one network to the selected VMs.
+ */
+export const useVMBulkNetworkingActions = (vms: VirtualMachine[]): [Action[], boolean, unknown] => {
+  const { t } = useNetworkingTranslation();
+  const launchModal = useModal();
+  const actions = React.useMemo<Action[]>(
+    () =>
+      vms?.length
+        ? [
+            {
+              id: 'vm-networking-bulk-attach-network',
+              label: t('Attach network…'),
+              cta: () => launchModal(LazyBulkAttachNetworkModal as never, { vms }),
+            },
+          ]
+        : [],
+    [vms, t, launchModal],
+  );
+  return [actions, true, undefined];
+};
