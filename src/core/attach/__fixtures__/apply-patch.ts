@@ -33,32 +33,33 @@ export const applyPatch = <T>(doc: T, ops: Op[]): T => {
         throw new PatchFailed(`path ${op.path} not found`);
       key = s;
     }
-    const container = parent as Record<string, unknown> & unknown[];
-    const isArr = Array.isArray(container);
-    const idx = key === '-' ? container.length : Number(key);
+    const isArr = Array.isArray(parent);
+    const list = parent as unknown[];
+    const record = parent as Record<string, unknown>;
+    const idx = key === '-' ? list.length : Number(key);
     if (isArr && key !== '-' && !/^\d+$/.test(key))
       throw new PatchFailed(`bad index in ${op.path}`);
     switch (op.op) {
       case 'test': {
-        const cur = isArr ? container[idx] : container[key];
+        const cur = isArr ? list[idx] : record[key];
         if (!deepEqual(cur, op.value)) throw new PatchFailed(`test failed at ${op.path}`);
         break;
       }
       case 'add':
         if (isArr) {
-          if (idx > container.length) throw new PatchFailed(`index out of range ${op.path}`);
-          container.splice(idx, 0, op.value);
-        } else container[key] = op.value;
+          if (idx > list.length) throw new PatchFailed(`index out of range ${op.path}`);
+          list.splice(idx, 0, op.value);
+        } else record[key] = op.value;
         break;
       case 'replace':
       case 'remove':
-        if (isArr ? idx >= container.length : !(key in container))
+        if (isArr ? idx >= list.length : !(key in record))
           throw new PatchFailed(`path ${op.path} not found`);
         if (op.op === 'replace') {
-          if (isArr) container[idx] = op.value;
-          else container[key] = op.value;
-        } else if (isArr) container.splice(idx, 1);
-        else delete container[key];
+          if (isArr) list[idx] = op.value;
+          else record[key] = op.value;
+        } else if (isArr) list.splice(idx, 1);
+        else delete record[key];
         break;
       default:
         throw new PatchFailed(`unsupported op ${op.op}`);
