@@ -13,7 +13,12 @@ import {
   TextInput,
 } from '@patternfly/react-core';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
-import { RUN_STRATEGIES, type PlanIssue, type RunStrategy } from '../../core/create-vm';
+import {
+  PLAN_MESSAGES,
+  RUN_STRATEGIES,
+  type PlanIssue,
+  type RunStrategy,
+} from '../../core/create-vm';
 import { groupVersionKindOf, Models } from '../../core/k8s/models';
 import type { K8sObject } from '../../core/k8s/types';
 import { formatFieldError } from '../../core/validation/format';
@@ -21,6 +26,13 @@ import { useNetworkingTranslation } from '../shared/i18n';
 import type { CreateVMState } from './useCreateVMState';
 
 export const OS_IMAGES_NAMESPACE = 'openshift-virtualization-os-images';
+
+const REQUIRED: string[] = [
+  '{{label}} is required.',
+  PLAN_MESSAGES.dataSourceRequired,
+  PLAN_MESSAGES.imageRequired,
+  PLAN_MESSAGES.instancetypeRequired,
+];
 
 const useList = (model: (typeof Models)[keyof typeof Models], namespace?: string) => {
   const [data, loaded, error] = useK8sWatchResource<K8sObject[]>({
@@ -61,8 +73,9 @@ export const BasicsStep: React.FC<{ state: CreateVMState; showErrors: boolean }>
   const dataSources = useList(Models.DataSource, OS_IMAGES_NAMESPACE);
   const instancetypes = useList(Models.VirtualMachineClusterInstancetype);
   const preferences = useList(Models.VirtualMachineClusterPreference);
+  // Before the user leaves the step, "required" stays quiet; a wrong value is said at once.
   const issues = (field: string) =>
-    planIssues.filter((i) => i.field === field && (showErrors || i.severity === 'warning'));
+    planIssues.filter((i) => i.field === field && (showErrors || !REQUIRED.includes(i.message)));
   const validated = (field: string) =>
     issues(field).some((i) => i.severity === 'error') ? 'error' : 'default';
 

@@ -30,6 +30,8 @@ export const CreateVMPage: React.FC = () => {
   const { t } = useNetworkingTranslation();
   const { pathname } = useLocation();
   const state = useCreateVMState(namespaceFromPath(pathname));
+  // A step's missing values count as errors once the user has left it, not before.
+  const [left, setLeft] = React.useState<Set<string>>(new Set());
   const errors = planErrors(state.planIssues);
   const basicsErrors = errors.filter((e) =>
     BASICS_FIELDS.some((f) => e.field === f || e.field.startsWith(f)),
@@ -45,13 +47,19 @@ export const CreateVMPage: React.FC = () => {
         </Title>
       </PageSection>
       <PageSection isFilled>
-        <Wizard height="100%" data-test="create-vm-wizard">
+        <Wizard
+          height="100%"
+          data-test="create-vm-wizard"
+          onStepChange={(_e, _current, previous) =>
+            setLeft((l) => new Set([...l, String(previous.id)]))
+          }
+        >
           <WizardStep
             id="basics"
             name={t('Basics')}
-            status={basicsErrors.length ? 'error' : 'default'}
+            status={left.has('basics') && basicsErrors.length ? 'error' : 'default'}
           >
-            <BasicsStep state={state} showErrors />
+            <BasicsStep state={state} showErrors={left.has('basics')} />
           </WizardStep>
           <WizardStep
             id="networking"
