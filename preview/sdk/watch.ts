@@ -43,7 +43,7 @@ export class NoModelError extends Error {
   }
 }
 
-interface WatchState {
+export interface WatchState {
   data: any;
   loaded: boolean;
   loadError: unknown;
@@ -142,12 +142,7 @@ class Watch {
         await this.list();
       } catch (e) {
         if (this.stopped) return;
-        if (!this.q.isList && e instanceof HttpError && e.code === 404) {
-          // The console keeps watching by name, so a resource created later still shows up.
-          this.publish({ data: undefined, loaded: false, loadError: e });
-        } else {
-          this.publish({ loadError: e });
-        }
+        this.publish({ loadError: e });
         await this.sleep(retryDelay(attempt++));
         continue;
       }
@@ -155,20 +150,27 @@ class Watch {
     }
   }
 
+  private notFound(): HttpError {
+    return new HttpError(`${this.model.plural} "${this.q.name}" not found`, 404, undefined, {
+      kind: 'Status',
+      code: 404,
+      reason: 'NotFound',
+    });
+  }
+
+  /**
+   * A named resource is listed by `metadata.name` too, as the console does: the list's resourceVersion is
+   * the current one, where the object's own may be older than the watch history (410 on every watch).
+   */
   private async list(): Promise<void> {
     const ctx = this.model;
-    if (!this.q.isList && this.q.name) {
-      const obj = await consoleFetchJSON(
-        resourceURL(ctx, { ns: this.q.namespace, name: this.q.name }),
-        'GET',
-        {
-          signal: this.abort.signal,
-        },
-      );
-      this.items = new Map<string, K8sObj>([[keyOf(obj), addKind(ctx)(obj) as K8sObj]]);
-      this.rv = obj.metadata?.resourceVersion ?? '';
-    } else {
-      const list = await consoleFetchJSON(
+    // A signal per request: consoleFetch listens on it, and the watch's own lives as long as the watch.
+    const request = new AbortController();
+    const abort = () => request.abort();
+    this.abort.signal.addEventListener('abort', abort);
+    let list: any;
+    try {
+      list = await consoleFetchJSON(
         resourceURL(ctx, {
           ns: this.q.namespace,
           queryParams: {
@@ -178,12 +180,19 @@ class Watch {
           },
         }),
         'GET',
-        { signal: this.abort.signal },
+        { signal: request.signal },
       );
-      this.items = new Map((list.items ?? []).map((o: K8sObj) => [keyOf(o), addKind(ctx)(o)]));
-      this.rv = list.metadata?.resourceVersion ?? '';
+    } finally {
+      this.abort.signal.removeEventListener('abort', abort);
     }
-    this.publish({ data: this.snapshot(), loaded: true, loadError: undefined });
+    this.items = new Map((list.items ?? []).map((o: K8sObj) => [keyOf(o), addKind(ctx)(o)]));
+    this.rv = list.metadata?.resourceVersion ?? '';
+    if (!this.q.isList && this.items.size === 0) {
+      // The console keeps watching by name, so a resource created later still shows up.
+      this.publish({ data: undefined, loaded: false, loadError: this.notFound() });
+    } else {
+      this.publish({ data: this.snapshot(), loaded: true, loadError: undefined });
+    }
   }
 
   private watchURL(): string {
@@ -258,20 +267,7 @@ class Watch {
     if (ev.type === 'DELETED') this.items.delete(keyOf(o));
     else this.items.set(keyOf(o), o);
     if (!this.q.isList && this.items.size === 0) {
-      this.publish({
-        data: undefined,
-        loaded: false,
-        loadError: new HttpError(
-          `${this.model.plural} "${this.q.name}" not found`,
-          404,
-          undefined,
-          {
-            kind: 'Status',
-            code: 404,
-            reason: 'NotFound',
-          },
-        ),
-      });
+      this.publish({ data: undefined, loaded: false, loadError: this.notFound() });
     } else {
       this.publish({ data: this.snapshot(), loaded: true, loadError: undefined });
     }
@@ -303,6 +299,21 @@ const acquire = (
       }
     },
   };
+};
+
+/**
+ * Subscribes to the shared watch of `resource` outside React (the hooks below use the same watches):
+ * `state()` is its current `[data, loaded, loadError]` state; `release()` unsubscribes, and the last
+ * release closes the watch.
+ */
+export const subscribeWatch = (
+  model: K8sModel,
+  resource: WatchK8sResource,
+  onChange: () => void,
+): { state: () => WatchState; release: () => void } => {
+  const { q, key } = queryKeyOf(model, resource);
+  const { watch, release } = acquire(key, () => new Watch(model, q), onChange);
+  return { state: () => watch.state, release };
 };
 
 /** Open watches, for tests and for counting how many a page opens. */
