@@ -52,9 +52,10 @@ export const consoleFetch = async (
 ): Promise<Response> => {
   const controller = new AbortController();
   const upstream = options.signal;
+  const forwardAbort = () => controller.abort();
   if (upstream) {
     if (upstream.aborted) controller.abort();
-    else upstream.addEventListener('abort', () => controller.abort());
+    else upstream.addEventListener('abort', forwardAbort, { once: true });
   }
   const timer =
     timeout > 0
@@ -73,6 +74,8 @@ export const consoleFetch = async (
     throw e;
   } finally {
     if (timer) clearTimeout(timer);
+    // A long-lived caller signal must not collect one listener per request.
+    upstream?.removeEventListener('abort', forwardAbort);
   }
 };
 
