@@ -2,6 +2,7 @@
  * The network wizards in Chromium through the preview host: filled by their field labels, the
  * live YAML read, created, and the objects found in the fixture API server.
  */
+import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser';
 import { startTestPreview } from './support/preview';
 import type { Preview } from '../preview/preview';
@@ -19,12 +20,13 @@ afterAll(async () => {
   await preview?.close();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API objects of any kind
 const getJSON = async (path: string): Promise<{ status: number; body: any }> => {
   const r = await fetch(`${preview.url}/api/kubernetes${path}`);
   return { status: r.status, body: await r.json() };
 };
 
-const step = async (page: any, name: RegExp) => page.getByRole('button', { name }).first().click();
+const step = async (page: Page, name: RegExp) => page.getByRole('button', { name }).first().click();
 
 describe('network wizards', () => {
   it('creates a secondary Layer2 UDN filled by its labels, YAML following the form', async () => {

@@ -24,11 +24,18 @@ export const isExtensionInUse = (
 export const useExtensions = (...guards: Guard[]): LoadedExtension[] => {
   const all = useObservable(extensionsStore);
   const flags = useObservable(flagsStore);
-  // Guards are usually module-level functions; their identity is stable.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // Guards are usually module-level functions: the list of them is the memo's key.
+  const guardsKey = React.useRef(guards);
+  if (
+    guardsKey.current.length !== guards.length ||
+    guardsKey.current.some((g, i) => g !== guards[i])
+  ) {
+    guardsKey.current = guards;
+  }
+  const stableGuards = guardsKey.current;
   return React.useMemo(
-    () => all.filter((e) => isExtensionInUse(e, flags) && guards.every((g) => g(e))),
-    [all, flags, ...guards],
+    () => all.filter((e) => isExtensionInUse(e, flags) && stableGuards.every((g) => g(e))),
+    [all, flags, stableGuards],
   );
 };
 

@@ -140,6 +140,7 @@ export const useWizardContext = ({ kind, namespace, editing, localnet }: WizardI
         : nsRes?.loaded && nsRes.data
           ? [namespaceInfo(nsRes.data as Namespace)]
           : undefined;
+  const namespacesKey = JSON.stringify(namespaces);
 
   const cudns = listOf<ClusterUserDefinedNetwork>(res.cudns);
   const udns = listOf<UserDefinedNetwork>(res.udns);
@@ -194,14 +195,15 @@ export const useWizardContext = ({ kind, namespace, editing, localnet }: WizardI
       );
     }
     return { otherNetworks, existingNames, namespacesWithPrimaryNetwork, bridgeMappings };
-    // The lists come from watches and change identity only when they change.
+    // The lists come from watches and change identity only when they change; the namespaces are
+    // compared by content (namespacesKey).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [
     kind,
     namespace,
     editing,
     localnet,
-    JSON.stringify(namespaces),
+    namespacesKey,
     cudns,
     udns,
     nads,
