@@ -198,18 +198,7 @@ export const useWizardContext = ({ kind, namespace, editing, localnet }: WizardI
     // The lists come from watches and change identity only when they change; the namespaces are
     // compared by content (namespacesKey).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [
-    kind,
-    namespace,
-    editing,
-    localnet,
-    namespacesKey,
-    cudns,
-    udns,
-    nads,
-    nncps,
-    nns,
-  ]);
+  }, [kind, namespace, editing, localnet, namespacesKey, cudns, udns, nads, nncps, nns]);
 
   const clusterNetworks = clusterNetworksOf(
     res.network?.loaded && !res.network.loadError
