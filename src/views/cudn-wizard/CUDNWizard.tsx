@@ -22,7 +22,7 @@ import { parseSelectorText, selectorToText } from '../shared/wizard/label-select
 import { LoadForEdit, useWizardRoute } from '../shared/wizard/LoadForEdit';
 import { NetworkFields, NETWORK_FIELD_IDS } from '../shared/wizard/NetworkFields';
 import { createPlan, editPlan, sameJson } from '../shared/wizard/plan';
-import { TargetVersionField } from '../shared/wizard/TargetVersionField';
+import { IdentityFields } from '../shared/wizard/IdentityFields';
 import { useWizardContext } from '../shared/wizard/useWizardContext';
 import { wizardUrls } from '../shared/wizard/urls';
 import { WizardShell } from '../shared/wizard/WizardShell';
@@ -132,19 +132,15 @@ const CUDNForm: React.FC<
           fields: ['name', 'topology', 'role'],
           render: (errs) => (
             <>
-              <TargetVersionField
-                value={target}
-                onChange={setChosenVersion}
-                detected={wc.detectedVersion}
-                clusterVersion={wc.clusterVersionText}
-              />
-              <TextField
-                field="name"
-                label={t('Name')}
-                value={state.name}
-                onChange={(name) => set({ name })}
+              <IdentityFields
+                target={target}
+                onTargetChange={setChosenVersion}
+                detectedVersion={wc.detectedVersion}
+                clusterVersionText={wc.clusterVersionText}
+                name={state.name}
+                onNameChange={(name) => set({ name })}
                 errors={errs}
-                isDisabled={isEdit}
+                isEdit={isEdit}
               />
               <SelectField
                 field="topology"

@@ -31,7 +31,7 @@ import {
 } from '../shared/wizard/fields';
 import { LoadForEdit, useWizardRoute } from '../shared/wizard/LoadForEdit';
 import { createPlan, editPlan } from '../shared/wizard/plan';
-import { TargetVersionField } from '../shared/wizard/TargetVersionField';
+import { IdentityFields } from '../shared/wizard/IdentityFields';
 import { useWizardContext } from '../shared/wizard/useWizardContext';
 import { wizardUrls } from '../shared/wizard/urls';
 import { WizardShell } from '../shared/wizard/WizardShell';
@@ -140,27 +140,16 @@ const NADForm: React.FC<
           fields: ['name', 'namespace', 'type', 'description', 'config'],
           render: (errs) => (
             <>
-              <TargetVersionField
-                value={target}
-                onChange={setChosenVersion}
-                detected={wc.detectedVersion}
-                clusterVersion={wc.clusterVersionText}
-              />
-              <TextField
-                field="name"
-                label={t('Name')}
-                value={state.name}
-                onChange={(name) => set({ name })}
+              <IdentityFields
+                target={target}
+                onTargetChange={setChosenVersion}
+                detectedVersion={wc.detectedVersion}
+                clusterVersionText={wc.clusterVersionText}
+                name={state.name}
+                onNameChange={(name) => set({ name })}
+                namespace={{ value: state.namespace, onChange: (namespace) => set({ namespace }) }}
                 errors={errs}
-                isDisabled={isEdit}
-              />
-              <TextField
-                field="namespace"
-                label={t('Namespace')}
-                value={state.namespace}
-                onChange={(namespace) => set({ namespace })}
-                errors={errs}
-                isDisabled={isEdit}
+                isEdit={isEdit}
               />
               <SelectField<NADType>
                 field="type"

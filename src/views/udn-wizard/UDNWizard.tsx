@@ -15,11 +15,11 @@ import { DEFAULT_TARGET_VERSION, type TargetVersion } from '../../core/k8s/opens
 import type { K8sObject, UserDefinedNetwork } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { metadataField, networkField } from '../shared/wizard/causes';
-import { CheckboxField, SelectField, TextField } from '../shared/wizard/fields';
+import { CheckboxField, SelectField } from '../shared/wizard/fields';
 import { LoadForEdit, useWizardRoute } from '../shared/wizard/LoadForEdit';
 import { NetworkFields, NETWORK_FIELD_IDS } from '../shared/wizard/NetworkFields';
 import { createPlan, editPlan, sameJson } from '../shared/wizard/plan';
-import { TargetVersionField } from '../shared/wizard/TargetVersionField';
+import { IdentityFields } from '../shared/wizard/IdentityFields';
 import { useWizardContext } from '../shared/wizard/useWizardContext';
 import { wizardUrls } from '../shared/wizard/urls';
 import { WizardShell } from '../shared/wizard/WizardShell';
@@ -127,27 +127,16 @@ const UDNForm: React.FC<
           fields: ['name', 'namespace', 'topology', 'role', 'createNamespace'],
           render: (errs) => (
             <>
-              <TargetVersionField
-                value={target}
-                onChange={setChosenVersion}
-                detected={wc.detectedVersion}
-                clusterVersion={wc.clusterVersionText}
-              />
-              <TextField
-                field="name"
-                label={t('Name')}
-                value={state.name}
-                onChange={(name) => set({ name })}
+              <IdentityFields
+                target={target}
+                onTargetChange={setChosenVersion}
+                detectedVersion={wc.detectedVersion}
+                clusterVersionText={wc.clusterVersionText}
+                name={state.name}
+                onNameChange={(name) => set({ name })}
+                namespace={{ value: state.namespace, onChange: (namespace) => set({ namespace }) }}
                 errors={errs}
-                isDisabled={isEdit}
-              />
-              <TextField
-                field="namespace"
-                label={t('Namespace')}
-                value={state.namespace}
-                onChange={(namespace) => set({ namespace })}
-                errors={errs}
-                isDisabled={isEdit}
+                isEdit={isEdit}
               />
               <SelectField
                 field="topology"
