@@ -2,7 +2,8 @@
  * Where the MultiNetworkPolicy wizard lives. Free of wizard code, so the Networking tab can link to
  * it without loading any of it.
  */
-const BASE = '/vm-networking';
+import { VM_NETWORKS_BASE as BASE } from '../shared/wizard/urls';
+
 const enc = encodeURIComponent;
 
 export const mnpRoutePaths = [`${BASE}/ns/:ns/new/mnp`, `${BASE}/ns/:ns/edit/mnp/:name`];
