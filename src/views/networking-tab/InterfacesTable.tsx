@@ -123,15 +123,16 @@ const InterfaceRowView: React.FC<RowProps> = ({
           {row.pod.interfaceName ?? row.pod.expectedInterface}
         </Td>
       </Tr>
-      <Tr isExpanded={isExpanded}>
-        <Td colSpan={8}>
-          {isExpanded && (
+      {/* Only an expanded row has its details row: each PatternFly cell measures itself on mount. */}
+      {isExpanded && (
+        <Tr isExpanded>
+          <Td colSpan={8}>
             <ExpandableRowContent>
               <InterfaceDetails row={row} namespace={namespace} vmName={vmName} />
             </ExpandableRowContent>
-          )}
-        </Td>
-      </Tr>
+          </Td>
+        </Tr>
+      )}
     </Tbody>
   );
 };

@@ -99,9 +99,12 @@ export const useNetworkingInputs = (
     const all = { ...results, ...nns };
     const watchCount = Object.keys(all).length;
     if (!vm) return { loaded: false, watchCount };
-    const loaded = ['vmi', 'pods', 'nads']
-      .filter((k) => all[k])
-      .every((k) => all[k].loaded || all[k].loadError);
+    // Every watched list has answered (or failed): the model is built once from all of them
+    // instead of re-rendering every row as each list arrives. NodeNetworkStates count once the
+    // NADs have shown whether they are needed.
+    const loaded =
+      Object.values(all).every((r) => r.loaded || r.loadError) &&
+      (!usesLocalnet || !!(nns.nodeNetworkStates?.loaded || nns.nodeNetworkStates?.loadError));
     const input: Record<string, unknown> = { vm };
     for (const w of specs) input[w.key] = valueOf(w.key, all[w.key]);
     if (isDraft) input.vmi = null;
@@ -110,5 +113,5 @@ export const useNetworkingInputs = (
       .map(([, r]) => r.data);
     if (Array.isArray(input.nads)) input.nads = [...(input.nads as unknown[]), ...crossNamespace];
     return { input: input as unknown as NetworkingInput, loaded, watchCount };
-  }, [vm, results, nns, specs, isDraft]);
+  }, [vm, results, nns, specs, isDraft, usesLocalnet]);
 };
