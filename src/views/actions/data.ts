@@ -7,7 +7,6 @@ import * as React from 'react';
 import {
   useK8sWatchResource,
   useK8sWatchResources,
-  type K8sModel,
   type K8sResourceCommon,
 } from '@openshift-console/dynamic-plugin-sdk';
 import {
@@ -30,22 +29,8 @@ import type {
   VirtualMachine,
 } from '../../core/k8s/types';
 
-/** Our plain resource model as the console's K8sModel, for k8sCreate/k8sPatch. */
-export const k8sModelOf = (m: ResourceModel): K8sModel => ({
-  apiGroup: m.group || undefined,
-  apiVersion: m.version,
-  kind: m.kind,
-  plural: m.plural,
-  namespaced: m.namespaced,
-  abbr: m.kind.replace(/[^A-Z]/g, '').slice(0, 4) || m.kind.slice(0, 1),
-  label: m.kind,
-  labelPlural: m.plural,
-});
-
-export const modelOfObject = (o: K8sObject): ResourceModel | undefined => {
-  const group = (o.apiVersion ?? '').includes('/') ? o.apiVersion!.split('/')[0] : '';
-  return Object.values(Models).find((m) => m.kind === o.kind && m.group === group);
-};
+// The console's model shapes come from the wizards' helpers; the actions use the same ones.
+export { k8sModelOf, modelForObject as modelOfObject } from '../shared/wizard/k8s';
 
 const HYPERCONVERGED = { group: 'hco.kubevirt.io', version: 'v1beta1', kind: 'HyperConverged' };
 

@@ -29,7 +29,8 @@ import { formatFieldError } from '../../core/validation/format';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
 import type { CreateVMState } from './useCreateVMState';
-import { useCreateInOrder } from './useCreateInOrder';
+import { createPlan, objectKey as operationKey } from '../shared/wizard/plan';
+import { useOperations } from '../shared/wizard/useOperations';
 
 type YamlLib = typeof import('yaml');
 
@@ -54,7 +55,9 @@ export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
   const { objects, edits, setEdits } = state;
   const [drafts, setDrafts] = React.useState<Record<string, string>>({});
   const [parseErrors, setParseErrors] = React.useState<Record<string, string>>({});
-  const creation = useCreateInOrder(objects);
+  // Created in order with the wizards' own runner: a retry repeats only what failed or was not reached.
+  const creation = useOperations(React.useMemo(() => createPlan(objects), [objects]));
+  const progressOf = (o: K8sObject) => creation.progress[operationKey(o)];
 
   const onEdit = (o: K8sObject, value: string) => {
     const key = objectKey(o);
@@ -99,8 +102,8 @@ export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
     planErrors(state.planIssues).length +
     state.policyIssues.length +
     Object.keys(parseErrors).length;
-  const statusLabel = (key: string) => {
-    const p = creation.progress[key];
+  const statusLabel = (o: K8sObject) => {
+    const p = progressOf(o);
     if (!p) return null;
     switch (p.status) {
       case 'running':
@@ -147,14 +150,14 @@ export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
         const key = objectKey(o);
         const value = drafts[key] ?? (yaml ? yaml.stringify(o, { lineWidth: 0 }) : '');
         const findings = recheck(o);
-        const progress = creation.progress[key];
+        const progress = progressOf(o);
         const testId = `review-${o.kind}-${o.metadata?.name}`;
         return (
           <StackItem key={key} data-test={testId}>
             <ExpandableSection
               toggleContent={
                 <>
-                  {label(o)} {statusLabel(key)}{' '}
+                  {label(o)} {statusLabel(o)}{' '}
                   {edits[key] && <Label color="orange">{t('edited')}</Label>}
                 </>
               }
@@ -172,7 +175,7 @@ export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
                   resizeOrientation="vertical"
                   validated={parseErrors[key] ? 'error' : 'default'}
                   data-test={`${testId}-yaml`}
-                  isDisabled={creation.isCreated(o)}
+                  isDisabled={creation.isDone(o)}
                 />
                 {(parseErrors[key] || findings.length > 0) && (
                   <FormHelperText>
@@ -197,11 +200,13 @@ export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
                 title={t('{{object}} was not created', { object: label(o) })}
                 data-test={`${testId}-error`}
               >
-                {progress.message}
-                {progress.causes && progress.causes.length > 0 && (
+                {progress.error?.message}
+                {progress.error && progress.error.causes.length > 0 && (
                   <List>
-                    {progress.causes.map((c, k) => (
-                      <ListItem key={k}>{c}</ListItem>
+                    {progress.error.causes.map((c, k) => (
+                      <ListItem key={k}>
+                        {c.field ? `${c.field}: ${c.message ?? ''}` : (c.message ?? '')}
+                      </ListItem>
                     ))}
                   </List>
                 )}
