@@ -131,7 +131,7 @@ describe('DetachNetworkModal', () => {
 });
 
 describe('useVMNetworkingActions', () => {
-  it('offers attach, detach and the creation page', () => {
+  it('offers attach, detach, the network and policy wizards and the creation page', () => {
     const objs = objects();
     let actions: { id: string; cta: unknown; disabled?: boolean }[] = [];
     const Probe = () => {
@@ -142,9 +142,24 @@ describe('useVMNetworkingActions', () => {
     expect(actions.map((a) => a.id)).toEqual([
       'vm-networking-attach-network',
       'vm-networking-detach-network',
+      'vm-networking-create-udn',
+      'vm-networking-create-nad',
+      'vm-networking-create-mnp',
       'vm-networking-create-vm',
     ]);
-    expect(actions[2].cta).toEqual({ href: '/vm-networking/ns/demo-vm-localnet/new/vm' });
+    const href = (id: string) => actions.find((a) => a.id === id)?.cta;
+    expect(href('vm-networking-create-udn')).toEqual({
+      href: '/vm-networking/ns/demo-vm-localnet/new/udn',
+    });
+    expect(href('vm-networking-create-nad')).toEqual({
+      href: '/vm-networking/ns/demo-vm-localnet/new/nad',
+    });
+    expect(href('vm-networking-create-mnp')).toEqual({
+      href: '/vm-networking/ns/demo-vm-localnet/new/mnp?vm=vm-localnet',
+    });
+    expect(href('vm-networking-create-vm')).toEqual({
+      href: '/vm-networking/ns/demo-vm-localnet/new/vm',
+    });
     (actions[0].cta as () => void)();
     expect(mock.__calls.some((c) => c.fn === 'launchModal')).toBe(true);
   });

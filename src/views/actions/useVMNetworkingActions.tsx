@@ -1,12 +1,15 @@
 /**
- * `console.action/resource-provider` for VirtualMachines: Attach network…, Detach network… and
- * the networking-first creation page. The modals load on demand.
+ * `console.action/resource-provider` for VirtualMachines: Attach network…, Detach network…, the
+ * network and policy wizards for the VM's namespace, and the networking-first creation page. The
+ * modals load on demand; the wizards are links (their code loads on their own pages).
  */
 import * as React from 'react';
 import { useModal, type Action } from '@openshift-console/dynamic-plugin-sdk';
 import { Models } from '../../core/k8s/models';
 import type { VirtualMachine } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
+import { mnpUrls } from '../mnp-wizard/urls';
+import { wizardUrls } from '../shared/wizard/urls';
 import { createVMUrl } from './urls';
 
 const AttachNetworkModal = React.lazy(
@@ -61,6 +64,39 @@ export const useVMNetworkingActions = (vm: VirtualMachine): [Action[], boolean, 
         disabled: !hasInterfaces,
         disabledTooltip: t('This VM has no network interface'),
         accessReview: accessReview(vm),
+      },
+      {
+        id: 'vm-networking-create-udn',
+        label: t('Create UserDefinedNetwork…'),
+        cta: { href: wizardUrls.newUDN(vm.metadata.namespace ?? '') },
+        accessReview: {
+          group: Models.UserDefinedNetwork.group,
+          resource: Models.UserDefinedNetwork.plural,
+          verb: 'create',
+          namespace: vm.metadata.namespace,
+        },
+      },
+      {
+        id: 'vm-networking-create-nad',
+        label: t('Create NetworkAttachmentDefinition…'),
+        cta: { href: wizardUrls.newNAD(vm.metadata.namespace ?? '') },
+        accessReview: {
+          group: Models.NetworkAttachmentDefinition.group,
+          resource: Models.NetworkAttachmentDefinition.plural,
+          verb: 'create',
+          namespace: vm.metadata.namespace,
+        },
+      },
+      {
+        id: 'vm-networking-create-mnp',
+        label: t('Create MultiNetworkPolicy for this VM…'),
+        cta: { href: mnpUrls.newMNP(vm.metadata.namespace ?? '', { vm: vm.metadata.name }) },
+        accessReview: {
+          group: Models.MultiNetworkPolicy.group,
+          resource: Models.MultiNetworkPolicy.plural,
+          verb: 'create',
+          namespace: vm.metadata.namespace,
+        },
       },
       {
         id: 'vm-networking-create-vm',
