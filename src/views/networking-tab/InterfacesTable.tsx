@@ -43,7 +43,6 @@ const NetworkCell: React.FC<{ row: InterfaceRow }> = ({ row }) => {
         <div>
           <Label isCompact color={network.kind === 'missing' ? 'red' : 'grey'}>
             {text(network.kindLabel)}
-            {network.topology ? ` ${network.topology}` : ''}
           </Label>
         </div>
       </>
