@@ -82,3 +82,10 @@ export const cutRanges = (space: IpRange, cuts: IpRange[]): IpRange[] => {
 
 export const formatRange = (r: IpRange): string =>
   `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
+
+/** An `ipBlock.except` entry back as the CIDR it was written as (such a range is a CIDR block). */
+export const formatRangeAsCidr = (r: IpRange): string => {
+  const size = r.hi - r.lo + 1n;
+  const prefix = (r.family === 4 ? 32 : 128) - (size.toString(2).length - 1);
+  return `${formatIp(r.family, r.lo)}/${prefix}`;
+};

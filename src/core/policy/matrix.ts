@@ -4,7 +4,7 @@
  */
 import type { Attachment, PolicyAnalysis } from './analysis';
 import { allConns, describe, formatNpGuard, intersect, type ConnSet } from './conn-set';
-import { cutRanges, formatRange, parseCidr, type IpRange } from './ip';
+import { cutRanges, formatRange, formatRangeAsCidr, parseCidr, type IpRange } from './ip';
 
 export interface MatrixPeer {
   /** `ns/name[Kind] iface` for interfaces, the CIDR (or range) for outside blocks. */
@@ -114,4 +114,23 @@ export const buildMatrix = (analysis: PolicyAnalysis, options: MatrixOptions): M
     }
   }
   return { networkId: options.networkId, namespace: options.namespace, peers, cells };
+};
+
+/**
+ * The "outside" blocks worth a matrix column on a network: the whole IPv4 space plus every CIDR and
+ * `except` the enforced policies draw a line at (at most 16).
+ */
+export const outsideBlocksOf = (analysis: PolicyAnalysis, networkId: string): string[] => {
+  const blocks = new Set<string>(['0.0.0.0/0']);
+  for (const policy of analysis.policies) {
+    if (!analysis.isEnforcedOn(policy, networkId)) continue;
+    for (const direction of ['ingress', 'egress'] as const)
+      for (const rule of policy.rules[direction])
+        for (const peer of rule.peers ?? [])
+          if (peer.kind === 'ipBlock') {
+            blocks.add(peer.text);
+            peer.except.forEach((e) => blocks.add(formatRangeAsCidr(e)));
+          }
+  }
+  return [...blocks].filter((c) => !c.includes(':')).slice(0, 16);
 };

@@ -10,6 +10,7 @@ import * as path from 'path';
 import { readManifests } from '../manifests/read-dir';
 import { PolicyAnalysis, type Verdict } from './analysis';
 import { diagnose } from './diagnostics';
+import { outsideBlocksOf } from './matrix';
 
 const fixtures = path.join(__dirname, '__fixtures__', 'seed-004');
 const PHASES = ['base', 'phase-1-deny-all', 'phase-2-allow-some', 'phase-3-cnv'];
@@ -205,5 +206,25 @@ describe('phase 3: allow-ipblock-cnv-01..03 for the VMs', () => {
     // The VMs use static addresses from cloud-init, so no DHCP warning for them.
     expect(codes).not.toContain('mnp-disabled');
     expect(codes).not.toContain('dhcp-blocked');
+  });
+});
+
+describe('outside blocks of the connectivity matrix (seed 004, phase 3)', () => {
+  it('are the whole IPv4 space plus every CIDR and except the enforced policies name', () => {
+    const a = analysisAt(3);
+    const networkId = a.findEndpoint(GOLD_RABBIT)!.interfaces[0].networkId;
+    const blocks = outsideBlocksOf(a, networkId);
+    expect(blocks[0]).toBe('0.0.0.0/0');
+    // allow-some-cnv.yaml: egress to 0.0.0.0/0 except 192.168.77.0/24, the gateway .1/32, .92/32.
+    expect(blocks).toEqual(
+      expect.arrayContaining(['192.168.77.0/24', '192.168.77.1/32', '192.168.77.92/32']),
+    );
+    expect(new Set(blocks).size).toBe(blocks.length);
+  });
+
+  it('are only the whole space where no policy is enforced yet', () => {
+    const a = analysisAt(0);
+    const networkId = a.findEndpoint(GOLD_RABBIT)!.interfaces[0].networkId;
+    expect(outsideBlocksOf(a, networkId)).toEqual(['0.0.0.0/0']);
   });
 });

@@ -31,7 +31,7 @@ import {
   type StartingPoint,
 } from '../../core/mnp';
 import { PolicyAnalysis } from '../../core/policy/analysis';
-import { buildMatrix } from '../../core/policy/matrix';
+import { buildMatrix, outsideBlocksOf } from '../../core/policy/matrix';
 import type { FieldError } from '../../core/validation/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { metadataField } from '../shared/wizard/causes';
@@ -47,7 +47,6 @@ import { LoadForEdit } from '../shared/wizard/LoadForEdit';
 import { createPlan, editPlan } from '../shared/wizard/plan';
 import { WizardShell } from '../shared/wizard/WizardShell';
 import { ConnectivityMatrix } from '../policy/ConnectivityMatrix';
-import { formatRangeText } from '../policy/policy-text';
 import { usePolicyInputs } from '../policy/usePolicyInputs';
 import { formatLabels, parseLabels } from './labels';
 import { RulesEditor } from './RulesEditor';
@@ -73,22 +72,6 @@ const mapCause = (_kind: string, field: string): string | undefined => {
 const isSame = (o: K8sObject, name?: string) =>
   o.kind === 'MultiNetworkPolicy' && !!name && o.metadata?.name === name;
 
-/** The CIDRs the policies on a network draw lines at, plus the whole IPv4 space: "outside". */
-const outsideBlocks = (analysis: PolicyAnalysis, networkId: string): string[] => {
-  const set = new Set<string>(['0.0.0.0/0']);
-  for (const p of analysis.policies) {
-    if (!analysis.isEnforcedOn(p, networkId)) continue;
-    for (const d of ['ingress', 'egress'] as const)
-      for (const r of p.rules[d])
-        for (const peer of r.peers ?? [])
-          if (peer.kind === 'ipBlock') {
-            set.add(peer.text);
-            peer.except.forEach((e) => set.add(formatRangeText(e)));
-          }
-  }
-  return [...set].filter((c) => !c.includes(':')).slice(0, 16);
-};
-
 const MatrixPreview: React.FC<{
   before: PolicyAnalysis;
   after: PolicyAnalysis;
@@ -101,7 +84,7 @@ const MatrixPreview: React.FC<{
   const matrices = React.useMemo(() => {
     if (!network) return undefined;
     const outside = [
-      ...new Set([...outsideBlocks(before, network.id), ...outsideBlocks(after, network.id)]),
+      ...new Set([...outsideBlocksOf(before, network.id), ...outsideBlocksOf(after, network.id)]),
     ];
     return {
       before: buildMatrix(before, { namespace, networkId: network.id, outside }),

@@ -6,7 +6,7 @@
 import type { LabelSelector } from '../../core/k8s/types';
 import type { EvalResult, PolicyAnalysis, SideResult } from '../../core/policy/analysis';
 import type { EndpointInterface } from '../../core/policy/endpoints';
-import { formatIp, type IpRange } from '../../core/policy/ip';
+import { formatRangeAsCidr } from '../../core/policy/ip';
 import type { Direction, Peer, Policy, PolicyRef, Port, Rule } from '../../core/policy/policies';
 
 export type T = (key: string, options?: Record<string, unknown>) => string;
@@ -31,7 +31,7 @@ export const peerText = (t: T, peer: Peer): string => {
     return peer.except.length
       ? t('{{cidr}} except {{except}}', {
           cidr: peer.text,
-          except: peer.except.map(formatRangeText).join(', '),
+          except: peer.except.map(formatRangeAsCidr).join(', '),
         })
       : peer.text;
   if (peer.kind === 'invalid') return t('an invalid peer ({{reason}})', { reason: t(peer.reason) });
@@ -45,13 +45,6 @@ export const peerText = (t: T, peer: Peer): string => {
   return ns
     ? t('{{pods}} in namespaces with {{selector}}', { pods, selector: ns })
     : t('{{pods}} in every namespace', { pods });
-};
-
-/** An `except` entry back as the CIDR it was written as (a range is a CIDR block). */
-export const formatRangeText = (r: IpRange): string => {
-  const size = r.hi - r.lo + 1n;
-  const prefix = (r.family === 4 ? 32 : 128) - (size.toString(2).length - 1);
-  return `${formatIp(r.family, r.lo)}/${prefix}`;
 };
 
 export const portText = (t: T, p: Port): string => {
