@@ -116,57 +116,38 @@ const useTouch = <A extends unknown[]>(field: string, fn: (...a: A) => void) => 
   };
 };
 
-export const TextField: React.FC<
-  BaseProps & {
-    value: string;
-    onChange: (v: string) => void;
-    placeholder?: string;
-    isDisabled?: boolean;
-  }
-> = (p) => {
+interface TextInputFieldProps<V> extends BaseProps {
+  value: V;
+  onChange: (v: V) => void;
+  placeholder?: string;
+  isDisabled?: boolean;
+}
+
+/**
+ * A text input whose value the form keeps parsed (a number, a list). What the user typed is kept
+ * as typed (`useRawText`) while it still parses to the form's value, so "10.0.0.0/8, " does not
+ * jump back to "10.0.0.0/8" under the cursor.
+ */
+const ParsedTextField = <V,>({
+  format,
+  parse,
+  inputMode,
+  ...p
+}: TextInputFieldProps<V> & {
+  format: (v: V) => string;
+  parse: (text: string) => V;
+  inputMode?: 'numeric';
+}) => {
   const id = inputId(p.field);
   const errs = useFieldErrors(p);
+  const [text, setText] = useRawText(id, format(p.value), parse);
   const change = useTouch(p.field, p.onChange);
   return (
     <FormGroup label={p.label} fieldId={id}>
       <TextInput
         id={id}
         data-test={id}
-        value={p.value}
-        placeholder={p.placeholder}
-        isDisabled={p.isDisabled}
-        validated={errs.length ? 'error' : 'default'}
-        aria-describedby={`${id}-help`}
-        onChange={(_e, v) => change(v)}
-      />
-      <FieldHelp id={id} errors={errs} helper={p.helper} />
-    </FormGroup>
-  );
-};
-
-const parseNumber = (text: string): number | undefined =>
-  text.trim() === '' ? undefined : Number(text.trim());
-
-/** A whole number, or undefined when empty; junk becomes NaN so validation names it. */
-export const NumberField: React.FC<
-  BaseProps & {
-    value: number | undefined;
-    onChange: (v: number | undefined) => void;
-    placeholder?: string;
-    isDisabled?: boolean;
-  }
-> = (p) => {
-  const id = inputId(p.field);
-  const errs = useFieldErrors(p);
-  const shown = p.value === undefined ? '' : String(p.value);
-  const [text, setText] = useRawText(id, shown, parseNumber);
-  const change = useTouch(p.field, p.onChange);
-  return (
-    <FormGroup label={p.label} fieldId={id}>
-      <TextInput
-        id={id}
-        data-test={id}
-        inputMode="numeric"
+        inputMode={inputMode}
         value={text}
         placeholder={p.placeholder}
         isDisabled={p.isDisabled}
@@ -174,52 +155,40 @@ export const NumberField: React.FC<
         aria-describedby={`${id}-help`}
         onChange={(_e, v) => {
           setText(v);
-          change(parseNumber(v));
+          change(parse(v));
         }}
       />
       <FieldHelp id={id} errors={errs} helper={p.helper} />
     </FormGroup>
   );
 };
+
+const identity = (text: string) => text;
+
+export const TextField: React.FC<TextInputFieldProps<string>> = (p) => (
+  <ParsedTextField {...p} format={identity} parse={identity} />
+);
+
+const parseNumber = (text: string): number | undefined =>
+  text.trim() === '' ? undefined : Number(text.trim());
+const formatNumber = (v: number | undefined) => (v === undefined ? '' : String(v));
+
+/** A whole number, or undefined when empty; junk becomes NaN so validation names it. */
+export const NumberField: React.FC<TextInputFieldProps<number | undefined>> = (p) => (
+  <ParsedTextField {...p} format={formatNumber} parse={parseNumber} inputMode="numeric" />
+);
 
 export const parseList = (text: string): string[] =>
   text
     .split(/[\s,]+/)
     .map((x) => x.trim())
     .filter(Boolean);
+const formatList = (v: string[]) => v.join(', ');
 
 /** A list typed as comma- or space-separated entries (CIDRs, IPs). */
-export const ListField: React.FC<
-  BaseProps & {
-    value: string[];
-    onChange: (v: string[]) => void;
-    placeholder?: string;
-    isDisabled?: boolean;
-  }
-> = (p) => {
-  const id = inputId(p.field);
-  const errs = useFieldErrors(p);
-  const [text, setText] = useRawText(id, p.value.join(', '), parseList);
-  const change = useTouch(p.field, p.onChange);
-  return (
-    <FormGroup label={p.label} fieldId={id}>
-      <TextInput
-        id={id}
-        data-test={id}
-        value={text}
-        placeholder={p.placeholder}
-        isDisabled={p.isDisabled}
-        validated={errs.length ? 'error' : 'default'}
-        aria-describedby={`${id}-help`}
-        onChange={(_e, v) => {
-          setText(v);
-          change(parseList(v));
-        }}
-      />
-      <FieldHelp id={id} errors={errs} helper={p.helper} />
-    </FormGroup>
-  );
-};
+export const ListField: React.FC<TextInputFieldProps<string[]>> = (p) => (
+  <ParsedTextField {...p} format={formatList} parse={parseList} />
+);
 
 export const SelectField = <V extends string>(
   p: BaseProps & {
