@@ -28,9 +28,9 @@ import { groupVersionKindOf, Models } from '../../core/k8s/models';
 import type { VirtualMachine, VirtualMachineInstance } from '../../core/k8s/types';
 import { formatFieldError } from '../../core/validation/format';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { useMessageText } from '../shared/useMessage';
 import { k8sModelOf, useBindingContext, useNamespaceNetworks } from './data';
 import { NicFields } from './NicFields';
+import { HotplugExpectationAlert } from './HotplugExpectationAlert';
 import { PatchErrorAlert } from './PatchErrorAlert';
 import { validatePlan } from '../../core/create-vm/validate';
 
@@ -74,7 +74,6 @@ const attachedIds = (vm: VirtualMachine): Set<string> =>
 
 export const AttachNetworkModal: React.FC<VMModalProps> = ({ vm, closeModal }) => {
   const { t } = useNetworkingTranslation();
-  const text = useMessageText();
   const namespace = vm.metadata?.namespace ?? '';
   const ctx = useBindingContext();
   const { options, vms } = useNamespaceNetworks(namespace);
@@ -193,20 +192,10 @@ export const AttachNetworkModal: React.FC<VMModalProps> = ({ vm, closeModal }) =
               fieldErrors={fieldErrors}
             />
             {expectation && (
-              <Alert
-                isInline
-                variant={expectation.kind === 'restart' ? 'warning' : 'info'}
-                title={
-                  expectation.kind === 'live'
-                    ? t('Hot-plugged into the running VM')
-                    : expectation.kind === 'restart'
-                      ? t('Needs a restart')
-                      : t('Applies at the next start')
-                }
-                data-test="hotplug-expectation"
-              >
-                {text(expectation.message)}
-              </Alert>
+              <HotplugExpectationAlert
+                expectation={expectation}
+                liveTitle={t('Hot-plugged into the running VM')}
+              />
             )}
             {error !== undefined && <PatchErrorAlert error={error} onReload={onReload} />}
           </Form>

@@ -22,10 +22,10 @@ import {
 } from '../../core/attach';
 import { Models } from '../../core/k8s/models';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { useMessageText } from '../shared/useMessage';
 import type { VMModalProps } from './AttachNetworkModal';
 import { useVMSnapshot } from './AttachNetworkModal';
 import { k8sModelOf } from './data';
+import { HotplugExpectationAlert } from './HotplugExpectationAlert';
 import { PatchErrorAlert } from './PatchErrorAlert';
 
 export const DetachNetworkModal: React.FC<VMModalProps & { interfaceName?: string }> = ({
@@ -34,7 +34,6 @@ export const DetachNetworkModal: React.FC<VMModalProps & { interfaceName?: strin
   interfaceName,
 }) => {
   const { t } = useNetworkingTranslation();
-  const text = useMessageText();
   const { snapshot, reload, vmi } = useVMSnapshot(vm);
   // A NIC already marked absent has nothing left to detach while the VM runs.
   const candidates = interfacesOf(snapshot).filter(
@@ -114,20 +113,10 @@ export const DetachNetworkModal: React.FC<VMModalProps & { interfaceName?: strin
               />
             )}
             {expectation && (
-              <Alert
-                isInline
-                variant={expectation.kind === 'restart' ? 'warning' : 'info'}
-                title={
-                  expectation.kind === 'live'
-                    ? t('Hot-unplugged from the running VM')
-                    : expectation.kind === 'restart'
-                      ? t('Needs a restart')
-                      : t('Applies at the next start')
-                }
-                data-test="hotplug-expectation"
-              >
-                {text(expectation.message)}
-              </Alert>
+              <HotplugExpectationAlert
+                expectation={expectation}
+                liveTitle={t('Hot-unplugged from the running VM')}
+              />
             )}
             {error !== undefined && (
               <PatchErrorAlert
