@@ -10,18 +10,8 @@ import {
   goToStep,
   renderAt,
   yamlText,
+  writes,
 } from '../shared/wizard/wizard-test-utils';
-
-type Call = {
-  fn: string;
-  args: {
-    data?: { kind?: string; metadata?: { name?: string } };
-    queryParams?: { dryRun?: string };
-  };
-};
-const calls = () => mock.__calls as Call[];
-const writes = () =>
-  calls().filter((c) => c.fn !== 'k8sGet' && c.args.queryParams?.dryRun !== 'All');
 
 const cluster = () =>
   demoObjects(

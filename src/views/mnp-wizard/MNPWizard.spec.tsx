@@ -15,18 +15,9 @@ import {
   goToStep,
   renderAt,
   yamlText,
+  calls,
+  creates,
 } from '../shared/wizard/wizard-test-utils';
-
-type Call = {
-  fn: string;
-  args: {
-    data?: { kind?: string; metadata?: { name?: string } };
-    queryParams?: { dryRun?: string };
-  };
-};
-const calls = () => mock.__calls as Call[];
-const creates = () =>
-  calls().filter((c) => c.fn === 'k8sCreate' && c.args.queryParams?.dryRun !== 'All');
 
 const NS = 'llm-demo';
 const NAD = 'llm-demo/llm-demo-localnet-network';

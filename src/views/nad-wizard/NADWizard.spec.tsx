@@ -9,18 +9,9 @@ import {
   goToStep,
   renderAt,
   yamlText,
+  writes,
 } from '../shared/wizard/wizard-test-utils';
 
-type Call = {
-  fn: string;
-  args: {
-    data?: { kind?: string; metadata?: { name?: string } };
-    queryParams?: { dryRun?: string };
-  };
-};
-const calls = () => mock.__calls as Call[];
-const writes = () =>
-  calls().filter((c) => c.fn !== 'k8sGet' && c.args.queryParams?.dryRun !== 'All');
 const docsOf = (text: string) => parseAllDocuments(text).map((d) => d.toJS());
 const configOf = (doc: { spec: { config: string } }) => JSON.parse(doc.spec.config);
 

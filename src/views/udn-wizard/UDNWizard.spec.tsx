@@ -9,25 +9,16 @@ import {
   goToStep,
   renderAt,
   yamlText,
+  creates,
 } from '../shared/wizard/wizard-test-utils';
 
-type Call = {
-  fn: string;
-  args: {
-    data?: { kind?: string; metadata?: { name?: string } };
-    queryParams?: { dryRun?: string };
-  };
-};
 const sdk = {
   ...mock,
-  __calls: mock.__calls as Call[],
   __setMockResources: (o: unknown[]) => mock.__setMockResources(o as never),
 };
 
 const cluster = () =>
   demoObjects('00-cluster.yaml', '02-vm-primary-udn-l2bridge.yaml', '01-vm-pod-masquerade.yaml');
-const creates = () =>
-  sdk.__calls.filter((c) => c.fn === 'k8sCreate' && c.args.queryParams?.dryRun !== 'All');
 
 const fillBasics = (name: string, ns: string) => {
   fill('Name', name);

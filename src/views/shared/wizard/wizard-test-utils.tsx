@@ -5,6 +5,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom-v5-compat';
 import { parseAllDocuments } from 'yaml';
 import type { K8sObject } from '../../../core/k8s/types';
+import * as mock from '../../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
 
 const DEMO = path.resolve(__dirname, '../../../../preview/fixtures/demo');
 
@@ -40,3 +41,19 @@ export const fieldErrors = (label: string | RegExp): string[] => {
     (e.textContent ?? '').replace(/: error status;$/, ''),
   );
 };
+
+/** An SDK call the stand-in recorded, as far as the wizard tests read it. */
+export type Call = {
+  fn: string;
+  args: {
+    data?: { kind?: string; metadata?: { name?: string } };
+    queryParams?: { dryRun?: string };
+  };
+};
+
+export const calls = (): Call[] => mock.__calls as Call[];
+const isDryRun = (c: Call) => c.args.queryParams?.dryRun === 'All';
+/** Creates that were not dry runs. */
+export const creates = (): Call[] => calls().filter((c) => c.fn === 'k8sCreate' && !isDryRun(c));
+/** Every write (create, update, delete, patch) that was not a dry run. */
+export const writes = (): Call[] => calls().filter((c) => c.fn !== 'k8sGet' && !isDryRun(c));
