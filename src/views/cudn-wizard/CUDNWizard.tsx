@@ -11,19 +11,22 @@ import {
   type CUDNFormState,
 } from '../../core/generators';
 import { groupVersionKindOf, Models } from '../../core/k8s/models';
-import { DEFAULT_TARGET_VERSION, type TargetVersion } from '../../core/k8s/openshift-version';
+import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
 import type { K8sObject, NodeNetworkConfigurationPolicy } from '../../core/k8s/types';
-import type { FieldError } from '../../core/validation/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { BridgeMappingFields } from '../shared/wizard/BridgeMappingFields';
 import { metadataField, networkField, nncpField } from '../shared/wizard/causes';
 import { SelectField, TextField } from '../shared/wizard/fields';
-import { parseSelectorText, selectorToText } from '../shared/wizard/label-selector-text';
+import {
+  parseSelectorText,
+  unreadableSelectorErrors,
+  selectorToText,
+} from '../shared/wizard/label-selector-text';
 import { LoadForEdit, useWizardRoute } from '../shared/wizard/LoadForEdit';
 import { NetworkFields, NETWORK_FIELD_IDS } from '../shared/wizard/NetworkFields';
 import { createPlan, editPlan, sameJson } from '../shared/wizard/plan';
 import { IdentityFields } from '../shared/wizard/IdentityFields';
-import { useWizardContext } from '../shared/wizard/useWizardContext';
+import { useTargetVersion, useWizardContext } from '../shared/wizard/useWizardContext';
 import { wizardUrls } from '../shared/wizard/urls';
 import { WizardShell } from '../shared/wizard/WizardShell';
 
@@ -59,25 +62,17 @@ const CUDNForm: React.FC<
       matchExpressions: initial.matchExpressions,
     }),
   );
-  const [chosenVersion, setChosenVersion] = React.useState<TargetVersion>();
   const set = (patch: Partial<CUDNFormState>) => setState((s) => ({ ...s, ...patch }));
   const localnet = state.topology === 'Localnet';
 
   const wc = useWizardContext({ kind: 'cudn', editing: original?.metadata?.name, localnet });
-  const target = chosenVersion ?? wc.defaultVersion;
-  const ctx = React.useMemo(() => wc.makeContext(target), [wc, target]);
+  const { target, setChosenVersion, ctx } = useTargetVersion(wc);
   const parsedSelector = React.useMemo(() => parseSelectorText(selectorText), [selectorText]);
   const errors = React.useMemo(() => {
-    const errs: FieldError[] = validateCUDNForm(state, ctx);
-    parsedSelector.unreadable.forEach((term) =>
-      errs.push({
-        field: 'namespaceSelector',
-        message:
-          'Cannot read "{{term}}": write key=value, key in (a,b), key notin (a,b), key or !key.',
-        params: { term },
-      }),
-    );
-    return errs;
+    return [
+      ...validateCUDNForm(state, ctx),
+      ...unreadableSelectorErrors('namespaceSelector', parsedSelector),
+    ];
   }, [state, ctx, parsedSelector]);
   const objects = React.useMemo(() => generateCUDN(state, ctx, preserved), [state, ctx, preserved]);
   const operations = React.useMemo(() => {

@@ -13,7 +13,7 @@ import {
   type VlanRange,
 } from '../../core/generators';
 import { groupVersionKindOf, Models } from '../../core/k8s/models';
-import { DEFAULT_TARGET_VERSION, type TargetVersion } from '../../core/k8s/openshift-version';
+import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
 import type {
   K8sObject,
   NetworkAttachmentDefinition,
@@ -32,7 +32,7 @@ import {
 import { LoadForEdit, useWizardRoute } from '../shared/wizard/LoadForEdit';
 import { createPlan, editPlan } from '../shared/wizard/plan';
 import { IdentityFields } from '../shared/wizard/IdentityFields';
-import { useWizardContext } from '../shared/wizard/useWizardContext';
+import { useTargetVersion, useWizardContext } from '../shared/wizard/useWizardContext';
 import { wizardUrls } from '../shared/wizard/urls';
 import { WizardShell } from '../shared/wizard/WizardShell';
 
@@ -65,7 +65,6 @@ const NADForm: React.FC<
   const { t } = useNetworkingTranslation();
   const isEdit = !!original;
   const [state, setState] = React.useState<NADFormState>(initial);
-  const [chosenVersion, setChosenVersion] = React.useState<TargetVersion>();
   const set = (patch: Partial<NADFormState>) => setState((s) => ({ ...s, ...patch }));
   const { type } = state;
   const isOvn = type === 'ovn-layer2' || type === 'ovn-localnet';
@@ -76,8 +75,7 @@ const NADForm: React.FC<
     editing: original?.metadata?.name,
     localnet: type === 'ovn-localnet',
   });
-  const target = chosenVersion ?? wc.defaultVersion;
-  const ctx = React.useMemo(() => wc.makeContext(target), [wc, target]);
+  const { target, setChosenVersion, ctx } = useTargetVersion(wc);
   const errors = React.useMemo(() => validateNADForm(state, ctx), [state, ctx]);
   const objects = React.useMemo(() => generateNAD(state, ctx, preserved), [state, ctx, preserved]);
   const operations = React.useMemo(() => {

@@ -11,7 +11,7 @@ import {
   type UDNFormState,
 } from '../../core/generators';
 import { Models } from '../../core/k8s/models';
-import { DEFAULT_TARGET_VERSION, type TargetVersion } from '../../core/k8s/openshift-version';
+import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
 import type { K8sObject, UserDefinedNetwork } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { metadataField, networkField } from '../shared/wizard/causes';
@@ -20,7 +20,7 @@ import { LoadForEdit, useWizardRoute } from '../shared/wizard/LoadForEdit';
 import { NetworkFields, NETWORK_FIELD_IDS } from '../shared/wizard/NetworkFields';
 import { createPlan, editPlan, sameJson } from '../shared/wizard/plan';
 import { IdentityFields } from '../shared/wizard/IdentityFields';
-import { useWizardContext } from '../shared/wizard/useWizardContext';
+import { useTargetVersion, useWizardContext } from '../shared/wizard/useWizardContext';
 import { wizardUrls } from '../shared/wizard/urls';
 import { WizardShell } from '../shared/wizard/WizardShell';
 
@@ -49,7 +49,6 @@ const UDNForm: React.FC<
   const { t } = useNetworkingTranslation();
   const isEdit = !!original;
   const [state, setState] = React.useState<UDNFormState>(initial);
-  const [chosenVersion, setChosenVersion] = React.useState<TargetVersion>();
   const set = (patch: Partial<UDNFormState>) => setState((s) => ({ ...s, ...patch }));
 
   const wc = useWizardContext({
@@ -57,8 +56,7 @@ const UDNForm: React.FC<
     namespace: state.namespace || undefined,
     editing: original?.metadata?.name,
   });
-  const target = chosenVersion ?? wc.defaultVersion;
-  const ctx = React.useMemo(() => wc.makeContext(target), [wc, target]);
+  const { target, setChosenVersion, ctx } = useTargetVersion(wc);
   const errors = React.useMemo(() => validateUDNForm(state, ctx), [state, ctx]);
   const objects = React.useMemo(() => generateUDN(state, ctx, preserved), [state, ctx, preserved]);
   const operations = React.useMemo(() => {

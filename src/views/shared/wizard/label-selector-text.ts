@@ -3,6 +3,7 @@
  * `env=prod, team in (a,b), tier notin (x), has-key, !no-key, k!=v`.
  */
 import type { LabelSelector, LabelSelectorRequirement } from '../../../core/k8s/types';
+import type { FieldError } from '../../../core/validation/types';
 
 const splitTerms = (text: string): string[] => {
   const out: string[] = [];
@@ -31,6 +32,19 @@ export interface ParsedSelector {
   /** Terms that are not selector syntax, as typed. */
   unreadable: string[];
 }
+
+/** Marks the key for i18next-parser; `formatFieldError` translates it (see core/model/messages.ts). */
+const t = <S extends string>(key: S): S => key;
+
+/** The field errors for the terms of a typed selector that are not selector syntax. */
+export const unreadableSelectorErrors = (field: string, parsed: ParsedSelector): FieldError[] =>
+  parsed.unreadable.map((term) => ({
+    field,
+    message: t(
+      'Cannot read "{{term}}": write key=value, key in (a,b), key notin (a,b), key or !key.',
+    ),
+    params: { term },
+  }));
 
 export const parseSelectorText = (text: string): ParsedSelector => {
   const matchLabels: Record<string, string> = {};

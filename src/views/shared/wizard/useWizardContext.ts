@@ -229,3 +229,14 @@ export const useWizardContext = ({ kind, namespace, editing, localnet }: WizardI
     cudns,
   };
 };
+
+/**
+ * The OpenShift version a wizard generates for: the one chosen in the form, else the cluster's.
+ * Returns the validation/generation context for it.
+ */
+export const useTargetVersion = (wc: ReturnType<typeof useWizardContext>) => {
+  const [chosenVersion, setChosenVersion] = React.useState<TargetVersion>();
+  const target = chosenVersion ?? wc.defaultVersion;
+  const ctx = React.useMemo(() => wc.makeContext(target), [wc, target]);
+  return { target, setChosenVersion, ctx };
+};
