@@ -21,6 +21,10 @@ const run = (...args: string[]) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
+/** `policy eval` at a phase of the seed 004 field test; `args` as typed on a command line. */
+const evalAt = (phase: number, args: string) =>
+  run('policy', 'eval', ...phases(phase), ...args.split(/\s+/));
+
 jest.setTimeout(60_000);
 
 describe('vm-networking policy eval', () => {
@@ -30,52 +34,27 @@ describe('vm-networking policy eval', () => {
   });
 
   it('prints the deciding policy of an allowed ping (seed 004, phase 3) and exits 0', () => {
-    const r = run(
-      'policy',
-      'eval',
-      ...phases(3),
-      '--vm',
-      'llm-demo/centos-stream9-gold-rabbit-80',
-      '--direction',
-      'egress',
-      '--peer',
-      '192.168.77.1',
+    const r = evalAt(
+      3,
+      '--vm llm-demo/centos-stream9-gold-rabbit-80 --direction egress --peer 192.168.77.1',
     );
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('Allowed by llm-demo/allow-ipblock-cnv-01');
   });
 
   it('prints Denied and exits 0 without --expect', () => {
-    const r = run(
-      'policy',
-      'eval',
-      ...phases(3),
-      '--vm',
-      'llm-demo/centos-stream9-gold-rabbit-80',
-      '--direction',
-      'ingress',
-      '--peer',
-      '192.168.77.10',
+    const r = evalAt(
+      3,
+      '--vm llm-demo/centos-stream9-gold-rabbit-80 --direction ingress --peer 192.168.77.10',
     );
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('Denied');
   });
 
   it('says when no policy selects the interface', () => {
-    const r = run(
-      'policy',
-      'eval',
-      ...phases(0),
-      '--vm',
-      'llm-demo/centos-stream9-gold-rabbit-80',
-      '--direction',
-      'egress',
-      '--peer',
-      '192.168.77.10',
-      '--protocol',
-      'TCP',
-      '--port',
-      '22',
+    const r = evalAt(
+      0,
+      '--vm llm-demo/centos-stream9-gold-rabbit-80 --direction egress --peer 192.168.77.10 --protocol TCP --port 22',
     );
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('Allowed: no policy selects this interface');
@@ -101,30 +80,10 @@ describe('vm-networking policy eval', () => {
   });
 
   it('exit 2 with a clear message for a missing VM or bad arguments', () => {
-    const missing = run(
-      'policy',
-      'eval',
-      ...phases(1),
-      '--vm',
-      'llm-demo/no-such-vm',
-      '--direction',
-      'egress',
-      '--peer',
-      '10.0.0.1',
-    );
+    const missing = evalAt(1, '--vm llm-demo/no-such-vm --direction egress --peer 10.0.0.1');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no VM or pod llm-demo/no-such-vm');
-    const badDirection = run(
-      'policy',
-      'eval',
-      ...phases(1),
-      '--vm',
-      'llm-demo/tinypod',
-      '--direction',
-      'sideways',
-      '--peer',
-      '10.0.0.1',
-    );
+    const badDirection = evalAt(1, '--vm llm-demo/tinypod --direction sideways --peer 10.0.0.1');
     expect(badDirection.code).toBe(2);
     expect(badDirection.stderr).toContain('--direction must be ingress or egress');
     const noManifests = run(
