@@ -24,6 +24,7 @@ import {
   validateNADForm,
 } from './nad';
 import { defaultUDNState, generateUDN, parseBackUDN, validateUDNForm } from './udn';
+import { defaultNetworkState, withTopology } from './network-spec';
 
 const oracle = createCRDValidator(loadCRDsForVersion('4.20', sharedPath('crds')));
 const ctx: WizardContext = { target: '4.20' };
@@ -378,5 +379,34 @@ describe('OpenShift target version', () => {
     };
     expect(detectTargetVersion(cv)).toBe('4.20');
     expect(detectTargetVersion({ status: { desired: { version: '4.19.3' } } })).toBe('4.19');
+  });
+});
+
+describe('withTopology', () => {
+  const state = {
+    ...defaultNetworkState(),
+    role: 'Primary' as const,
+    ipamMode: 'Disabled' as const,
+    subnets: [{ cidr: '10.100.0.0/16', hostSubnet: 24 }],
+    vlanId: 1924,
+    excludeSubnets: ['10.100.0.1/32'],
+  };
+
+  it('gives Layer3 IPAM, no persistent IPs, and keeps the host subnets', () => {
+    const s = withTopology(state, 'Layer3');
+    expect(s).toMatchObject({ topology: 'Layer3', ipamMode: 'Enabled', persistentIPs: false });
+    expect(s.subnets).toEqual([{ cidr: '10.100.0.0/16', hostSubnet: 24 }]);
+    expect(s.vlanId).toBeUndefined();
+    expect(s.excludeSubnets).toEqual([]);
+  });
+
+  it('makes a localnet secondary and keeps its VLAN and excluded subnets', () => {
+    const s = withTopology(state, 'Localnet');
+    expect(s).toMatchObject({ role: 'Secondary', vlanId: 1924, excludeSubnets: ['10.100.0.1/32'] });
+    expect(s.subnets).toEqual([{ cidr: '10.100.0.0/16' }]);
+  });
+
+  it('keeps role and IPAM choices on Layer2', () => {
+    expect(withTopology(state, 'Layer2')).toMatchObject({ role: 'Primary', ipamMode: 'Disabled' });
   });
 });

@@ -69,6 +69,22 @@ export const defaultNetworkState = (): NetworkFormState => ({
   excludeSubnets: [],
 });
 
+/**
+ * The form after a topology change: Layer3 always has IPAM and no persistent IPs, only Layer3
+ * subnets carry a host subnet, and localnet (secondary only) keeps its VLAN and excluded subnets,
+ * which no other topology has.
+ */
+export const withTopology = <S extends NetworkFormState>(s: S, topology: Topology): S => ({
+  ...s,
+  topology,
+  role: topology === 'Localnet' ? 'Secondary' : s.role,
+  ipamMode: topology === 'Layer3' ? 'Enabled' : s.ipamMode,
+  persistentIPs: topology === 'Layer3' ? false : s.persistentIPs,
+  subnets: s.subnets.map((x) => (topology === 'Layer3' ? x : { cidr: x.cidr })),
+  vlanId: topology === 'Localnet' ? s.vlanId : undefined,
+  excludeSubnets: topology === 'Localnet' ? s.excludeSubnets : [],
+});
+
 const usesIpamField = (s: NetworkFormState) => s.topology !== 'Layer3';
 const ipamEnabled = (s: NetworkFormState) => s.topology === 'Layer3' || s.ipamMode === 'Enabled';
 

@@ -9,6 +9,7 @@ import {
   selectedNamespaces,
   validateCUDNForm,
   type CUDNFormState,
+  withTopology,
 } from '../../core/generators';
 import { groupVersionKindOf, Models } from '../../core/k8s/models';
 import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
@@ -141,18 +142,7 @@ const CUDNForm: React.FC<
                 field="topology"
                 label={t('Topology')}
                 value={state.topology}
-                onChange={(topology) =>
-                  setState((s) => ({
-                    ...s,
-                    topology,
-                    role: topology === 'Localnet' ? 'Secondary' : s.role,
-                    ipamMode: topology === 'Layer3' ? 'Enabled' : s.ipamMode,
-                    persistentIPs: topology === 'Layer3' ? false : s.persistentIPs,
-                    subnets: s.subnets.map((x) => (topology === 'Layer3' ? x : { cidr: x.cidr })),
-                    vlanId: topology === 'Localnet' ? s.vlanId : undefined,
-                    excludeSubnets: topology === 'Localnet' ? s.excludeSubnets : [],
-                  }))
-                }
+                onChange={(topology) => setState((s) => withTopology(s, topology))}
                 errors={errs}
                 options={[
                   { value: 'Layer2', label: t('Layer2 (one broadcast domain across nodes)') },

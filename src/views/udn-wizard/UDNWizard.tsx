@@ -9,6 +9,7 @@ import {
   PRIMARY_UDN_LABEL,
   validateUDNForm,
   type UDNFormState,
+  withTopology,
 } from '../../core/generators';
 import { Models } from '../../core/k8s/models';
 import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
@@ -140,15 +141,7 @@ const UDNForm: React.FC<
                 field="topology"
                 label={t('Topology')}
                 value={state.topology}
-                onChange={(topology) =>
-                  setState((s) => ({
-                    ...s,
-                    topology,
-                    ipamMode: topology === 'Layer3' ? 'Enabled' : s.ipamMode,
-                    persistentIPs: topology === 'Layer3' ? false : s.persistentIPs,
-                    subnets: s.subnets.map((x) => (topology === 'Layer3' ? x : { cidr: x.cidr })),
-                  }))
-                }
+                onChange={(topology) => setState((s) => withTopology(s, topology))}
                 errors={errs}
                 options={[
                   { value: 'Layer2', label: t('Layer2 (one broadcast domain across nodes)') },
