@@ -146,7 +146,8 @@ class ModelStore {
 
 export const modelStore = new ModelStore();
 
-const useModelsVersion = (): boolean => {
+/** Re-renders when API discovery adds models; true once discovery has finished. */
+export const useModelsLoaded = (): boolean => {
   const [, force] = React.useReducer((x: number) => x + 1, 0);
   React.useEffect(() => {
     const off = modelStore.subscribe(force);
@@ -162,7 +163,7 @@ const useModelsVersion = (): boolean => {
 export const useK8sModel = (
   groupVersionKind?: K8sGroupVersionKind | string,
 ): [K8sModel | undefined, boolean] => {
-  const loaded = useModelsVersion();
+  const loaded = useModelsLoaded();
   const key =
     typeof groupVersionKind === 'string'
       ? groupVersionKind
@@ -171,7 +172,7 @@ export const useK8sModel = (
 };
 
 export const useK8sModels = (): [{ [ref: string]: K8sModel }, boolean] => {
-  const loaded = useModelsVersion();
+  const loaded = useModelsLoaded();
   return React.useMemo(() => [Object.fromEntries(modelStore.models), !loaded], [loaded]);
 };
 

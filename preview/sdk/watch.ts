@@ -11,7 +11,13 @@
 import * as React from 'react';
 import { HttpError, consoleFetchJSON } from './http';
 import { addKind, resourceURL, selectorToString, type Selector } from './k8s';
-import { modelStore, referenceForGVK, type K8sGroupVersionKind, type K8sModel } from './models';
+import {
+  modelStore,
+  referenceForGVK,
+  useModelsLoaded,
+  type K8sGroupVersionKind,
+  type K8sModel,
+} from './models';
 import { readWatchSocket, webSocketURL, type WatchEvent } from './ws';
 
 /** Reconnect delays: the console's WebSocket factory starts at 1 s and grows by half up to a minute. */
@@ -321,18 +327,6 @@ export const openWatches = (): string[] => [...watches.keys()];
 
 const refOf = (r: WatchK8sResource): string | undefined =>
   r.groupVersionKind ? referenceForGVK(r.groupVersionKind) : r.kind;
-
-const useModelsLoaded = (): boolean => {
-  const [, force] = React.useReducer((x: number) => x + 1, 0);
-  React.useEffect(() => {
-    const off = modelStore.subscribe(force);
-    void modelStore.discover();
-    return () => {
-      off();
-    };
-  }, []);
-  return modelStore.loaded;
-};
 
 type Result = [any, boolean, unknown];
 
