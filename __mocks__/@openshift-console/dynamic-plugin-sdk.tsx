@@ -4,6 +4,7 @@
  * real objects; writes are recorded and applied to the store.
  */
 import * as React from 'react';
+import { applyJsonPatch } from '../../src/core/k8s/json-patch';
 
 type Obj = {
   apiVersion?: string;
@@ -130,7 +131,6 @@ const record =
 export const k8sCreate = record('k8sCreate');
 
 type PatchOp = { op: string; path: string; value?: unknown };
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Applies an RFC 6902 patch to the stored object like the API server: a failed `test` (or a
@@ -145,37 +145,12 @@ const applyToStore = (resource: Obj, ops: PatchOp[]): Obj => {
       o.metadata?.namespace === resource.metadata?.namespace,
   );
   if (i < 0) return resource;
-  const root = { v: JSON.parse(JSON.stringify(store[i])) as unknown };
-  for (const op of ops) {
-    const segs = op.path
-      .split('/')
-      .slice(1)
-      .map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let parent: Record<string, unknown> = root as Record<string, unknown>;
-    let key = 'v';
-    for (const seg of segs) {
-      const next = parent[key];
-      if (!next || typeof next !== 'object') throw invalid(`path ${op.path} not found`);
-      parent = next as Record<string, unknown>;
-      key = seg;
-    }
-    const arr = Array.isArray(parent) ? (parent as unknown[]) : undefined;
-    const idx = key === '-' ? (arr?.length ?? 0) : Number(key);
-    if (op.op === 'test') {
-      if (!same(arr ? arr[idx] : parent[key], op.value))
-        throw invalid(`test operation failed at ${op.path}`);
-    } else if (op.op === 'add') {
-      if (arr) arr.splice(idx, 0, op.value);
-      else parent[key] = op.value;
-    } else if (op.op === 'replace') {
-      if (arr) arr[idx] = op.value;
-      else parent[key] = op.value;
-    } else if (op.op === 'remove') {
-      if (arr) arr.splice(idx, 1);
-      else delete parent[key];
-    }
+  // Applied as the API server applies it: a failed `test` or a missing path is a 422.
+  try {
+    store[i] = applyJsonPatch(store[i], ops);
+  } catch (e) {
+    throw invalid((e as Error).message);
   }
-  store[i] = root.v as Obj;
   return store[i];
 };
 const invalid = (message: string) =>

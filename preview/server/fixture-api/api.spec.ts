@@ -6,7 +6,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { FixtureApi } from './api';
-import { applyJsonPatch } from './patch';
+import { applyJsonPatch } from '../../../src/core/k8s/json-patch';
 import { parseLabelSelector } from './selectors';
 
 const DEMO = path.resolve(__dirname, '../../fixtures/demo');

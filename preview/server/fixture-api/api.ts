@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'http';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { loadManifestDir, parseManifestText, type LoadedManifests } from './manifests';
-import { PatchError, applyJsonPatch, applyMergePatch } from './patch';
+import { PatchError, applyJsonPatch, applyMergePatch } from '../../../src/core/k8s/json-patch';
 import {
   ResourceRegistry,
   apiVersionOf,

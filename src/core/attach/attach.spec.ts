@@ -8,7 +8,7 @@ import { specInterfacesOf } from '../kubevirt/vm-spec';
 import { DEMO_FILES, loadDemo, ofKind } from '../create-vm/__fixtures__/demo';
 import { interfaceOf, networkOf } from '../create-vm/generate';
 import type { PlanInterface } from '../create-vm/types';
-import { applyPatch, PatchFailed } from './__fixtures__/apply-patch';
+import { applyJsonPatch as applyPatch, PatchError as PatchFailed } from '../k8s/json-patch';
 import {
   attachPatch,
   detachModeOf,

@@ -1,7 +1,9 @@
 /**
- * The patch types the apiserver accepts: JSON patch (RFC 6902, including `test`), JSON merge patch
- * (RFC 7386). Strategic merge patch is applied as a merge patch: the fixture server has no Go struct
- * tags to know list merge keys, and our clients send JSON or merge patches.
+ * The patch types the apiserver accepts, applied as it applies them: JSON patch (RFC 6902,
+ * including `test`: a failed test or a missing path throws and nothing is applied) and JSON merge
+ * patch (RFC 7386). Used by the fixture API server, the SDK stand-in for Jest, and the tests of the
+ * patches the plugin sends. (The fixture server applies strategic merge patch as a merge patch: it
+ * has no Go struct tags to know list merge keys.)
  */
 export class PatchError extends Error {}
 
@@ -95,9 +97,9 @@ export interface JsonPatchOp {
   from?: string;
 }
 
-export const applyJsonPatch = (document: Json, ops: unknown): Json => {
+export const applyJsonPatch = <T = Json>(document: T, ops: unknown): T => {
   if (!Array.isArray(ops)) throw new PatchError('a JSON patch must be an array of operations');
-  let doc = clone(document);
+  let doc: Json = clone(document);
   for (const raw of ops as JsonPatchOp[]) {
     if (!raw || typeof raw.path !== 'string') throw new PatchError('operation has no path');
     switch (raw.op) {
@@ -145,7 +147,7 @@ export const applyJsonPatch = (document: Json, ops: unknown): Json => {
         throw new PatchError(`Unexpected kind: ${String(raw.op)}`);
     }
   }
-  return doc;
+  return doc as T;
 };
 
 export const applyMergePatch = (target: Json, patch: Json): Json => {
