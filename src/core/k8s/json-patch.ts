@@ -21,8 +21,6 @@ const parsePointer = (pointer: string): string[] => {
   return pointer.slice(1).split('/').map(unescape);
 };
 
-const deepEqual = (a: Json, b: Json): boolean =>
-  JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 const sortKeys = (v: Json): Json =>
   Array.isArray(v)
     ? v.map(sortKeys)
@@ -33,6 +31,10 @@ const sortKeys = (v: Json): Json =>
             .map((k) => [k, sortKeys((v as Record<string, Json>)[k])]),
         )
       : v;
+
+/** Equal as JSON whatever the key order (how a JSON patch `test` compares values). */
+export const sameJson = (a: Json, b: Json): boolean =>
+  JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 
 const arrayIndex = (arr: Json[], token: string, forInsert: boolean): number => {
   if (token === '-' && forInsert) return arr.length;
@@ -138,7 +140,7 @@ export const applyJsonPatch = <T = Json>(document: T, ops: unknown): T => {
         } catch {
           actual = undefined;
         }
-        if (!deepEqual(actual, raw.value ?? null)) {
+        if (!sameJson(actual, raw.value ?? null)) {
           throw new PatchError(`testing value ${raw.path} failed: test failed`);
         }
         break;

@@ -43,17 +43,5 @@ export const namespacesCreatedBy = (ops: Operation[]): Set<string> =>
       .map((o) => o.obj.metadata?.name ?? ''),
   );
 
-const canonical = (v: unknown): unknown =>
-  Array.isArray(v)
-    ? v.map(canonical)
-    : v && typeof v === 'object'
-      ? Object.fromEntries(
-          Object.keys(v as object)
-            .sort()
-            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-        )
-      : v;
-
 /** Equal as JSON, whatever the key order: decides update in place versus replace. */
-export const sameJson = (a: unknown, b: unknown): boolean =>
-  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+export { sameJson } from '../../../core/k8s/json-patch';
