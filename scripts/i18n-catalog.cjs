@@ -77,6 +77,36 @@ const KEPT_IN_ENGLISH = new Set(
 /** `{{name}}` (names compared trimmed, formats kept) and react-i18next Trans tags `<1>`, `</1>`, `<1/>`, `<strong>`. */
 const PLACEHOLDER = /\{\{\s*([^}]+?)\s*\}\}|<\/?\d+\s*\/?>|<\/?(?:br|strong|i|p|b|em|code)\s*\/?>/g;
 
+/**
+ * Options of i18next's t(): a placeholder named like one of them is read as the option, not
+ * interpolated (`{{ns}}` switches the namespace, so the key is never found and English shows).
+ */
+const RESERVED_PLACEHOLDERS = [
+  'ns',
+  'lng',
+  'lngs',
+  'fallbackLng',
+  'context',
+  'defaultValue',
+  'replace',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'postProcess',
+  'interpolation',
+  'keySeparator',
+  'nsSeparator',
+  'ordinal',
+];
+
+/** English keys that use a reserved option name as a placeholder. */
+const reservedPlaceholderKeys = (english) =>
+  Object.keys(english).filter((key) =>
+    placeholders(key).some((p) =>
+      RESERVED_PLACEHOLDERS.includes(p.slice(2, -2).split(',')[0].trim()),
+    ),
+  );
+
 const placeholders = (text) =>
   [...String(text).matchAll(PLACEHOLDER)]
     .map((m) => (m[1] !== undefined ? `{{${m[1]}}}` : m[0].replace(/\s+/g, '')))
@@ -169,6 +199,8 @@ const merge = (english, catalog, translations) => {
 module.exports = {
   LANGUAGES,
   KEPT_IN_ENGLISH,
+  RESERVED_PLACEHOLDERS,
+  reservedPlaceholderKeys,
   placeholders,
   samePlaceholders,
   words,

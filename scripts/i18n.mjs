@@ -24,8 +24,10 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const {
   LANGUAGES,
+  RESERVED_PLACEHOLDERS,
   checkLanguage,
   problemCount,
+  reservedPlaceholderKeys,
   untranslated,
   merge,
 } = require('./i18n-catalog.cjs');
@@ -91,6 +93,14 @@ const DESCRIPTIONS = {
 const checkLanguages = () => {
   const english = readJson(FILE);
   let ok = true;
+  const reserved = reservedPlaceholderKeys(english);
+  if (reserved.length) {
+    ok = false;
+    console.error(
+      `i18n: placeholders named like a t() option (${RESERVED_PLACEHOLDERS.join(', ')}) are never interpolated and hide the translation; rename them in the source:`,
+    );
+    for (const key of reserved) console.error(`    ${JSON.stringify(key)}`);
+  }
   for (const lng of LANGUAGES) {
     if (!existsSync(catalogPath(lng))) {
       console.error(`i18n: ${catalogPath(lng)} does not exist`);

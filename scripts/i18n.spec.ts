@@ -12,6 +12,7 @@ const lib = require('./i18n-catalog.cjs') as {
   placeholders: (text: string) => string[];
   samePlaceholders: (a: string, b: string) => boolean;
   leftInEnglish: (en: string, value: string) => boolean;
+  reservedPlaceholderKeys: (en: Record<string, string>) => string[];
   checkLanguage: (en: Record<string, string>, catalog: Catalog) => Problems;
   untranslated: (en: Record<string, string>, catalog: Catalog) => Record<string, string>;
   merge: (
@@ -61,6 +62,34 @@ describe('placeholders', () => {
     expect(lib.samePlaceholders('{{a}}', '{{a}} {{a}}')).toBe(false);
     expect(lib.samePlaceholders('<1>x</1>', 'x')).toBe(false);
     expect(lib.samePlaceholders('<1>x</1>', '<2>x</2>')).toBe(false);
+  });
+});
+
+describe('reservedPlaceholderKeys', () => {
+  it('finds placeholders named like a t() option, and nothing in the real catalog', () => {
+    expect(
+      lib.reservedPlaceholderKeys({
+        'Namespace {{ns}} lacks {{label}}': '',
+        'In {{lng}}': '',
+        'A {{ context }}': '',
+        'Namespace {{namespace}}': '',
+        '{{count}} objects': '',
+      }),
+    ).toEqual(['Namespace {{ns}} lacks {{label}}', 'In {{lng}}', 'A {{ context }}']);
+    expect(lib.reservedPlaceholderKeys(realEnglish)).toEqual([]);
+  });
+  it('is a real defect: i18next reads {{ns}} as the namespace and shows English', async () => {
+    const i18next = (await import('i18next')).default.createInstance();
+    await i18next.init({
+      lng: 'ja',
+      resources: {
+        ja: { [NS]: { 'In {{ns}}': '{{ns}} 内', 'In {{namespace}}': '{{namespace}} 内' } },
+      },
+      defaultNS: NS,
+      interpolation: { escapeValue: false },
+    });
+    expect(i18next.t('In {{ns}}', { ns: 'demo' })).toBe('In demo');
+    expect(i18next.t('In {{namespace}}', { namespace: 'demo' })).toBe('demo 内');
   });
 });
 

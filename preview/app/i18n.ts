@@ -1,7 +1,10 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
 /**
  * i18next set up like the console's (frontend/public/i18n.js): `~` namespace separator, no key separator,
- * English fallback, no escaping, and namespaces fetched from `/locales/resource.json?lng=..&ns=..`.
+ * English fallback, no escaping, and namespaces fetched from `/locales/resource.json?lng=..&ns=..`
+ * (which the server answers from the plugin's own `locales/<lng>/<ns>.json`, as Bridge does).
+ * The language follows the console's `?lng=` query parameter (i18next's querystring detector) and
+ * stays for the tab's later navigations.
  */
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -22,12 +25,51 @@ const backend: BackendModule = {
   },
 };
 
+/** The languages the console ships (frontend/public/locales/). */
+export const CONSOLE_LANGUAGES = ['en', 'ja', 'zh', 'ko', 'fr', 'es'] as const;
+const STORAGE_KEY = 'preview/lng';
+
+/**
+ * `?lng=ja` (or `zh-CN`, reduced to its language as the console's `load: 'languageOnly'` does);
+ * otherwise the language an earlier `?lng=` chose in this tab (links inside the app drop the query);
+ * otherwise English. A language the console does not ship falls back to English.
+ */
+export const chosenLanguage = (search: string, stored: string | null): string => {
+  const pick = (value: string | null) => {
+    const lng = value?.trim().toLowerCase().split(/[-_]/)[0];
+    return lng && (CONSOLE_LANGUAGES as readonly string[]).includes(lng) ? lng : undefined;
+  };
+  return pick(new URLSearchParams(search).get('lng')) ?? pick(stored) ?? 'en';
+};
+
+const initialLanguage = (): string => {
+  let stored: string | null = null;
+  try {
+    stored = window.sessionStorage.getItem(STORAGE_KEY);
+  } catch {
+    // Storage disabled: the query parameter alone decides.
+  }
+  const lng = chosenLanguage(window.location.search, stored);
+  try {
+    window.sessionStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // as above
+  }
+  return lng;
+};
+
+/** `<html lang>` follows i18next, so the browser picks CJK fonts and line breaking for the language. */
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
 export const initI18n = (preloadNamespaces: string[]) =>
   i18n
     .use(backend)
     .use(initReactI18next)
     .init({
-      lng: 'en',
+      lng: initialLanguage(),
+      supportedLngs: [...CONSOLE_LANGUAGES],
       fallbackLng: 'en',
       load: 'languageOnly',
       ns: ['public', ...preloadNamespaces],

@@ -92,8 +92,8 @@ const UDNForm: React.FC<
         <Alert
           variant="warning"
           isInline
-          title={t('Namespace {{ns}} lacks the label {{label}}', {
-            ns: state.namespace,
+          title={t('Namespace {{namespace}} lacks the label {{label}}', {
+            namespace: state.namespace,
             label: PRIMARY_UDN_LABEL,
           })}
           data-test="namespace-label-alert"
