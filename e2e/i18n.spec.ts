@@ -9,6 +9,7 @@ import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser';
 import { ROOT, startTestPreview, vmTabURL } from './support/preview';
+import { startNginxFromChart, type ChartNginx } from '../test-support/nginx';
 import type { Preview } from '../preview/preview';
 
 const NS = 'plugin__vm-networking-console-plugin';
@@ -257,6 +258,39 @@ describe('the language stays when a link drops ?lng=', () => {
     expect(
       await w.page.getByText(ja['Review and create'], { exact: true }).count(),
     ).toBeGreaterThan(0);
+    await w.page.close();
+  });
+});
+
+describe('installed with the Helm chart: catalogs from the chart’s nginx', () => {
+  let nginx: ChartNginx;
+  let viaChart: Preview;
+
+  beforeAll(async () => {
+    nginx = await startNginxFromChart();
+    viaChart = await startTestPreview({ pluginUrl: nginx.url });
+  }, 60_000);
+
+  afterAll(async () => {
+    await viaChart?.close();
+    await nginx?.stop();
+  });
+
+  it.each(LANGUAGES)('%s: served as application/json, proxied the way Bridge does', async (lng) => {
+    const res = await fetch(`${viaChart.url}/locales/resource.json?lng=${lng}&ns=${NS}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual(catalog(lng));
+  });
+
+  it('the Networking tab in Japanese through it', async () => {
+    const w = await open(
+      withLanguage(vmTabURL(viaChart, 'demo-vm-pod', 'vm-pod'), 'ja'),
+      PAGES[0].ready,
+    );
+    const shown = new Set(await labelsOnPage(w.page, PAGES[0].scope));
+    expect(shown.has(catalog('ja')['Network interfaces'])).toBe(true);
+    w.assertNoProblems();
     await w.page.close();
   });
 });
