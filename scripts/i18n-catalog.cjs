@@ -170,22 +170,29 @@ const untranslated = (english, catalog) => {
 };
 
 /**
- * Merges translations into a catalog. Refuses (returns errors, no catalog) keys English does not
- * have, non-string or empty values, and placeholders that differ from English. The result holds
- * exactly English's keys that are translated, in English's order; keys English dropped are reported.
+ * Merges translations into a catalog. Refuses (returns errors, no catalog) non-string or empty
+ * values, placeholders that differ from English, and keys English does not have, unless
+ * `skipUnknown` (translations prepared before English dropped a key): those are then only listed in
+ * `skipped`. The result holds exactly English's keys that are translated, in English's order; keys
+ * English dropped are listed in `dropped`.
  */
-const merge = (english, catalog, translations) => {
+const merge = (english, catalog, translations, { skipUnknown = false } = {}) => {
   const errors = [];
+  const skipped = [];
+  const accepted = {};
   for (const [key, value] of Object.entries(translations)) {
-    if (!Object.prototype.hasOwnProperty.call(english, key)) errors.push(`unknown key: ${key}`);
-    else if (typeof value !== 'string' || value.trim() === '') errors.push(`empty value: ${key}`);
+    if (!Object.prototype.hasOwnProperty.call(english, key)) {
+      if (skipUnknown) skipped.push(key);
+      else errors.push(`unknown key: ${key}`);
+    } else if (typeof value !== 'string' || value.trim() === '') errors.push(`empty value: ${key}`);
     else if (!samePlaceholders(english[key], value))
       errors.push(
         `placeholders differ: ${key}: English ${placeholders(english[key]).join(' ')}, got ${placeholders(value).join(' ')}`,
       );
+    else accepted[key] = value;
   }
-  if (errors.length) return { errors };
-  const combined = { ...catalog, ...translations };
+  if (errors.length) return { errors, skipped };
+  const combined = { ...catalog, ...accepted };
   const dropped = Object.keys(combined).filter(
     (k) => !Object.prototype.hasOwnProperty.call(english, k),
   );
@@ -193,7 +200,7 @@ const merge = (english, catalog, translations) => {
   for (const key of Object.keys(english)) {
     if (Object.prototype.hasOwnProperty.call(combined, key)) result[key] = combined[key];
   }
-  return { errors: [], catalog: result, dropped };
+  return { errors: [], catalog: result, dropped, skipped, merged: Object.keys(accepted).length };
 };
 
 module.exports = {

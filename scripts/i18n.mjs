@@ -9,7 +9,9 @@
  *                                               (every language, {lng: {...}}, without <lng>)
  *   node scripts/i18n.mjs --merge <lng> <file>  merge a JSON {key: translation} into <lng>'s catalog,
  *                                               in English's key order; refuses unknown keys and
- *                                               placeholders that differ from English
+ *                                               placeholders that differ from English, and drops
+ *                                               keys English no longer has
+ *     [--skip-unknown]                          skip (and list) keys English does not have instead
  *
  * `--locales <dir>` reads and writes another locales directory (the tests use it).
  * A language is complete when it has every English key, the same placeholders ({{name}}, Trans
@@ -153,16 +155,20 @@ if (args.includes('--missing')) {
   const translations = readJson(file);
   if (!translations || typeof translations !== 'object' || Array.isArray(translations))
     fail(`${file} must hold a JSON object {key: translation}`);
-  const result = merge(readJson(FILE), readCatalog(lng), translations);
+  const result = merge(readJson(FILE), readCatalog(lng), translations, {
+    skipUnknown: args.includes('--skip-unknown'),
+  });
   if (result.errors.length) {
     for (const e of result.errors) console.error(`i18n: ${lng}: ${e}`);
     fail(`${lng}: nothing merged (${result.errors.length} errors)`);
   }
   writeCatalog(lng, result.catalog);
+  for (const k of result.skipped)
+    console.log(`i18n: ${lng}: skipped ${JSON.stringify(k)} (English has no such key)`);
   for (const k of result.dropped)
     console.log(`i18n: ${lng}: dropped ${JSON.stringify(k)} (not in English)`);
   console.log(
-    `i18n: ${lng}: merged ${Object.keys(translations).length} keys; ${Object.keys(result.catalog).length} of ${Object.keys(readJson(FILE)).length} translated`,
+    `i18n: ${lng}: merged ${result.merged} keys; ${Object.keys(result.catalog).length} of ${Object.keys(readJson(FILE)).length} translated`,
   );
 } else if (args.includes('--check-languages')) {
   process.exit(checkLanguages() ? 0 : 1);

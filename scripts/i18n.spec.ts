@@ -19,7 +19,14 @@ const lib = require('./i18n-catalog.cjs') as {
     en: Record<string, string>,
     catalog: Catalog,
     translations: Catalog,
-  ) => { errors: string[]; catalog?: Record<string, string>; dropped?: string[] };
+    options?: { skipUnknown?: boolean },
+  ) => {
+    errors: string[];
+    catalog?: Record<string, string>;
+    dropped?: string[];
+    skipped: string[];
+    merged?: number;
+  };
 };
 
 const ROOT = resolve(__dirname, '..');
@@ -206,6 +213,29 @@ describe('untranslated and merge', () => {
   });
 });
 
+describe('merge with skipUnknown (translations prepared before English dropped a key)', () => {
+  it('skips and lists unknown keys but still refuses wrong placeholders', () => {
+    const ok = lib.merge(
+      english,
+      {},
+      { 'Add network': 'Ajouter', Gone: 'Parti' },
+      { skipUnknown: true },
+    );
+    expect(ok.errors).toEqual([]);
+    expect(ok.skipped).toEqual(['Gone']);
+    expect(ok.merged).toBe(1);
+    expect(ok.catalog).toEqual({ 'Add network': 'Ajouter' });
+    const bad = lib.merge(
+      english,
+      {},
+      { Gone: 'x', 'Delete {{name}}?': 'Supprimer ?' },
+      { skipUnknown: true },
+    );
+    expect(bad.catalog).toBeUndefined();
+    expect(bad.errors).toHaveLength(1);
+  });
+});
+
 describe('CLI (node scripts/i18n.mjs --locales <dir>)', () => {
   let dir: string;
   const cli = (...args: string[]) =>
@@ -263,6 +293,13 @@ describe('CLI (node scripts/i18n.mjs --locales <dir>)', () => {
     expect(Object.keys(es)).toEqual([...Object.keys(english), 'New key {{x}}']);
     expect(es['New key {{x}}']).toBe('Nueva clave {{x}}');
     expect(JSON.parse(cli('--missing', 'es').stdout)).toEqual({});
+
+    writeFileSync(file, JSON.stringify({ 'New key {{x}}': 'Nueva {{x}}', Gone: 'Ido' }));
+    expect(cli('--merge', 'es', file).status).toBe(2);
+    const skipping = cli('--merge', 'es', file, '--skip-unknown');
+    expect(skipping.status).toBe(0);
+    expect(skipping.stdout).toContain('skipped "Gone"');
+    expect(read('es')['New key {{x}}']).toBe('Nueva {{x}}');
   });
   it('rejects a language the console does not ship', () => {
     expect(cli('--missing', 'de').status).toBe(2);
