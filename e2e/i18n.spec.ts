@@ -105,6 +105,33 @@ const sidewaysOverflow = (page: Page): Promise<Overflow[]> =>
 const describeOverflow = (o: Overflow[]) =>
   o.map((x) => `${x.what} ${x.scrollWidth} > ${x.clientWidth}`);
 
+/**
+ * Texts of the wiring diagram drawn past the right edge of their box: SVG text neither wraps nor
+ * clips, so a label shortened by a count of Latin-width characters still runs out of its box in
+ * Japanese, Chinese or Korean, whose glyphs are about twice as wide.
+ */
+const diagramTextOutsideBoxes = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const found: string[] = [];
+    for (const g of Array.from(document.querySelectorAll('[data-test="wiring-diagram"] svg g'))) {
+      const rect = Array.from(g.children).find((c) => c.tagName === 'rect') as
+        SVGRectElement | undefined;
+      if (!rect) continue;
+      const right = rect.x.baseVal.value + rect.width.baseVal.value;
+      for (const text of Array.from(g.children).filter((c) => c.tagName === 'text')) {
+        const box = (text as SVGTextElement).getBBox();
+        if (box.x + box.width > right + 1)
+          found.push(
+            `"${Array.from(text.childNodes)
+              .filter((n) => n.nodeType === Node.TEXT_NODE)
+              .map((n) => n.textContent)
+              .join('')}" ends at ${Math.round(box.x + box.width)} > ${right}`,
+          );
+      }
+    }
+    return found;
+  });
+
 describe('catalogs served the way the console fetches them', () => {
   it.each(LANGUAGES)(
     '%s: /locales/resource.json and the plugin path answer the catalog as JSON',
@@ -192,6 +219,7 @@ describe.each(PAGES)('$name', ({ name, url, ready, scope }) => {
       );
       expect(stillEnglish).toEqual([]);
       // The page never scrolls sideways; a scrolling part of it (the wiring diagram) no more than in English.
+      expect(await diagramTextOutsideBoxes(w.page)).toEqual([]);
       const overflow = await sidewaysOverflow(w.page);
       expect(describeOverflow(overflow.filter(isPageLevel))).toEqual([]);
       expect(describeOverflow(worseThan(overflow, englishOverflow))).toEqual([]);
@@ -209,6 +237,7 @@ describe.each(PAGES)('$name', ({ name, url, ready, scope }) => {
       for (const l of ['en', lng]) {
         const w = await open(withLanguage(url(), l), ready, 1000);
         widths[l] = await sidewaysOverflow(w.page);
+        expect(await diagramTextOutsideBoxes(w.page)).toEqual([]);
         if (shotsDir)
           await w.page.screenshot({
             path: path.join(shotsDir, `${name}-${l}-1000.png`),
