@@ -32,7 +32,7 @@ import { WiringDiagram } from '../networking-tab/WiringDiagram';
 import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { NicFields } from '../actions/NicFields';
-import { NewNetworkForm } from './NewNetworkForm';
+import { NewNetworkForm, type PrimaryNamespaceState } from './NewNetworkForm';
 import type { CreateVMState } from './useCreateVMState';
 
 const isNncp = (o: K8sObject) => o.kind === 'NodeNetworkConfigurationPolicy';
@@ -113,6 +113,11 @@ export const NetworkingStep: React.FC<{ state: CreateVMState; showErrors: boolea
     ? state.ns.primaryLabel
     : state.data.input.namespaceObject?.metadata?.labels?.[PRIMARY_UDN_NAMESPACE_LABEL] !==
       undefined;
+  const primaryNamespace: PrimaryNamespaceState = namespaceLabelled
+    ? 'labelled'
+    : state.ns.create || (state.data.loaded && !state.data.namespaceExists)
+      ? 'can-label'
+      : 'existing-unlabelled';
   const primaryPlanned = state.networks.some(
     (o) => (o as { spec?: { layer2?: { role?: string } } }).spec?.layer2?.role === 'Primary',
   );
@@ -227,6 +232,8 @@ export const NetworkingStep: React.FC<{ state: CreateVMState; showErrors: boolea
                 ...state.data.input.nads.map((n) => n.metadata?.name ?? ''),
                 ...plannedObjects.map((o) => o.metadata?.name ?? ''),
               ]}
+              primaryNamespace={primaryNamespace}
+              onLabelNamespace={() => state.setNs({ create: true, primaryLabel: true })}
               onAdd={onAddNetwork}
               onCancel={() => setAdding(false)}
             />

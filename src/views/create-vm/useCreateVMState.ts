@@ -25,6 +25,8 @@ import { generateMNP, validateMNPForm, vmPolicyState, type VMPolicyDraft } from 
 import type { FieldError } from '../../core/validation/types';
 import { PRIMARY_UDN_NAMESPACE_LABEL } from '../../core/networks/udn';
 import { useBindingContext, useNamespaceNetworks } from '../actions/data';
+import { createPlan } from '../shared/wizard/plan';
+import { useOperations } from '../shared/wizard/useOperations';
 
 export interface NamespaceChoice {
   /** Create the namespace with the plan. */
@@ -51,6 +53,8 @@ export const useCreateVMState = (initialNamespace: string) => {
   const [policies, setPolicies] = React.useState<VMPolicyDraft[]>([]);
   /** Review-step YAML edits, by object key: the edited object replaces the generated one. */
   const [edits, setEdits] = React.useState<Record<string, K8sObject>>({});
+  /** The review step's YAML does not parse (or its parser is still loading). */
+  const [reviewBlocked, setReviewBlocked] = React.useState(false);
 
   const planned = React.useMemo<PlannedObjects>(
     () => ({
@@ -81,16 +85,33 @@ export const useCreateVMState = (initialNamespace: string) => {
     });
   }, [options, ctx]);
 
-  const macs = React.useMemo(() => macsInUse(data.vms), [data.vms]);
+  // What this run created (filled in by `creation` below, read through a ref to avoid a cycle):
+  // the VM it created is not "a VM that already exists", nor are its MACs "in use by another VM".
+  const createdRef = React.useRef<(o: K8sObject) => boolean>(() => false);
+  const vmKey = `VirtualMachine/${plan.namespace}/${plan.name}`;
+  const otherVms = data.vms.filter(
+    (v) =>
+      !(
+        v.metadata?.name === plan.name &&
+        createdRef.current({ ...v, kind: 'VirtualMachine', apiVersion: 'kubevirt.io/v1' })
+      ),
+  );
+  const otherVmsKey = otherVms.map((v) => `${v.metadata?.name}@${v.metadata?.resourceVersion}`).join();
+  const macs = React.useMemo(
+    () => macsInUse(otherVms),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the VMs are
+    [otherVmsKey],
+  );
   const planIssues: PlanIssue[] = React.useMemo(
     () =>
       validatePlan(plan, {
         binding: ctx,
         networks: options,
-        existingVmNames: data.vms.map((v) => v.metadata?.name ?? ''),
+        existingVmNames: otherVms.map((v) => v.metadata?.name ?? ''),
         macsInUse: macs,
       }),
-    [plan, ctx, options, data.vms, macs],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- otherVms is keyed by otherVmsKey
+    [plan, ctx, options, otherVmsKey, macs, vmKey],
   );
 
   const optionOf = (name: string): NetworkOption | undefined => {
@@ -134,6 +155,9 @@ export const useCreateVMState = (initialNamespace: string) => {
     () => generated.map((o) => edits[objectKey(o)] ?? o),
     [generated, edits],
   );
+  // Created in order with the wizards' own runner: a retry repeats only what failed or was not reached.
+  const creation = useOperations(React.useMemo(() => createPlan(objects), [objects]));
+  createdRef.current = creation.isDone;
 
   return {
     ctx,
@@ -149,6 +173,8 @@ export const useCreateVMState = (initialNamespace: string) => {
     setPolicies,
     edits,
     setEdits,
+    reviewBlocked,
+    setReviewBlocked,
     planned,
     data,
     options,
@@ -157,6 +183,7 @@ export const useCreateVMState = (initialNamespace: string) => {
     policyIssues,
     generated,
     objects,
+    creation,
   };
 };
 
