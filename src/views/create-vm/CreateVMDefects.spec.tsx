@@ -58,6 +58,7 @@ describe('Create VM safe defaults', () => {
     expect(screen.queryByText('No network interface')).toBeNull();
     expect(redThings()).toHaveLength(0);
     step('Policies');
+    await screen.findByText(/Interface|No secondary/);
     expect(redThings()).toHaveLength(0);
   });
 
@@ -70,8 +71,9 @@ describe('Create VM safe defaults', () => {
 });
 
 describe('Add to plan never refuses silently', () => {
-  const addPrimary = () => {
+  const addPrimary = async () => {
     fireEvent.click(screen.getByTestId('new-network'));
+    await screen.findByTestId('new-network-form');
     change(byId('new-network-kind'), 'primary-udn');
     change(byId('new-network-subnet'), '10.100.0.0/16');
     fireEvent.click(screen.getByTestId('new-network-add'));
@@ -81,7 +83,7 @@ describe('Add to plan never refuses silently', () => {
     open('shop');
     change(byId('create-vm-name'), 'web');
     step('Networking');
-    addPrimary();
+    await addPrimary();
     const why = screen.getByTestId('new-network-primary-namespace');
     expect(why).toHaveTextContent('k8s.ovn.org/primary-user-defined-network');
     expect(why).toHaveClass('pf-m-danger');
@@ -96,10 +98,10 @@ describe('Add to plan never refuses silently', () => {
     expect(byId('create-vm-primary-label')).toBeChecked();
   });
 
-  it('says what to do when the namespace exists without the label', () => {
+  it('says what to do when the namespace exists without the label', async () => {
     open('demo-vm-pod');
     step('Networking');
-    addPrimary();
+    await addPrimary();
     const why = screen.getByTestId('new-network-primary-namespace');
     expect(why).toHaveTextContent('cannot be added later');
     expect(screen.queryByTestId('new-network-tick-label')).toBeNull();
@@ -123,6 +125,7 @@ describe('hard stops and the one Create button', () => {
       within(card).getByText(/Masquerade interface only implemented with pod network/),
     ).toBeInTheDocument();
     step('Review and create');
+    await screen.findByTestId('create-vm-review');
     const create = screen.getAllByRole('button', { name: /^(Create|Retry)/ });
     expect(create).toHaveLength(1);
     expect(create[0]).toBeDisabled();
@@ -142,6 +145,7 @@ describe('hard stops and the one Create button', () => {
     );
     change(byId('nic-1-mac'), '02:00:00:aa:bb:01');
     step('Review and create');
+    await screen.findByTestId('create-vm-review');
     expect(screen.getAllByRole('button', { name: /^Create/ })).toHaveLength(1);
     await waitFor(() => expect(screen.getByTestId('create-vm-submit')).toBeEnabled());
     fireEvent.click(screen.getByTestId('create-vm-submit'));

@@ -8,6 +8,7 @@ import {
   Breadcrumb,
   BreadcrumbItem,
   PageSection,
+  Spinner,
   Title,
   Wizard,
   WizardStep,
@@ -19,8 +20,6 @@ import { useNetworkingTranslation } from '../shared/i18n';
 import { BasicsStep } from './BasicsStep';
 import { CreatedSummary, vmListUrl } from './CreatedSummary';
 import { NetworkingStep } from './NetworkingStep';
-import { PoliciesStep } from './PoliciesStep';
-import { ReviewStep } from './ReviewStep';
 import { useCreateVMState } from './useCreateVMState';
 
 /** Read from the location, not router params: console (v6 routes) and other hosts agree on paths. */
@@ -32,6 +31,14 @@ export const namespaceFromPath = (pathname: string): string => {
   const ns = m ? decodeURIComponent(m[1]) : '';
   return ns && ns !== '#ALL_NS#' ? ns : 'default';
 };
+
+// Loaded when their step opens: the policy form and the YAML review (model, diagnostics, yaml).
+const PoliciesStep = React.lazy(
+  () => import(/* webpackChunkName: "create-vm-policies" */ './PoliciesStep'),
+);
+const ReviewStep = React.lazy(
+  () => import(/* webpackChunkName: "create-vm-review" */ './ReviewStep'),
+);
 
 const BASICS_FIELDS = ['name', 'namespace', 'boot.', 'compute.'];
 
@@ -94,7 +101,9 @@ export const CreateVMPage: React.FC = () => {
               name={t('Policies')}
               status={state.policyIssues.length ? 'error' : 'default'}
             >
-              <PoliciesStep state={state} />
+              <React.Suspense fallback={<Spinner size="lg" aria-label={t('Loading')} />}>
+                <PoliciesStep state={state} />
+              </React.Suspense>
             </WizardStep>
             <WizardStep
               id="review"
@@ -109,7 +118,9 @@ export const CreateVMPage: React.FC = () => {
                 },
               }}
             >
-              <ReviewStep state={state} />
+              <React.Suspense fallback={<Spinner size="lg" aria-label={t('Loading')} />}>
+                <ReviewStep state={state} />
+              </React.Suspense>
             </WizardStep>
           </Wizard>
         )}

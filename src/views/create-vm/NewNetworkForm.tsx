@@ -292,9 +292,12 @@ export const NewNetworkForm: React.FC<{
             <Alert
               isInline
               variant={touched ? 'danger' : 'info'}
-              title={t('A primary user-defined network needs a namespace created with the label {{label}}', {
-                label: PRIMARY_UDN_NAMESPACE_LABEL,
-              })}
+              title={t(
+                'A primary user-defined network needs a namespace created with the label {{label}}',
+                {
+                  label: PRIMARY_UDN_NAMESPACE_LABEL,
+                },
+              )}
               data-test="new-network-primary-namespace"
               actionLinks={
                 primaryNamespace === 'can-label' && onLabelNamespace ? (
@@ -335,3 +338,5 @@ export const NewNetworkForm: React.FC<{
     </Card>
   );
 };
+
+export default NewNetworkForm;

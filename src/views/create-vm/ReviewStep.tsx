@@ -43,7 +43,6 @@ const useYamlLib = (): YamlLib | undefined => {
 const label = (o: K8sObject) =>
   `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name ?? ''}`;
 
-
 export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
@@ -217,3 +216,5 @@ export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
     </Stack>
   );
 };
+
+export default ReviewStep;
