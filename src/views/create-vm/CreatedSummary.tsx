@@ -35,12 +35,10 @@ export const CreatedSummary: React.FC<{ objects: K8sObject[]; vmName: string }> 
     <Alert
       isInline
       variant="success"
-      title={t('Created VirtualMachine {{name}} and {{count}} other objects', {
-        name: vmName,
-        count: objects.length - 1,
-      })}
+      title={t('Created VirtualMachine {{name}}', { name: vmName })}
       data-test="create-done"
     >
+      <p>{t('These objects were created, in this order:')}</p>
       <List isPlain data-test="created-objects">
         {objects.map((o) => {
           const key = `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
