@@ -14,6 +14,7 @@ import { readShared, sharedPath } from '../test-support/shared';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser';
 import { startTestPreview, vmTabURL } from './support/preview';
 import type { Preview } from '../preview/preview';
+import { layoutProblems, WIRING } from './create-vm-layout';
 
 /** Our hooks are `data-test` attributes (Playwright's getByTestId reads data-testid). */
 const tid = (id: string) => `[data-test="${id}"]`;
@@ -38,59 +39,6 @@ const getJSON = async (path: string): Promise<{ status: number; body: any }> => 
 
 const NS = 'e2e-shop';
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-createvm';
-
-/**
- * The layout rules of issue 10 at 1440×900: nothing in the page scrolls sideways, and no form
- * field (text input, select, text area) under `scope` is narrower than 400 px.
- */
-export const layoutProblems = async (
-  page: any,
-  scope: string,
-  /** Containers allowed to scroll sideways (see the caller's reason). */
-  exempt: string[] = [],
-): Promise<string[]> =>
-  page.evaluate(
-    ([sel, skip]: [string, string[]]) => {
-      const out: string[] = [];
-      const doc = document.scrollingElement as HTMLElement;
-      if (doc.scrollWidth > doc.clientWidth + 1) {
-        out.push(`page scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth}`);
-      }
-      for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
-        const ox = getComputedStyle(el).overflowX;
-        if (skip.some((x) => el.matches(x))) continue;
-        if ((ox === 'auto' || ox === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
-          out.push(
-            `${el.tagName}.${el.className} scrolls sideways: ${el.scrollWidth} > ${el.clientWidth}`,
-          );
-        }
-      }
-      const root = document.querySelector(sel);
-      const fields = root
-        ? Array.from(
-            root.querySelectorAll<HTMLElement>(
-              'input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea',
-            ),
-          )
-        : [];
-      for (const f of fields) {
-        const box = (f.closest('.pf-v6-c-form-control') ?? f).getBoundingClientRect();
-        if (box.width > 0 && box.width < 400) {
-          out.push(
-            `field #${f.id || f.getAttribute('data-test')} is ${Math.round(box.width)} px wide`,
-          );
-        }
-      }
-      return out;
-    },
-    [scope, exempt],
-  );
-
-/**
- * The Networking tab's wiring diagram (owned by the tab's engineer) scrolls inside itself at this
- * width on this branch; the tab's branch makes it fit its container. Drop this once merged.
- */
-const WIRING = ['.vm-networking-wiring'];
 
 /** The console's nav is open: its width is what the content loses. */
 const navWidth = (page: any): Promise<number> =>
