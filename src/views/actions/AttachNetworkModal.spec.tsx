@@ -103,7 +103,8 @@ describe('AttachNetworkModal', () => {
       target: { value: '02:00:00:00:19:26' },
     });
     expect(screen.getByTestId('attach-apply')).toBeEnabled();
-    fireEvent.change(screen.getByLabelText('Binding'), { target: { value: 'masquerade' } });
+    fireEvent.change(screen.getByLabelText('Binding'), { target: { value: 'l2bridge' } });
+    expect(screen.getByTestId('binding-warning')).toBeInTheDocument();
     expect(screen.getByTestId('hotplug-expectation')).toHaveTextContent('Needs a restart');
   });
 
@@ -116,6 +117,7 @@ describe('AttachNetworkModal', () => {
     ).toBeInTheDocument();
     expect(screen.getByLabelText('Binding')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByTestId('attach-apply')).toBeDisabled();
+    expect(screen.queryByTestId('hotplug-expectation')).toBeNull();
     fireEvent.click(screen.getByTestId('attach-apply'));
     expect(mock.__calls.filter((c) => c.fn === 'k8sPatch')).toHaveLength(0);
   });
