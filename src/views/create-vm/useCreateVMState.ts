@@ -96,7 +96,9 @@ export const useCreateVMState = (initialNamespace: string) => {
         createdRef.current({ ...v, kind: 'VirtualMachine', apiVersion: 'kubevirt.io/v1' })
       ),
   );
-  const otherVmsKey = otherVms.map((v) => `${v.metadata?.name}@${v.metadata?.resourceVersion}`).join();
+  const otherVmsKey = otherVms
+    .map((v) => `${v.metadata?.name}@${v.metadata?.resourceVersion}`)
+    .join();
   const macs = React.useMemo(
     () => macsInUse(otherVms),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the VMs are
