@@ -5,6 +5,15 @@
 import * as fc from 'fast-check';
 import * as path from 'path';
 import { loadSharedObjects } from '../../../test-support/shared';
+import {
+  defaultPlan,
+  generateVM,
+  PLAN_MESSAGES,
+  validatePlan,
+  type BindingName,
+  type PlanNetwork,
+  type VMPlan,
+} from '../../../src/core/create-vm';
 import { FixtureApi } from './api';
 import { kubevirtAdmission, networkCauses, parseMacLength, VM_WEBHOOK } from './kubevirt-admission';
 
@@ -222,5 +231,43 @@ describe('the fixture API refuses what the webhook refuses', () => {
         vmOf([{ name: 'a', masquerade: {} }], []),
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('Create VM and the fixture API agree', () => {
+  it('on masquerade: the plan has the error exactly when the admission refuses the VM it generates', () => {
+    const iface = fc.record({
+      network: fc.constantFrom<PlanNetwork>(
+        { kind: 'pod' },
+        { kind: 'multus', namespace: 'shop', name: 'vlan-9' },
+      ),
+      binding: fc.constantFrom<BindingName>('masquerade', 'bridge', 'sriov', 'l2bridge'),
+    });
+    fc.assert(
+      fc.property(fc.array(iface, { minLength: 1, maxLength: 4 }), (nics) => {
+        const plan: VMPlan = {
+          ...defaultPlan('shop'),
+          name: 'web',
+          boot: { kind: 'containerDisk', image: 'quay.io/containerdisks/fedora:41' },
+          interfaces: nics.map((n, i) => ({
+            name: `nic-${i}`,
+            network: n.network,
+            binding: n.binding,
+            model: 'virtio',
+            linkState: 'up',
+          })),
+        };
+        const planRefuses = validatePlan(plan, {
+          binding: { target: '4.20', passt: 'none' },
+          networks: [],
+        })
+          .filter((i) => i.message === PLAN_MESSAGES.masqueradeOffPod)
+          .map((i) => Number(/interfaces\[(\d+)\]/.exec(i.field)![1]));
+        const apiRefuses = networkCauses(generateVM(plan).spec!.template!.spec)
+          .filter((c) => c.message === 'Masquerade interface only implemented with pod network')
+          .map((c) => Number(/interfaces\[(\d+)\]/.exec(c.field ?? '')![1]));
+        expect(planRefuses).toEqual(apiRefuses);
+      }),
+    );
   });
 });
