@@ -54,7 +54,8 @@ export const CreateVMPage: React.FC = () => {
     BASICS_FIELDS.some((f) => e.field === f || e.field.startsWith(f)),
   );
   const nicErrors = errors.filter((e) => e.field.startsWith('interfaces'));
-  const blocking = errors.length + state.policyIssues.length > 0 || state.reviewBlocked;
+  const blocking =
+    errors.length + state.policyIssues.length > 0 || state.reviewBlocked || state.policiesLoading;
   const title = t('Create VirtualMachine (networking first)');
 
   return (

@@ -21,7 +21,9 @@ import {
   type VMPlan,
 } from '../../core/create-vm';
 import type { K8sObject } from '../../core/k8s/types';
-import { generateMNP, validateMNPForm, vmPolicyState, type VMPolicyDraft } from '../../core/mnp';
+import type { VMPolicyDraft } from '../../core/mnp';
+
+type MnpLib = typeof import('../../core/mnp');
 import type { FieldError } from '../../core/validation/types';
 import { PRIMARY_UDN_NAMESPACE_LABEL } from '../../core/networks/udn';
 import { useBindingContext, useNamespaceNetworks } from '../actions/data';
@@ -120,13 +122,22 @@ export const useCreateVMState = (initialNamespace: string) => {
     const iface = plan.interfaces.find((i) => i.name === name);
     return iface ? options.find((o) => o.id === networkId(iface.network)) : undefined;
   };
-  const policyStates = policies
+  // The policy core (and its address parser) loads with the first policy, not with the page.
+  const [mnp, setMnp] = React.useState<MnpLib>();
+  React.useEffect(() => {
+    if (policies.length && !mnp) {
+      void import(/* webpackChunkName: "create-vm-mnp" */ '../../core/mnp').then(setMnp);
+    }
+  }, [policies.length, mnp]);
+  /** Policies are planned but cannot be generated or checked yet: Create waits. */
+  const policiesLoading = policies.length > 0 && !mnp;
+  const policyStates = (mnp ? policies : [])
     .map((d) => {
       const iface = plan.interfaces.find((i) => i.name === d.interfaceName);
       if (!iface || iface.network.kind !== 'multus') return undefined;
       return {
         draft: d,
-        state: vmPolicyState(
+        state: mnp!.vmPolicyState(
           d,
           { name: plan.name, namespace: plan.namespace },
           multusNetworkName(iface.network, plan.namespace),
@@ -136,9 +147,11 @@ export const useCreateVMState = (initialNamespace: string) => {
     })
     .filter((x): x is NonNullable<typeof x> => !!x);
   const policyIssues: FieldError[] = policyStates.flatMap(({ state, hasIpam, draft }) =>
-    validateMNPForm(state, {
-      networks: [{ key: `${plan.namespace}/${state.networks[0].split('/').pop()}`, hasIpam }],
-    }).map((e) => ({ ...e, field: `policies.${draft.interfaceName}.${e.field}` })),
+    mnp!
+      .validateMNPForm(state, {
+        networks: [{ key: `${plan.namespace}/${state.networks[0].split('/').pop()}`, hasIpam }],
+      })
+      .map((e) => ({ ...e, field: `policies.${draft.interfaceName}.${e.field}` })),
   );
 
   const generated: K8sObject[] = React.useMemo(
@@ -148,10 +161,10 @@ export const useCreateVMState = (initialNamespace: string) => {
         ...networks,
         ...nncps,
         generateVM(plan),
-        ...policyStates.map((p) => generateMNP(p.state)),
+        ...policyStates.map((p) => mnp!.generateMNP(p.state)),
       ]),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- policyStates derives from these
-    [planned, networks, nncps, plan, policies, options],
+    [planned, networks, nncps, plan, policies, options, mnp],
   );
   const objects = React.useMemo(
     () => generated.map((o) => edits[objectKey(o)] ?? o),
@@ -183,6 +196,7 @@ export const useCreateVMState = (initialNamespace: string) => {
     macs,
     planIssues,
     policyIssues,
+    policiesLoading,
     generated,
     objects,
     creation,
