@@ -6,6 +6,7 @@
 import { launchBrowser, openPage, type TestBrowser } from './support/browser';
 import { startTestPreview } from './support/preview';
 import type { Preview } from '../preview/preview';
+import { layoutProblems } from './create-vm-layout';
 
 /** Our hooks are `data-test` attributes (Playwright's getByTestId reads data-testid). */
 const tid = (id: string) => `[data-test="${id}"]`;
@@ -14,6 +15,7 @@ let preview: Preview;
 let browser: TestBrowser;
 
 const NS = 'demo-vm-localnet';
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-createvm';
 const VM_PATH = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines/vm-localnet`;
 
 const api = async (path: string, init?: RequestInit): Promise<{ status: number; body: any }> => {
@@ -65,6 +67,80 @@ const openAction = async (page: any, id: string) => {
 };
 
 describe('Attach and detach networks', () => {
+  it('refuses masquerade on a secondary network on the spot, and the API refuses it too (1440×900)', async () => {
+    const w = await openPage(browser);
+    const { page } = w;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openAction(page, 'vm-networking-attach-network');
+    const modal = page.locator(tid('attach-network-modal'));
+    await modal.waitFor();
+    expect(await modal.locator('#attach-network').inputValue()).toBe(`${NS}/extra-vlan`);
+    expect(await layoutProblems(page, tid('attach-network-modal'), [], true)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/attach-1-open.png` });
+    await modal.locator('#attach-binding').selectOption('masquerade');
+    expect(await modal.textContent()).toContain(
+      'Masquerade interface only implemented with pod network',
+    );
+    expect(await modal.locator(tid('attach-apply')).isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/attach-2-masquerade-refused.png` });
+    // What the dialog refuses, the API server (KubeVirt's admission) refuses too.
+    const vm = (await api(VM_PATH)).body;
+    const refused = await api(VM_PATH, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json-patch+json' },
+      body: JSON.stringify([
+        {
+          op: 'add',
+          path: '/spec/template/spec/domain/devices/interfaces/-',
+          value: { name: 'nic-x', masquerade: {}, model: 'virtio' },
+        },
+        {
+          op: 'add',
+          path: '/spec/template/spec/networks/-',
+          value: { name: 'nic-x', multus: { networkName: 'extra-vlan' } },
+        },
+      ]),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toBe(
+      'admission webhook "virtualmachine-validator.kubevirt.io" denied the request: Masquerade interface only implemented with pod network',
+    );
+    expect((await api(VM_PATH)).body.spec).toEqual(vm.spec);
+    await modal.locator(tid('attach-cancel')).click();
+    w.assertNoProblems();
+  });
+
+  it('detach pre-selects nothing and asks twice before removing the pod network NIC', async () => {
+    const w = await openPage(browser);
+    const { page } = w;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openAction(page, 'vm-networking-detach-network');
+    const modal = page.locator(tid('detach-network-modal'));
+    await modal.waitFor();
+    expect(await modal.locator('#detach-interface').inputValue()).toBe('');
+    expect(await modal.locator(tid('detach-apply')).isDisabled()).toBe(true);
+    expect(await modal.locator(tid('detach-choose')).textContent()).toContain(
+      'Choose the interface to detach.',
+    );
+    expect(await layoutProblems(page, tid('detach-network-modal'), [], true)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/detach-1-open.png` });
+    await modal.locator('#detach-interface').selectOption('default');
+    expect(await modal.locator(tid('detach-main-warning')).textContent()).toContain(
+      'loses its main connectivity',
+    );
+    expect(await modal.locator(tid('detach-apply')).isDisabled()).toBe(true);
+    expect(await layoutProblems(page, tid('detach-network-modal'), [], true)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/detach-2-main-nic.png` });
+    await modal.locator('#detach-confirm-main').check();
+    expect(await modal.locator(tid('detach-apply')).isEnabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/detach-3-confirmed.png` });
+    // Not applied: this test only checks the confirmation; the VM keeps its pod NIC.
+    await modal.locator(tid('detach-cancel')).click();
+    await modal.waitFor({ state: 'detached' });
+    expect((await ifaces()).map((i) => i.name)).toContain('default');
+    w.assertNoProblems();
+  });
+
   it('refuses an attach when the VM changed meanwhile, then applies it after a reload', async () => {
     const w = await openPage(browser);
     const { page } = w;

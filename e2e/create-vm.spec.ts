@@ -14,6 +14,7 @@ import { readShared, sharedPath } from '../test-support/shared';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser';
 import { startTestPreview, vmTabURL } from './support/preview';
 import type { Preview } from '../preview/preview';
+import { layoutProblems, WIRING } from './create-vm-layout';
 
 /** Our hooks are `data-test` attributes (Playwright's getByTestId reads data-testid). */
 const tid = (id: string) => `[data-test="${id}"]`;
@@ -37,8 +38,104 @@ const getJSON = async (path: string): Promise<{ status: number; body: any }> => 
 };
 
 const NS = 'e2e-shop';
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-createvm';
+
+/** The console's nav is open: its width is what the content loses. */
+const navWidth = (page: any): Promise<number> =>
+  page.evaluate(
+    () => document.querySelector('.pf-v6-c-page__sidebar')?.getBoundingClientRect().width ?? 0,
+  );
 
 describe('Create VirtualMachine (networking first)', () => {
+  it('creates a VM with a new secondary network at 1440×900: roomy, no error after create, objects in the API', async () => {
+    const w = await openPage(browser);
+    const { page } = w;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const ns = 'demo-vm-localnet';
+    await page.goto(`${preview.url}/vm-networking/ns/${ns}/new/vm`);
+    await page.locator('#create-vm-name').waitFor();
+    expect(await navWidth(page)).toBeGreaterThanOrEqual(256);
+    expect(await page.title()).toContain('Create VirtualMachine');
+    expect(await page.locator(tid('create-vm-breadcrumb')).textContent()).toContain(
+      'VirtualMachines',
+    );
+    // Nothing red before anything is touched.
+    expect(await page.locator('.pf-m-error, .pf-m-danger').count()).toBe(0);
+    expect(await layoutProblems(page, tid('create-vm-wizard'), WIRING)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/create-vm-1-basics.png` });
+
+    await page.locator('#create-vm-name').fill('web-2');
+    await page.locator('#create-vm-boot-containerdisk').check();
+    await page.getByRole('button', { name: 'Networking', exact: true }).click();
+    // The NIC KubeVirt would give the VM is there from the start.
+    expect(await page.locator('#nic-0-network').inputValue()).toBe('pod');
+    expect(await page.locator('#nic-0-binding').inputValue()).toBe('masquerade');
+    await page.locator(tid('wiring-lane-default')).waitFor();
+    await page.screenshot({ path: `${SHOTS}/create-vm-2-networking.png`, fullPage: true });
+    expect(await layoutProblems(page, tid('create-vm-wizard'), WIRING)).toEqual([]);
+
+    // A primary UDN cannot go into this existing, unlabelled namespace: said on the spot.
+    await page.locator(tid('new-network')).click();
+    await page.locator('#new-network-kind').selectOption('primary-udn');
+    await page.locator('#new-network-subnet').fill('10.100.0.0/16');
+    await page.locator(tid('new-network-add')).click();
+    const why = page.locator(tid('new-network-primary-namespace'));
+    expect(await why.textContent()).toContain('cannot be added later');
+    await why.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/create-vm-3-primary-refused.png` });
+
+    await page.locator('#new-network-kind').selectOption('secondary-udn');
+    await page.locator('#new-network-name').fill('backend');
+    await page.locator('#new-network-subnet').fill('10.200.0.0/16');
+    expect(await layoutProblems(page, tid('create-vm-wizard'), WIRING)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/create-vm-4-new-network.png`, fullPage: true });
+    await page.locator(tid('new-network-add')).click();
+    await page.locator(tid('new-network-form')).waitFor({ state: 'detached' });
+    expect(await page.locator('#nic-1-network').inputValue()).toBe(`${ns}/backend`);
+    expect(await page.locator('#nic-1-binding').inputValue()).toBe('bridge');
+
+    await page.getByRole('button', { name: 'Policies', exact: true }).click();
+    await page.locator(tid('create-vm-policies')).waitFor();
+    expect(await layoutProblems(page, tid('create-vm-wizard'), WIRING)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/create-vm-5-policies.png` });
+
+    await page.getByRole('button', { name: 'Review and create', exact: true }).click();
+    await page.locator(tid('create-vm-review')).waitFor();
+    // One Create button on the page.
+    expect(await page.getByRole('button', { name: 'Create', exact: true }).count()).toBe(1);
+    expect(await layoutProblems(page, tid('create-vm-wizard'), WIRING)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/create-vm-6-review.png` });
+    await page.locator(tid('create-vm-submit')).click();
+    await page.locator(tid('create-done')).waitFor();
+    // Watches catch up with what was just created; still nothing but success.
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.pf-m-danger, .pf-m-error, .pf-m-warning').count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toMatch(/already (exists|in use|used)/);
+    const links = await page
+      .locator(`${tid('created-objects')} a`)
+      .evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual([
+      `/k8s/ns/${ns}/k8s.ovn.org~v1~UserDefinedNetwork/backend`,
+      `/k8s/ns/${ns}/kubevirt.io~v1~VirtualMachine/web-2/vm-networking`,
+    ]);
+    await page.screenshot({ path: `${SHOTS}/create-vm-7-created.png` });
+
+    const udn = await getJSON(`/apis/k8s.ovn.org/v1/namespaces/${ns}/userdefinednetworks/backend`);
+    expect(udn.body.spec.layer2).toMatchObject({ role: 'Secondary', subnets: ['10.200.0.0/16'] });
+    const vm = await getJSON(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines/web-2`);
+    expect(vm.status).toBe(200);
+    expect(vm.body.spec.template.spec.domain.devices.interfaces).toEqual([
+      { name: 'default', masquerade: {}, model: 'virtio' },
+      { name: 'backend', bridge: {}, model: 'virtio' },
+    ]);
+    expect(vm.body.spec.template.spec.networks).toEqual([
+      { name: 'default', pod: {} },
+      { name: 'backend', multus: { networkName: 'backend' } },
+    ]);
+    expect(vm.body.spec.template.spec.domain.devices.autoattachPodInterface).toBeUndefined();
+    w.assertNoProblems([/^HTTP 404: .*\/virtualmachineinstances\/web-2$/, /status of 404/]);
+  });
+
   it('creates a VM on a new primary UDN with a new localnet network and a deny-all-but-gateway policy', async () => {
     const w = await openPage(browser);
     const { page } = w;

@@ -35,6 +35,7 @@ import {
 } from './status';
 import { ObjectStore, type K8sObject, type StoreEvent } from './store';
 import { createCRDValidator } from '../../../src/core/crd-oracle';
+import { kubevirtAdmission } from './kubevirt-admission';
 import {
   JsonSchemaValidator,
   combineValidators,
@@ -466,6 +467,9 @@ export class FixtureApi {
   private validateOrThrow(r: ResourceType, o: K8sObject, old?: K8sObject): void {
     const causes = this.validator.validate(r, o, old);
     if (causes.length) throw invalid(r.kind, r.group, o.metadata?.name ?? '', causes);
+    // Validating admission runs after the schema, as in the apiserver (KubeVirt's webhook).
+    const denied = kubevirtAdmission(r, o);
+    if (denied) throw denied;
   }
 
   private checkKind(r: ResourceType, body: unknown): K8sObject {

@@ -12,6 +12,7 @@ import type {
   NetworkFlavor,
   NetworkOption,
   PasstSupport,
+  PlanNetwork,
 } from './types';
 
 export const PASST_HCO_ANNOTATION = 'hco.kubevirt.io/deployPasstNetworkBinding';
@@ -82,7 +83,6 @@ export const bindingWarnings = (
   if (f === 'pod' && (binding === 'l2bridge' || isPasst)) {
     out.push(pmsg(M.primaryOnlyBinding, { binding }));
   }
-  if (isSecondary(f) && binding === 'masquerade') out.push(pmsg(M.masqueradeSecondary));
   if (isSecondary(f) && (binding === 'l2bridge' || isPasst)) {
     out.push(pmsg(M.primaryBindingSecondary, { binding }));
   }
@@ -99,6 +99,14 @@ export const bindingWarnings = (
   }
   return out;
 };
+
+/**
+ * What KubeVirt's admission refuses outright (pkg/network/admitter/binding.go): masquerade on
+ * anything but the pod network. The API server would answer "Masquerade interface only implemented
+ * with pod network".
+ */
+export const bindingErrors = (network: PlanNetwork, binding: BindingName): Message[] =>
+  binding === 'masquerade' && network.kind !== 'pod' ? [pmsg(M.masqueradeOffPod)] : [];
 
 /** The binding fields of a v1 Interface. */
 export const bindingFields = (binding: BindingName): Partial<V1Interface> => {

@@ -135,7 +135,6 @@ describe('binding overrides and passt', () => {
     ['bridge on a primary UDN', primary, 'bridge', M.primaryNeedsL2bridge],
     ['bridge on the pod network', pod, 'bridge', M.podBridge],
     ['l2bridge on the plain pod network', pod, 'l2bridge', M.primaryOnlyBinding],
-    ['masquerade on a secondary network', secondary, 'masquerade', M.masqueradeSecondary],
     ['l2bridge on a secondary network', secondary, 'l2bridge', M.primaryBindingSecondary],
     ['bridge on SR-IOV', sriov, 'bridge', M.sriovNeedsSriov],
     ['sriov on an overlay', secondary, 'sriov', M.sriovOnNonSriov],

@@ -27,8 +27,8 @@ export const PLAN_MESSAGES = {
   primaryOnlyBinding: t(
     '{{binding}} exists only for the primary user-defined network of a namespace; this namespace has none.',
   ),
-  masqueradeSecondary: t(
-    'masquerade works on the pod network only; secondary networks need bridge.',
+  masqueradeOffPod: t(
+    'masquerade works on the pod network only; KubeVirt refuses it here ("Masquerade interface only implemented with pod network"). Use bridge.',
   ),
   primaryBindingSecondary: t(
     '{{binding}} is for the primary user-defined network only; secondary networks need bridge.',

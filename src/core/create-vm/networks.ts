@@ -15,6 +15,7 @@ import {
   isPrimaryUdn,
   isUdnGeneratedNad,
   namespaceLabels,
+  PRIMARY_UDN_NAMESPACE_LABEL,
   udnConfigOf,
   udnNetworkName,
   type AnyUDN,
@@ -52,6 +53,11 @@ export interface NetworkOptionsInput {
 /** Whether VMs in the namespace get the primary UDN on their pod network NIC. */
 export const hasPrimaryUdn = (input: NetworkOptionsInput): boolean => {
   const labels = namespaceLabels(input.namespaceObject, input.namespace);
+  // The label alone says the pods' main interface comes from a primary UDN (OVN-Kubernetes holds
+  // the pods until that UDN exists), whether or not this user can read the UDN.
+  if (input.namespaceObject?.metadata?.labels?.[PRIMARY_UDN_NAMESPACE_LABEL] !== undefined) {
+    return true;
+  }
   const udns: AnyUDN[] = [
     ...(input.udns ?? []).filter(
       (u) => (u.metadata?.namespace ?? input.namespace) === input.namespace,

@@ -16,6 +16,21 @@ import { draftVM } from './generate';
 import { nadOption, networkOptionsFor, renderedNadFor, type NetworkOptionsInput } from './networks';
 import type { BindingContext, NetworkOption, PlanInterface, VMPlan } from './types';
 
+/**
+ * The NIC KubeVirt gives a VM when its spec names none (autoattachPodInterface): `default` on the
+ * pod network, masquerade. On a namespace with a primary UDN the binding follows the network
+ * (l2bridge) once the namespace is known: see `chooseBinding`.
+ */
+export const defaultPodInterface = (
+  binding: PlanInterface['binding'] = 'masquerade',
+): PlanInterface => ({
+  name: 'default',
+  network: { kind: 'pod' },
+  binding,
+  model: 'virtio',
+  linkState: 'up',
+});
+
 export const defaultPlan = (namespace: string): VMPlan => ({
   name: '',
   namespace,
@@ -23,7 +38,7 @@ export const defaultPlan = (namespace: string): VMPlan => ({
   compute: { kind: 'instancetype', instancetype: 'u1.medium' },
   preference: '',
   runStrategy: 'Always',
-  interfaces: [],
+  interfaces: [defaultPodInterface()],
 });
 
 /** `default` for the pod network NIC (what KubeVirt and OpenShift call it), else a free `nic-N`. */

@@ -1,7 +1,7 @@
 /** Checking a VM plan before anything is sent: each issue names the field it belongs to. */
 import { dns1123LabelError } from '../validation/names';
 import { withLabel, type FieldError, type MessageParam } from '../validation/types';
-import { bindingWarnings } from './binding';
+import { bindingErrors, bindingWarnings } from './binding';
 import { checkMac, normalizeMac } from './mac';
 import { PLAN_MESSAGES as M } from './messages';
 import { POD_NETWORK_ID } from './networks';
@@ -97,6 +97,9 @@ export const validatePlan = (plan: VMPlan, ctx: PlanContext): PlanIssue[] => {
       error(f('network'), M.networkTwice, { network: id });
     }
     networksUsed.set(id, i);
+    for (const m of bindingErrors(iface.network, iface.binding)) {
+      error(f('binding'), m.message, m.params);
+    }
     if (!option) {
       error(f('network'), M.networkUnknown, { network: id });
     } else {

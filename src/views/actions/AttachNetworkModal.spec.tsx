@@ -103,16 +103,63 @@ describe('AttachNetworkModal', () => {
       target: { value: '02:00:00:00:19:26' },
     });
     expect(screen.getByTestId('attach-apply')).toBeEnabled();
-    fireEvent.change(screen.getByLabelText('Binding'), { target: { value: 'masquerade' } });
+    fireEvent.change(screen.getByLabelText('Binding'), { target: { value: 'l2bridge' } });
     expect(screen.getByTestId('binding-warning')).toBeInTheDocument();
-    expect(
-      screen.getByText('masquerade works on the pod network only; secondary networks need bridge.'),
-    ).toBeInTheDocument();
     expect(screen.getByTestId('hotplug-expectation')).toHaveTextContent('Needs a restart');
+  });
+
+  it('refuses masquerade on a secondary network as KubeVirt would, on the spot', async () => {
+    render(<AttachNetworkModal vm={vmOf(objs)} closeModal={jest.fn()} />);
+    await waitFor(() => expect(screen.getByLabelText('Binding')).toHaveValue('bridge'));
+    fireEvent.change(screen.getByLabelText('Binding'), { target: { value: 'masquerade' } });
+    expect(
+      screen.getByText(/Masquerade interface only implemented with pod network/),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Binding')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('attach-apply')).toBeDisabled();
+    expect(screen.queryByTestId('hotplug-expectation')).toBeNull();
+    fireEvent.click(screen.getByTestId('attach-apply'));
+    expect(mock.__calls.filter((c) => c.fn === 'k8sPatch')).toHaveLength(0);
   });
 });
 
 describe('DetachNetworkModal', () => {
+  it('pre-selects nothing when opened without a NIC, and says what to do', () => {
+    const objs = objects();
+    mock.__setMockResources(objs as never);
+    render(<DetachNetworkModal vm={vmOf(objs)} closeModal={jest.fn()} />);
+    expect(screen.getByTestId('detach-interface')).toHaveValue('');
+    expect(screen.getByTestId('detach-choose')).toHaveTextContent(
+      'Choose the interface to detach.',
+    );
+    expect(screen.getByTestId('detach-apply')).toBeDisabled();
+  });
+
+  it('states the consequence of removing the pod network NIC and needs a second confirmation', async () => {
+    const objs = objects();
+    mock.__setMockResources(objs as never);
+    const closeModal = jest.fn();
+    render(<DetachNetworkModal vm={vmOf(objs)} closeModal={closeModal} />);
+    fireEvent.change(screen.getByTestId('detach-interface'), { target: { value: 'default' } });
+    expect(screen.getByTestId('detach-main-warning')).toHaveTextContent(
+      'loses its main connectivity',
+    );
+    expect(screen.getByTestId('detach-apply')).toBeDisabled();
+    fireEvent.click(screen.getByTestId('detach-confirm-main'));
+    expect(screen.getByTestId('detach-apply')).toBeEnabled();
+    // Choosing another NIC and back asks again.
+    fireEvent.change(screen.getByTestId('detach-interface'), {
+      target: { value: 'nic-vlan-1924' },
+    });
+    expect(screen.queryByTestId('detach-main-warning')).toBeNull();
+    fireEvent.change(screen.getByTestId('detach-interface'), { target: { value: 'default' } });
+    expect(screen.getByTestId('detach-apply')).toBeDisabled();
+    fireEvent.click(screen.getByTestId('detach-confirm-main'));
+    fireEvent.click(screen.getByTestId('detach-apply'));
+    await waitFor(() => expect(closeModal).toHaveBeenCalled());
+    expect(ifaceNames(storedVM())).toEqual(['nic-vlan-1924']);
+  });
+
   it('marks a bridge NIC of the running VM absent', async () => {
     const objs = objects();
     mock.__setMockResources(objs as never);

@@ -191,7 +191,8 @@ export const AttachNetworkModal: React.FC<VMModalProps> = ({ vm, closeModal }) =
               macsInUse={macs}
               fieldErrors={fieldErrors}
             />
-            {expectation && (
+            {/* What happens to the running VM matters only for a NIC the API server accepts. */}
+            {expectation && !fieldErrors.binding && (
               <HotplugExpectationAlert
                 expectation={expectation}
                 liveTitle={t('Hot-plugged into the running VM')}

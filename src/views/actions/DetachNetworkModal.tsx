@@ -1,17 +1,28 @@
-/** Detach a NIC: marked absent (hot-unplug) or removed with its network, with the same guards. */
+/**
+ * Detach a NIC: marked absent (hot-unplug) or removed with its network, with the same guards.
+ * Opened from the VM's Actions menu nothing is pre-selected; a caller that knows the NIC (a row of
+ * the Networking tab) passes `interfaceName`. The NIC that gives the VM its main connectivity (the
+ * pod network, which is the primary UDN where the namespace has one, or a Multus default network)
+ * is only removed after a second, explicit confirmation.
+ */
 import * as React from 'react';
 import {
   Alert,
   Button,
+  Checkbox,
   Form,
   FormGroup,
+  FormHelperText,
   FormSelect,
   FormSelectOption,
+  HelperText,
+  HelperTextItem,
   Modal,
   ModalBody,
   ModalFooter,
   ModalHeader,
 } from '@patternfly/react-core';
+import type { V1Network } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import { k8sPatch } from '@openshift-console/dynamic-plugin-sdk';
 import {
   detachModeOf,
@@ -28,7 +39,16 @@ import { k8sModelOf } from './data';
 import { HotplugExpectationAlert } from './HotplugExpectationAlert';
 import { PatchErrorAlert } from './PatchErrorAlert';
 
-export const DetachNetworkModal: React.FC<VMModalProps & { interfaceName?: string }> = ({
+export interface DetachNetworkModalProps extends VMModalProps {
+  /** The NIC to detach, pre-selected (the user can still change it); omitted: none is. */
+  interfaceName?: string;
+}
+
+/** Whether a network gives the VM its main connectivity (default route, cluster network). */
+export const isMainNetwork = (network: V1Network | undefined): boolean =>
+  !!network && (!!network.pod || !!(network.multus as { default?: boolean } | undefined)?.default);
+
+export const DetachNetworkModal: React.FC<DetachNetworkModalProps> = ({
   vm,
   closeModal,
   interfaceName,
@@ -39,13 +59,16 @@ export const DetachNetworkModal: React.FC<VMModalProps & { interfaceName?: strin
   const candidates = interfacesOf(snapshot).filter(
     (i) => (i as { state?: string }).state !== 'absent' || !vmi,
   );
-  const [name, setName] = React.useState(interfaceName ?? candidates[0]?.name ?? '');
+  const [name, setName] = React.useState(interfaceName ?? '');
+  const [confirmedMain, setConfirmedMain] = React.useState(false);
   const [error, setError] = React.useState<unknown>();
   const [busy, setBusy] = React.useState(false);
   const running = !!vmi && vmi.status?.phase === 'Running';
   const iface = interfacesOf(snapshot).find((i) => i.name === name);
   const network = networksOf(snapshot).find((n) => n.name === name);
   const mode = iface ? detachModeOf(snapshot, name, running) : undefined;
+  const main = !!iface && isMainNetwork(network);
+  const canApply = !!iface && (!main || confirmedMain) && !busy;
   const expectation = iface
     ? hotplugExpectation(snapshot, vmi, iface, !!network?.pod, { direction: 'detach' })
     : undefined;
@@ -89,14 +112,61 @@ export const DetachNetworkModal: React.FC<VMModalProps & { interfaceName?: strin
               <FormSelect
                 id="detach-interface"
                 value={name}
-                onChange={(_e, v) => setName(v)}
+                onChange={(_e, v) => {
+                  setName(v);
+                  setConfirmedMain(false);
+                }}
                 data-test="detach-interface"
               >
+                {!iface && (
+                  <FormSelectOption value="" label={t('Choose an interface')} isPlaceholder />
+                )}
                 {candidates.map((i) => (
                   <FormSelectOption key={i.name} value={i.name} label={i.name} />
                 ))}
               </FormSelect>
+              {!iface && (
+                <FormHelperText>
+                  <HelperText>
+                    <HelperTextItem data-test="detach-choose">
+                      {t('Choose the interface to detach.')}
+                    </HelperTextItem>
+                  </HelperText>
+                </FormHelperText>
+              )}
             </FormGroup>
+            {main && (
+              <Alert
+                isInline
+                variant="danger"
+                title={t('{{name}} gives this VM its main connectivity', { name })}
+                data-test="detach-main-warning"
+              >
+                <p>
+                  {network?.pod
+                    ? t(
+                        '{{name}} is on the pod network (the primary user-defined network where the namespace has one). Without it the VM loses its main connectivity: no default route, no cluster network, no Services or routes reach it, until an interface is added back and the VM restarts.',
+                        { name },
+                      )
+                    : t(
+                        '{{name}} is on the Multus default network. Without it the VM loses its main connectivity: no default route and no cluster network, until an interface is added back and the VM restarts.',
+                        { name },
+                      )}
+                </p>
+                <Checkbox
+                  id="detach-confirm-main"
+                  label={t(
+                    'Yes, detach {{name}}: I understand the VM loses its main connectivity',
+                    {
+                      name,
+                    },
+                  )}
+                  isChecked={confirmedMain}
+                  onChange={(_e, v) => setConfirmedMain(v)}
+                  data-test="detach-confirm-main"
+                />
+              </Alert>
+            )}
             {mode && (
               <Alert
                 isInline
@@ -134,7 +204,7 @@ export const DetachNetworkModal: React.FC<VMModalProps & { interfaceName?: strin
         <Button
           variant="danger"
           onClick={() => void apply()}
-          isDisabled={!iface || busy}
+          isDisabled={!canApply}
           isLoading={busy}
           data-test="detach-apply"
         >

@@ -12,6 +12,7 @@ import {
 } from '@patternfly/react-core';
 import {
   BINDING_NAMES,
+  bindingErrors,
   bindingWarnings,
   checkMac,
   chooseBinding,
@@ -89,6 +90,12 @@ export const NicFields: React.FC<Props> = ({
   const option = options.find((o) => o.id === networkId(value.network));
   const choice = option ? chooseBinding(option, ctx) : undefined;
   const warnings = option ? bindingWarnings(option, value.binding, ctx) : [];
+  // KubeVirt's hard stops, said here whether or not the caller passes them in fieldErrors.
+  const refusals = bindingErrors(value.network, value.binding).map((m) => text(m));
+  const bindingRefusals = [
+    ...refusals,
+    ...(fieldErrors.binding ?? []).filter((e) => !refusals.includes(e)),
+  ];
   const mac = value.macAddress
     ? checkMac(value.macAddress, macsInUse)
     : { errors: [], warnings: [] };
@@ -157,6 +164,7 @@ export const NicFields: React.FC<Props> = ({
             })
           }
           data-test="nic-binding"
+          validated={bindingRefusals.length ? 'error' : 'default'}
         >
           {BINDING_NAMES.map((b) => (
             <FormSelectOption
@@ -173,7 +181,8 @@ export const NicFields: React.FC<Props> = ({
           ))}
         </FormSelect>
         {helper([
-          ...(choice && !warnings.length
+          ...bindingRefusals.map((e) => ({ text: e, variant: 'error' as const })),
+          ...(choice && !warnings.length && !bindingRefusals.length
             ? [{ text: text(choice.reason), variant: 'default' as const }]
             : []),
           ...warnings.map((w) => ({ text: text(w), variant: 'warning' as const })),

@@ -36,12 +36,14 @@ const planTheShopVM = async () => {
   step('Networking');
 
   fireEvent.click(screen.getByTestId('new-network'));
+  await screen.findByTestId('new-network-form');
   change(byId('new-network-kind'), 'primary-udn');
   change(byId('new-network-subnet'), '10.100.0.0/16');
   fireEvent.click(screen.getByTestId('new-network-add'));
   await waitFor(() => expect(screen.queryByTestId('new-network-form')).toBeNull());
 
   fireEvent.click(screen.getByTestId('new-network'));
+  await screen.findByTestId('new-network-form');
   change(byId('new-network-kind'), 'localnet-nad');
   change(byId('new-network-name'), 'vlan-1924');
   change(byId('new-network-vlan'), '1924');
@@ -58,9 +60,11 @@ const planTheShopVM = async () => {
   expect(within(preview).getByTestId('wiring-lane-vlan-1924')).toHaveTextContent('1924');
 
   step('Policies');
+  await screen.findByText(/Interface|No secondary/);
   fireEvent.click(byId('policy-vlan-1924-enabled'));
   change(byId('policy-vlan-1924-gateway'), '192.168.19.1');
   step('Review and create');
+  await screen.findByTestId('create-vm-review');
 };
 
 describe('CreateVMPage', () => {

@@ -18,21 +18,25 @@ import {
   Label,
   List,
   ListItem,
+  Spinner,
   Title,
 } from '@patternfly/react-core';
 import { PlusCircleIcon, TrashIcon } from '@patternfly/react-icons';
-import { networkId, newInterface, objectKey, planModelInput } from '../../core/create-vm';
-import { runDiagnostics } from '../../core/diagnostics';
+import { networkId, newInterface, objectKey } from '../../core/create-vm';
 import type { K8sObject } from '../../core/k8s/types';
-import { buildNetworkingModel } from '../../core/model/interface-model';
 import { PRIMARY_UDN_NAMESPACE_LABEL } from '../../core/networks/udn';
 import { formatFieldError } from '../../core/validation/format';
-import { DiagnosticsPanel } from '../networking-tab/DiagnosticsPanel';
-import { WiringDiagram } from '../networking-tab/WiringDiagram';
-import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { NicFields } from '../actions/NicFields';
-import { NewNetworkForm } from './NewNetworkForm';
+import type { PrimaryNamespaceState } from './NewNetworkForm';
+
+// Loaded when used: the network wizards' generators and the Networking tab's model and diagram.
+const NewNetworkForm = React.lazy(
+  () => import(/* webpackChunkName: "create-vm-new-network" */ './NewNetworkForm'),
+);
+const PlannedWiring = React.lazy(
+  () => import(/* webpackChunkName: "create-vm-planned-wiring" */ './PlannedWiring'),
+);
 import type { CreateVMState } from './useCreateVMState';
 
 const isNncp = (o: K8sObject) => o.kind === 'NodeNetworkConfigurationPolicy';
@@ -102,24 +106,23 @@ export const NetworkingStep: React.FC<{ state: CreateVMState; showErrors: boolea
     state.setNncps((list) => list.filter((x) => objectKey(x) !== key));
   };
 
-  const model = React.useMemo(
-    () => buildNetworkingModel(planModelInput(plan, state.data.input, planned)),
-    [plan, state.data.input, planned],
-  );
-  const findings = React.useMemo(() => runDiagnostics(model), [model]);
   const plannedObjects = [...state.networks, ...state.nncps];
-  const texts = { failed: t('Could not show'), rawData: t('Raw data') };
   const namespaceLabelled = state.ns.create
     ? state.ns.primaryLabel
     : state.data.input.namespaceObject?.metadata?.labels?.[PRIMARY_UDN_NAMESPACE_LABEL] !==
       undefined;
+  const primaryNamespace: PrimaryNamespaceState = namespaceLabelled
+    ? 'labelled'
+    : state.ns.create || (state.data.loaded && !state.data.namespaceExists)
+      ? 'can-label'
+      : 'existing-unlabelled';
   const primaryPlanned = state.networks.some(
     (o) => (o as { spec?: { layer2?: { role?: string } } }).spec?.layer2?.role === 'Primary',
   );
 
   return (
     <Grid hasGutter>
-      <GridItem md={6}>
+      <GridItem span={12}>
         <Form onSubmit={(e) => e.preventDefault()} data-test="create-vm-networking">
           {plan.interfaces.map((iface, i) => {
             const fieldErrors: Record<string, string[]> = {};
@@ -201,35 +204,39 @@ export const NetworkingStep: React.FC<{ state: CreateVMState; showErrors: boolea
             </FlexItem>
           </Flex>
           {adding && (
-            <NewNetworkForm
-              namespace={plan.namespace}
-              target={ctx.target}
-              namespaces={
-                state.ns.create
-                  ? [
-                      {
-                        name: plan.namespace,
-                        labels: state.ns.primaryLabel
-                          ? { 'k8s.ovn.org/primary-user-defined-network': '' }
-                          : {},
-                      },
-                    ]
-                  : state.data.input.namespaceObject
+            <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
+              <NewNetworkForm
+                namespace={plan.namespace}
+                target={ctx.target}
+                namespaces={
+                  state.ns.create
                     ? [
                         {
                           name: plan.namespace,
-                          labels: state.data.input.namespaceObject.metadata?.labels ?? {},
+                          labels: state.ns.primaryLabel
+                            ? { 'k8s.ovn.org/primary-user-defined-network': '' }
+                            : {},
                         },
                       ]
-                    : undefined
-              }
-              existingNames={[
-                ...state.data.input.nads.map((n) => n.metadata?.name ?? ''),
-                ...plannedObjects.map((o) => o.metadata?.name ?? ''),
-              ]}
-              onAdd={onAddNetwork}
-              onCancel={() => setAdding(false)}
-            />
+                    : state.data.input.namespaceObject
+                      ? [
+                          {
+                            name: plan.namespace,
+                            labels: state.data.input.namespaceObject.metadata?.labels ?? {},
+                          },
+                        ]
+                      : undefined
+                }
+                existingNames={[
+                  ...state.data.input.nads.map((n) => n.metadata?.name ?? ''),
+                  ...plannedObjects.map((o) => o.metadata?.name ?? ''),
+                ]}
+                primaryNamespace={primaryNamespace}
+                onLabelNamespace={() => state.setNs({ create: true, primaryLabel: true })}
+                onAdd={onAddNetwork}
+                onCancel={() => setAdding(false)}
+              />
+            </React.Suspense>
           )}
           {primaryPlanned && !namespaceLabelled && (
             <Alert
@@ -270,20 +277,10 @@ export const NetworkingStep: React.FC<{ state: CreateVMState; showErrors: boolea
           )}
         </Form>
       </GridItem>
-      <GridItem md={6} data-test="create-vm-preview">
-        <Title headingLevel="h3" size="md">
-          {t('Planned wiring')}
-        </Title>
-        <SectionErrorBoundary
-          title={t('Planned wiring')}
-          raw={model.interfaces.map((r) => r.spec.iface)}
-          texts={texts}
-        >
-          <WiringDiagram model={model} />
-        </SectionErrorBoundary>
-        <SectionErrorBoundary title={t('Diagnostics')} raw={findings} texts={texts}>
-          <DiagnosticsPanel findings={findings} />
-        </SectionErrorBoundary>
+      <GridItem span={12} data-test="create-vm-preview">
+        <React.Suspense fallback={<Spinner size="lg" aria-label={t('Loading')} />}>
+          <PlannedWiring plan={plan} existing={state.data.input} planned={planned} />
+        </React.Suspense>
       </GridItem>
     </Grid>
   );

@@ -7,6 +7,8 @@
 import * as React from 'react';
 import {
   ActionGroup,
+  Alert,
+  AlertActionLink,
   Button,
   Card,
   CardBody,
@@ -33,11 +35,14 @@ import {
 } from '../../core/generators';
 import type { K8sObject } from '../../core/k8s/types';
 import type { TargetVersion } from '../../core/k8s/openshift-version';
+import { PRIMARY_UDN_NAMESPACE_LABEL } from '../../core/networks/udn';
 import { formatFieldError } from '../../core/validation/format';
 import type { FieldError } from '../../core/validation/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 
 export type NewNetworkKind = 'primary-udn' | 'secondary-udn' | 'localnet-nad' | 'bridge-nad';
+
+export type PrimaryNamespaceState = 'labelled' | 'can-label' | 'existing-unlabelled';
 
 interface FormState {
   kind: NewNetworkKind;
@@ -111,22 +116,41 @@ export const NewNetworkForm: React.FC<{
   /** Namespace names as known (for the primary-UDN namespace checks), or undefined. */
   namespaces?: WizardContext['namespaces'];
   existingNames: string[];
+  /**
+   * Create VM only: whether the VM's namespace carries (or will be created with) the primary-UDN
+   * label; `can-label` when ticking it is still possible (the namespace is created with the VM).
+   */
+  primaryNamespace?: PrimaryNamespaceState;
+  /** Ticks "create the namespace with the primary-UDN label". */
+  onLabelNamespace?: () => void;
   onAdd: (objects: K8sObject[]) => void;
   onCancel: () => void;
-}> = ({ namespace, target, namespaces, existingNames, onAdd, onCancel }) => {
+}> = ({
+  namespace,
+  target,
+  namespaces,
+  existingNames,
+  primaryNamespace,
+  onLabelNamespace,
+  onAdd,
+  onCancel,
+}) => {
   const { t } = useNetworkingTranslation();
   const [s, setS] = React.useState<FormState>(initial('localnet-nad'));
   const ctx: WizardContext = { target, namespaces, existingNames };
   const { objects, errors } = buildNewNetwork(s, namespace, ctx);
   const [touched, setTouched] = React.useState(false);
+  /** `name` is the field `name` and its children, never `namespace`. */
+  const isFieldOf = (field: string, f: string) =>
+    field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`);
+  // The namespace condition of a primary UDN is said (with its remedy) by the alert below.
+  const covered = (e: FieldError) =>
+    s.kind === 'primary-udn' &&
+    primaryNamespace !== undefined &&
+    (isFieldOf(e.field, 'namespace') || isFieldOf(e.field, 'createNamespace'));
+  const shown = errors.filter((e) => !covered(e));
   const errorsFor = (...fields: string[]) =>
-    touched
-      ? errors.filter((e) =>
-          fields.some(
-            (f) => e.field === f || e.field.startsWith(`${f}.`) || e.field.startsWith(`${f}[`),
-          ),
-        )
-      : [];
+    touched ? shown.filter((e) => fields.some((f) => isFieldOf(e.field, f))) : [];
   const claimed = [
     'name',
     'subnets',
@@ -136,9 +160,10 @@ export const NewNetworkForm: React.FC<{
     'bridgeName',
     'bridgeMapping',
   ];
-  const other = touched
-    ? errors.filter((e) => !claimed.some((f) => e.field === f || e.field.startsWith(f)))
-    : [];
+  // Everything no field shows is listed under the form: a refusal is never silent.
+  const other = touched ? shown.filter((e) => !claimed.some((f) => isFieldOf(e.field, f))) : [];
+  const primaryBlocked =
+    s.kind === 'primary-udn' && primaryNamespace !== undefined && primaryNamespace !== 'labelled';
   const help = (list: FieldError[]) =>
     list.length ? (
       <FormHelperText>
@@ -263,12 +288,42 @@ export const NewNetworkForm: React.FC<{
             </>
           )}
           {help(other)}
+          {primaryBlocked && (
+            <Alert
+              isInline
+              variant={touched ? 'danger' : 'info'}
+              title={t(
+                'A primary user-defined network needs a namespace created with the label {{label}}',
+                {
+                  label: PRIMARY_UDN_NAMESPACE_LABEL,
+                },
+              )}
+              data-test="new-network-primary-namespace"
+              actionLinks={
+                primaryNamespace === 'can-label' && onLabelNamespace ? (
+                  <AlertActionLink onClick={onLabelNamespace} data-test="new-network-tick-label">
+                    {t('Create namespace {{namespace}} with the label', { namespace })}
+                  </AlertActionLink>
+                ) : undefined
+              }
+            >
+              {primaryNamespace === 'can-label'
+                ? t(
+                    'Namespace {{namespace}} will be created with this VM: it must carry the label from its creation.',
+                    { namespace },
+                  )
+                : t(
+                    'Namespace {{namespace}} already exists without the label, and the label cannot be added later. In Basics, enter a new namespace name and tick "Create this namespace" and the primary user-defined network label.',
+                    { namespace },
+                  )}
+            </Alert>
+          )}
           <ActionGroup>
             <Button
               variant="primary"
               onClick={() => {
                 setTouched(true);
-                if (!errors.length) onAdd(objects);
+                if (!errors.length && !primaryBlocked) onAdd(objects);
               }}
               data-test="new-network-add"
             >
@@ -283,3 +338,5 @@ export const NewNetworkForm: React.FC<{
     </Card>
   );
 };
+
+export default NewNetworkForm;

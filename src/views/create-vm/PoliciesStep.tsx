@@ -114,3 +114,5 @@ export const PoliciesStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
     </Form>
   );
 };
+
+export default PoliciesStep;

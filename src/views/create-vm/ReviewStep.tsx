@@ -6,7 +6,6 @@
 import * as React from 'react';
 import {
   Alert,
-  Button,
   ExpandableSection,
   FormGroup,
   FormHelperText,
@@ -29,8 +28,7 @@ import { formatFieldError } from '../../core/validation/format';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
 import type { CreateVMState } from './useCreateVMState';
-import { createPlan, objectKey as operationKey } from '../shared/wizard/plan';
-import { useOperations } from '../shared/wizard/useOperations';
+import { objectKey as operationKey } from '../shared/wizard/plan';
 
 type YamlLib = typeof import('yaml');
 
@@ -45,9 +43,6 @@ const useYamlLib = (): YamlLib | undefined => {
 const label = (o: K8sObject) =>
   `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ''}${o.metadata?.name ?? ''}`;
 
-export const vmTabUrl = (namespace: string, name: string) =>
-  `/k8s/ns/${namespace}/kubevirt.io~v1~VirtualMachine/${name}/vm-networking`;
-
 export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
@@ -55,8 +50,7 @@ export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
   const { objects, edits, setEdits } = state;
   const [drafts, setDrafts] = React.useState<Record<string, string>>({});
   const [parseErrors, setParseErrors] = React.useState<Record<string, string>>({});
-  // Created in order with the wizards' own runner: a retry repeats only what failed or was not reached.
-  const creation = useOperations(React.useMemo(() => createPlan(objects), [objects]));
+  const { creation } = state;
   const progressOf = (o: K8sObject) => creation.progress[operationKey(o)];
 
   const onEdit = (o: K8sObject, value: string) => {
@@ -102,6 +96,10 @@ export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
     planErrors(state.planIssues).length +
     state.policyIssues.length +
     Object.keys(parseErrors).length;
+  // The page's one Create button (the wizard footer) waits for the YAML edits to parse.
+  const { setReviewBlocked } = state;
+  const yamlBlocked = Object.keys(parseErrors).length > 0 || !yaml;
+  React.useEffect(() => setReviewBlocked(yamlBlocked), [yamlBlocked, setReviewBlocked]);
   const statusLabel = (o: K8sObject) => {
     const p = progressOf(o);
     if (!p) return null;
@@ -215,33 +213,8 @@ export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
           </StackItem>
         );
       })}
-      <StackItem>
-        {creation.allDone ? (
-          <Alert
-            isInline
-            variant="success"
-            title={t('Created {{count}} objects', { count: objects.length })}
-            data-test="create-done"
-          >
-            <a
-              href={vmTabUrl(state.plan.namespace, state.plan.name)}
-              data-test="open-networking-tab"
-            >
-              {t('Open the Networking tab of {{name}}', { name: state.plan.name })}
-            </a>
-          </Alert>
-        ) : (
-          <Button
-            variant="primary"
-            onClick={() => void creation.start()}
-            isDisabled={blocking > 0 || creation.running || !yaml}
-            isLoading={creation.running}
-            data-test="create-vm-submit"
-          >
-            {creation.failed ? t('Retry the failed ones') : t('Create')}
-          </Button>
-        )}
-      </StackItem>
     </Stack>
   );
 };
+
+export default ReviewStep;

@@ -21,10 +21,14 @@ import {
   type VMPlan,
 } from '../../core/create-vm';
 import type { K8sObject } from '../../core/k8s/types';
-import { generateMNP, validateMNPForm, vmPolicyState, type VMPolicyDraft } from '../../core/mnp';
+import type { VMPolicyDraft } from '../../core/mnp';
+
+type MnpLib = typeof import('../../core/mnp');
 import type { FieldError } from '../../core/validation/types';
 import { PRIMARY_UDN_NAMESPACE_LABEL } from '../../core/networks/udn';
 import { useBindingContext, useNamespaceNetworks } from '../actions/data';
+import { createPlan } from '../shared/wizard/plan';
+import { useOperations } from '../shared/wizard/useOperations';
 
 export interface NamespaceChoice {
   /** Create the namespace with the plan. */
@@ -51,6 +55,8 @@ export const useCreateVMState = (initialNamespace: string) => {
   const [policies, setPolicies] = React.useState<VMPolicyDraft[]>([]);
   /** Review-step YAML edits, by object key: the edited object replaces the generated one. */
   const [edits, setEdits] = React.useState<Record<string, K8sObject>>({});
+  /** The review step's YAML does not parse (or its parser is still loading). */
+  const [reviewBlocked, setReviewBlocked] = React.useState(false);
 
   const planned = React.useMemo<PlannedObjects>(
     () => ({
@@ -81,29 +87,57 @@ export const useCreateVMState = (initialNamespace: string) => {
     });
   }, [options, ctx]);
 
-  const macs = React.useMemo(() => macsInUse(data.vms), [data.vms]);
+  // What this run created (filled in by `creation` below, read through a ref to avoid a cycle):
+  // the VM it created is not "a VM that already exists", nor are its MACs "in use by another VM".
+  const createdRef = React.useRef<(o: K8sObject) => boolean>(() => false);
+  const vmKey = `VirtualMachine/${plan.namespace}/${plan.name}`;
+  const otherVms = data.vms.filter(
+    (v) =>
+      !(
+        v.metadata?.name === plan.name &&
+        createdRef.current({ ...v, kind: 'VirtualMachine', apiVersion: 'kubevirt.io/v1' })
+      ),
+  );
+  const otherVmsKey = otherVms
+    .map((v) => `${v.metadata?.name}@${v.metadata?.resourceVersion}`)
+    .join();
+  const macs = React.useMemo(
+    () => macsInUse(otherVms),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the VMs are
+    [otherVmsKey],
+  );
   const planIssues: PlanIssue[] = React.useMemo(
     () =>
       validatePlan(plan, {
         binding: ctx,
         networks: options,
-        existingVmNames: data.vms.map((v) => v.metadata?.name ?? ''),
+        existingVmNames: otherVms.map((v) => v.metadata?.name ?? ''),
         macsInUse: macs,
       }),
-    [plan, ctx, options, data.vms, macs],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- otherVms is keyed by otherVmsKey
+    [plan, ctx, options, otherVmsKey, macs, vmKey],
   );
 
   const optionOf = (name: string): NetworkOption | undefined => {
     const iface = plan.interfaces.find((i) => i.name === name);
     return iface ? options.find((o) => o.id === networkId(iface.network)) : undefined;
   };
-  const policyStates = policies
+  // The policy core (and its address parser) loads with the first policy, not with the page.
+  const [mnp, setMnp] = React.useState<MnpLib>();
+  React.useEffect(() => {
+    if (policies.length && !mnp) {
+      void import(/* webpackChunkName: "create-vm-mnp" */ '../../core/mnp').then(setMnp);
+    }
+  }, [policies.length, mnp]);
+  /** Policies are planned but cannot be generated or checked yet: Create waits. */
+  const policiesLoading = policies.length > 0 && !mnp;
+  const policyStates = (mnp ? policies : [])
     .map((d) => {
       const iface = plan.interfaces.find((i) => i.name === d.interfaceName);
       if (!iface || iface.network.kind !== 'multus') return undefined;
       return {
         draft: d,
-        state: vmPolicyState(
+        state: mnp!.vmPolicyState(
           d,
           { name: plan.name, namespace: plan.namespace },
           multusNetworkName(iface.network, plan.namespace),
@@ -113,9 +147,11 @@ export const useCreateVMState = (initialNamespace: string) => {
     })
     .filter((x): x is NonNullable<typeof x> => !!x);
   const policyIssues: FieldError[] = policyStates.flatMap(({ state, hasIpam, draft }) =>
-    validateMNPForm(state, {
-      networks: [{ key: `${plan.namespace}/${state.networks[0].split('/').pop()}`, hasIpam }],
-    }).map((e) => ({ ...e, field: `policies.${draft.interfaceName}.${e.field}` })),
+    mnp!
+      .validateMNPForm(state, {
+        networks: [{ key: `${plan.namespace}/${state.networks[0].split('/').pop()}`, hasIpam }],
+      })
+      .map((e) => ({ ...e, field: `policies.${draft.interfaceName}.${e.field}` })),
   );
 
   const generated: K8sObject[] = React.useMemo(
@@ -125,15 +161,18 @@ export const useCreateVMState = (initialNamespace: string) => {
         ...networks,
         ...nncps,
         generateVM(plan),
-        ...policyStates.map((p) => generateMNP(p.state)),
+        ...policyStates.map((p) => mnp!.generateMNP(p.state)),
       ]),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- policyStates derives from these
-    [planned, networks, nncps, plan, policies, options],
+    [planned, networks, nncps, plan, policies, options, mnp],
   );
   const objects = React.useMemo(
     () => generated.map((o) => edits[objectKey(o)] ?? o),
     [generated, edits],
   );
+  // Created in order with the wizards' own runner: a retry repeats only what failed or was not reached.
+  const creation = useOperations(React.useMemo(() => createPlan(objects), [objects]));
+  createdRef.current = creation.isDone;
 
   return {
     ctx,
@@ -149,14 +188,18 @@ export const useCreateVMState = (initialNamespace: string) => {
     setPolicies,
     edits,
     setEdits,
+    reviewBlocked,
+    setReviewBlocked,
     planned,
     data,
     options,
     macs,
     planIssues,
     policyIssues,
+    policiesLoading,
     generated,
     objects,
+    creation,
   };
 };
 
