@@ -10,6 +10,7 @@ import {
   renderAt,
   yamlText,
   creates,
+  byLabel,
 } from '../shared/wizard/wizard-test-utils';
 
 const sdk = {
@@ -31,10 +32,10 @@ describe('UDNWizard', () => {
   it('defaults the target version from the cluster and follows every keystroke in the YAML', async () => {
     renderAt('/vm-networking/ns/demo-vm-pod/new/udn', <UDNWizard dryRunDelayMs={0} />);
     // The demo ClusterVersion runs 4.20.8.
-    expect((screen.getByLabelText('Target OpenShift version') as HTMLSelectElement).value).toBe(
+    expect((byLabel('Target OpenShift version') as HTMLSelectElement).value).toBe(
       '4.20',
     );
-    expect((screen.getByLabelText('Namespace') as HTMLInputElement).value).toBe('demo-vm-pod');
+    expect((byLabel('Namespace') as HTMLInputElement).value).toBe('demo-vm-pod');
     fill('Name', 'tenant');
     expect(await yamlText()).toContain('name: tenant');
     fill('Name', 'tenant-blue');
@@ -73,7 +74,7 @@ describe('UDNWizard', () => {
     expect(fieldErrors('MTU')).toEqual([]);
     // What was typed stays as typed, also junk.
     fill('MTU', '15a');
-    expect((screen.getByLabelText('MTU') as HTMLInputElement).value).toBe('15a');
+    expect((byLabel('MTU') as HTMLInputElement).value).toBe('15a');
     goToStep(/Review and create/);
     expect(screen.getByTestId('review-errors')).toHaveTextContent('Network: ');
     expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled();
@@ -87,7 +88,7 @@ describe('UDNWizard', () => {
     );
     fill('Namespace', 'brand-new');
     expect(screen.queryByTestId('namespace-label-alert')).not.toBeInTheDocument();
-    fireEvent.click(screen.getByLabelText('Create the namespace, labelled for a primary network'));
+    fireEvent.click(byLabel('Create the namespace, labelled for a primary network'));
     goToStep('Subnets and IPAM');
     fill('Subnets', '10.210.0.0/16');
     const docs = (await yamlText()).split(/^---$/m).map((d) => parse(d));
@@ -98,7 +99,7 @@ describe('UDNWizard', () => {
   it('creates the namespace and then the network, with progress per object', async () => {
     renderAt('/vm-networking/ns/brand-new/new/udn', <UDNWizard dryRunDelayMs={0} />);
     fillBasics('primary', 'brand-new');
-    fireEvent.click(screen.getByLabelText('Create the namespace, labelled for a primary network'));
+    fireEvent.click(byLabel('Create the namespace, labelled for a primary network'));
     goToStep('Subnets and IPAM');
     fill('Subnets', '10.210.0.0/16');
     goToStep(/Review and create/);
@@ -112,7 +113,7 @@ describe('UDNWizard', () => {
   it('shows a 409 AlreadyExists plainly, keeps the input, and retries only what failed', async () => {
     renderAt('/vm-networking/ns/brand-new/new/udn', <UDNWizard dryRunDelayMs={0} />);
     fillBasics('primary', 'brand-new');
-    fireEvent.click(screen.getByLabelText('Create the namespace, labelled for a primary network'));
+    fireEvent.click(byLabel('Create the namespace, labelled for a primary network'));
     goToStep('Subnets and IPAM');
     fill('Subnets', '10.210.0.0/16');
     goToStep(/Review and create/);
@@ -136,7 +137,7 @@ describe('UDNWizard', () => {
     expect(screen.getByTestId('create-error')).toHaveTextContent('already exists');
     expect(screen.getByTestId('create-error')).toHaveTextContent('Choose another name');
     goToStep(/^Network/);
-    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('primary');
+    expect((byLabel('Name') as HTMLInputElement).value).toBe('primary');
     fill('Name', 'primary-2');
     refuse = false;
     goToStep(/Review and create/);
@@ -171,7 +172,7 @@ describe('UDNWizard', () => {
         'Invalid value: "10.220.0.0/16": subnet overlaps a reserved range',
       ]),
     );
-    expect((screen.getByLabelText('Subnets') as HTMLInputElement).value).toBe('10.220.0.0/16');
+    expect((byLabel('Subnets') as HTMLInputElement).value).toBe('10.220.0.0/16');
   });
 
   it('edits an existing UDN: loads it, explains immutability, keeps what the form cannot show', async () => {
@@ -180,9 +181,9 @@ describe('UDNWizard', () => {
       <UDNWizard dryRunDelayMs={0} />,
     );
     expect(screen.getByTestId('immutable-alert')).toHaveTextContent('delete');
-    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('primary-udn');
+    expect((byLabel('Name') as HTMLInputElement).value).toBe('primary-udn');
     goToStep('Subnets and IPAM');
-    expect((screen.getByLabelText('Subnets') as HTMLInputElement).value).toBe('10.1.1.0/24');
+    expect((byLabel('Subnets') as HTMLInputElement).value).toBe('10.1.1.0/24');
     fill('MTU', '1400');
     const doc = parse(await yamlText());
     expect(doc.metadata.finalizers).toEqual(['k8s.ovn.org/user-defined-network-protection']);
