@@ -189,7 +189,7 @@ const CUDNForm: React.FC<
                 field="topology"
                 label={t('Topology')}
                 value={state.topology}
-                onChange={(topology) => switchTo((s) => withTopology(s, topology))}
+                onChange={(topology) => switchTo((s) => withTopology(s, topology), 'topology')}
                 errors={errs}
                 options={[
                   { value: 'Layer2', label: t('Layer2 (one broadcast domain across nodes)') },
@@ -204,7 +204,7 @@ const CUDNForm: React.FC<
                 field="role"
                 label={t('Role')}
                 value={state.role}
-                onChange={(role) => switchTo((s) => ({ ...s, role }))}
+                onChange={(role) => switchTo((s) => ({ ...s, role }), 'role')}
                 errors={errs}
                 options={[
                   {

@@ -148,7 +148,7 @@ const NADForm: React.FC<
       subnets: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.subnets : [],
       excludeSubnets: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.excludeSubnets : [],
       persistentIPs: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.persistentIPs : false,
-    }));
+    }), 'type');
 
   return (
     <WizardShell
@@ -285,7 +285,7 @@ const NADForm: React.FC<
                         vlanMode,
                         vlanId: vlanMode === 'access' ? s.vlanId : undefined,
                         trunk: vlanMode === 'trunk' ? s.trunk : [],
-                      }))
+                      }), 'vlanMode')
                     }
                     errors={errs}
                     options={[

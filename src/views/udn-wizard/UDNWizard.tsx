@@ -167,7 +167,7 @@ const UDNForm: React.FC<
                 field="topology"
                 label={t('Topology')}
                 value={state.topology}
-                onChange={(topology) => switchTo((s) => withTopology(s, topology))}
+                onChange={(topology) => switchTo((s) => withTopology(s, topology), 'topology')}
                 errors={errs}
                 options={[
                   { value: 'Layer2', label: t('Layer2 (one broadcast domain across nodes)') },
@@ -183,7 +183,7 @@ const UDNForm: React.FC<
                     ...s,
                     role,
                     createNamespace: role === 'Primary' ? s.createNamespace : false,
-                  }))
+                  }), 'role')
                 }
                 errors={errs}
                 options={[

@@ -36,7 +36,7 @@ export const NetworkFields = <S extends NetworkFormState>({
   errors: FieldError[];
   target: TargetVersion;
   /** Choice switches that remember what they clear (see useSwitch); plain setState otherwise. */
-  switchTo?: (transition: (s: S) => S) => void;
+  switchTo?: (transition: (s: S) => S, choice: keyof S & string) => void;
   /** Physical networks and bridges read from the cluster, for suggestions and the MTU. */
   cluster?: ClusterFacts;
 }) => {
@@ -53,7 +53,7 @@ export const NetworkFields = <S extends NetworkFormState>({
     .map((e) => ({ ...e, field: 'hostSubnet' }));
   const subnetErrors = errors.filter((e) => !HOST_SUBNET.test(e.field));
   const ipamOff = state.ipamMode === 'Disabled';
-  const choose = switchTo ?? ((tr: (s: S) => S) => setState(tr));
+  const choose = switchTo ?? ((tr: (s: S) => S, _choice: keyof S & string) => setState(tr));
   const physnet = cluster?.physicalNetworks.find((p) => p.name === state.physicalNetworkName);
   const pathMtu = physnet
     ? physnet.bridges
@@ -106,7 +106,7 @@ export const NetworkFields = <S extends NetworkFormState>({
               ...s,
               ipamMode,
               persistentIPs: ipamMode === 'Disabled' ? false : s.persistentIPs,
-            }))
+            }), 'ipamMode')
           }
           errors={errors}
           options={[

@@ -13,8 +13,8 @@ export const useSwitch = <S extends object>(
   const latest = React.useRef(state);
   latest.current = state;
   return React.useCallback(
-    (transition: (s: S) => S) => {
-      const r = switchKeeping(latest.current, memory.current, transition);
+    (transition: (s: S) => S, choice: keyof S & string) => {
+      const r = switchKeeping(latest.current, memory.current, transition, choice);
       memory.current = r.memory;
       latest.current = r.state;
       setState(r.state);
