@@ -154,6 +154,7 @@ export const BridgeMappingFields: React.FC<{
             }
             errors={errors}
             placeholder="node-role.kubernetes.io/worker="
+            multiline
             helper={t(
               'key=value labels, separated by commas; the nodes the policy configures (key= for an empty value).',
             )}
