@@ -69,7 +69,8 @@ export const clusterFactsOf = (nncps: unknown[] = [], states: unknown[] = []): C
   });
   for (const p of arr(nncps)) {
     const policy = nameOf(p);
-    const desired = isRec(p) && isRec(p.spec) && isRec(p.spec.desiredState) ? p.spec.desiredState : {};
+    const desired =
+      isRec(p) && isRec(p.spec) && isRec(p.spec.desiredState) ? p.spec.desiredState : {};
     for (const m of arr(isRec(desired.ovn) ? desired.ovn['bridge-mappings'] : undefined)) {
       if (!isRec(m) || !str(m.localnet) || m.state === 'absent') continue;
       const net = upsert(facts.physicalNetworks, str(m.localnet)!, newNet(str(m.localnet)!));

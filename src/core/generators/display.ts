@@ -17,7 +17,14 @@ const SERVER_METADATA = [
 ];
 
 export const forDisplay = (obj: K8sObject): K8sObject => {
-  const { apiVersion, kind, metadata, spec, status: _status, ...rest } = obj as K8sObject & {
+  const {
+    apiVersion,
+    kind,
+    metadata,
+    spec,
+    status: _status,
+    ...rest
+  } = obj as K8sObject & {
     spec?: unknown;
     status?: unknown;
   };

@@ -18,10 +18,7 @@ import { groupVersionKindOf, Models } from '../../core/k8s/models';
 import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
 import type { K8sObject, NodeNetworkConfigurationPolicy } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
-import {
-  BridgeMappingFields,
-  useDefaultMappingMode,
-} from '../shared/wizard/BridgeMappingFields';
+import { BridgeMappingFields, useDefaultMappingMode } from '../shared/wizard/BridgeMappingFields';
 import { metadataField, networkField, nncpField } from '../shared/wizard/causes';
 import { SelectField, TextField } from '../shared/wizard/fields';
 import {

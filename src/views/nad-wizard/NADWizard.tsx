@@ -24,10 +24,7 @@ import type {
   NodeNetworkConfigurationPolicy,
 } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
-import {
-  BridgeMappingFields,
-  useDefaultMappingMode,
-} from '../shared/wizard/BridgeMappingFields';
+import { BridgeMappingFields, useDefaultMappingMode } from '../shared/wizard/BridgeMappingFields';
 import { useSwitch } from '../shared/wizard/useSwitch';
 import { metadataField, nncpField } from '../shared/wizard/causes';
 import {
@@ -137,18 +134,21 @@ const NADForm: React.FC<
     !knownBridges.some((b) => b.name === state.bridgeName);
 
   const changeType = (next: NADType) =>
-    switchTo((s) => ({
-      ...s,
-      type: next,
-      // Fields of the other types would only be refused; keep those every type shares.
-      vlanMode: next === 'bridge' ? s.vlanMode : 'none',
-      trunk: next === 'bridge' ? s.trunk : [],
-      vlanId: next === 'ovn-layer2' || next === 'macvlan' ? undefined : s.vlanId,
-      ipamType: next === 'ovn-layer2' || next === 'ovn-localnet' ? 'none' : s.ipamType,
-      subnets: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.subnets : [],
-      excludeSubnets: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.excludeSubnets : [],
-      persistentIPs: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.persistentIPs : false,
-    }), 'type');
+    switchTo(
+      (s) => ({
+        ...s,
+        type: next,
+        // Fields of the other types would only be refused; keep those every type shares.
+        vlanMode: next === 'bridge' ? s.vlanMode : 'none',
+        trunk: next === 'bridge' ? s.trunk : [],
+        vlanId: next === 'ovn-layer2' || next === 'macvlan' ? undefined : s.vlanId,
+        ipamType: next === 'ovn-layer2' || next === 'ovn-localnet' ? 'none' : s.ipamType,
+        subnets: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.subnets : [],
+        excludeSubnets: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.excludeSubnets : [],
+        persistentIPs: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.persistentIPs : false,
+      }),
+      'type',
+    );
 
   return (
     <WizardShell
@@ -272,7 +272,9 @@ const NADForm: React.FC<
                         ? t('Known Linux bridges: {{bridges}}.', {
                             bridges: knownBridges.map((b) => b.name).join(', '),
                           })
-                        : t('No Linux bridge is known on the nodes: create one with an NNCP first.')}
+                        : t(
+                            'No Linux bridge is known on the nodes: create one with an NNCP first.',
+                          )}
                     </Alert>
                   )}
                   <SelectField<NADFormState['vlanMode']>
@@ -280,12 +282,15 @@ const NADForm: React.FC<
                     label={t('VLAN')}
                     value={state.vlanMode}
                     onChange={(vlanMode) =>
-                      switchTo((s) => ({
-                        ...s,
-                        vlanMode,
-                        vlanId: vlanMode === 'access' ? s.vlanId : undefined,
-                        trunk: vlanMode === 'trunk' ? s.trunk : [],
-                      }), 'vlanMode')
+                      switchTo(
+                        (s) => ({
+                          ...s,
+                          vlanMode,
+                          vlanId: vlanMode === 'access' ? s.vlanId : undefined,
+                          trunk: vlanMode === 'trunk' ? s.trunk : [],
+                        }),
+                        'vlanMode',
+                      )
                     }
                     errors={errs}
                     options={[

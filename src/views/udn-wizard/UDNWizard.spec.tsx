@@ -35,9 +35,7 @@ describe('UDNWizard', () => {
   it('defaults the target version from the cluster and follows every keystroke in the YAML', async () => {
     renderAt('/vm-networking/ns/demo-vm-pod/new/udn', <UDNWizard dryRunDelayMs={0} />);
     // The demo ClusterVersion runs 4.20.8.
-    expect((byLabel('Target OpenShift version') as HTMLSelectElement).value).toBe(
-      '4.20',
-    );
+    expect((byLabel('Target OpenShift version') as HTMLSelectElement).value).toBe('4.20');
     expect((byLabel('Namespace') as HTMLInputElement).value).toBe('demo-vm-pod');
     fill('Name', 'tenant');
     expect(await yamlText()).toContain('name: tenant');
@@ -111,10 +109,11 @@ describe('UDNWizard', () => {
     expect(creates().map((c) => c.args.data?.kind)).toEqual(['Namespace', 'UserDefinedNetwork']);
     // Success only: the objects created, each a link, and no error about them.
     const done = screen.getByTestId('created-objects');
-    expect(within(done).getAllByTestId('created-object-link').map((a) => a.textContent)).toEqual([
-      'Namespace brand-new',
-      'UserDefinedNetwork brand-new/primary',
-    ]);
+    expect(
+      within(done)
+        .getAllByTestId('created-object-link')
+        .map((a) => a.textContent),
+    ).toEqual(['Namespace brand-new', 'UserDefinedNetwork brand-new/primary']);
     expect(within(done).getByTestId('attach-to-vm')).toHaveAttribute(
       'href',
       '/k8s/ns/brand-new/kubevirt.io~v1~VirtualMachine',

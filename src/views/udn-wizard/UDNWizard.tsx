@@ -179,11 +179,14 @@ const UDNForm: React.FC<
                 label={t('Role')}
                 value={state.role}
                 onChange={(role) =>
-                  switchTo((s) => ({
-                    ...s,
-                    role,
-                    createNamespace: role === 'Primary' ? s.createNamespace : false,
-                  }), 'role')
+                  switchTo(
+                    (s) => ({
+                      ...s,
+                      role,
+                      createNamespace: role === 'Primary' ? s.createNamespace : false,
+                    }),
+                    'role',
+                  )
                 }
                 errors={errs}
                 options={[

@@ -35,7 +35,8 @@ export const useDefaultMappingMode = (
   const mapped = !!known?.some((m) => m.localnet === localnet);
   const want = known === undefined || !localnet ? undefined : mapped ? 'existing' : 'br-ex';
   React.useEffect(() => {
-    if (active && !value.modeChosen && want && value.mode !== want) onChange({ ...value, mode: want });
+    if (active && !value.modeChosen && want && value.mode !== want)
+      onChange({ ...value, mode: want });
   }, [active, want, value, onChange]);
 };
 

@@ -7,7 +7,11 @@ import { useNetworkingTranslation } from '../i18n';
 import { objectLabel } from './k8s';
 import { objectKey, type Operation } from './plan';
 
-const NETWORK_KINDS = ['UserDefinedNetwork', 'ClusterUserDefinedNetwork', 'NetworkAttachmentDefinition'];
+const NETWORK_KINDS = [
+  'UserDefinedNetwork',
+  'ClusterUserDefinedNetwork',
+  'NetworkAttachmentDefinition',
+];
 
 /** The console's page of an object (`/k8s/ns/<ns>/<group>~<version>~<Kind>/<name>`). */
 export const consoleUrlOf = (obj: K8sObject): string => {

@@ -102,11 +102,14 @@ export const NetworkFields = <S extends NetworkFormState>({
           label={t('IPAM')}
           value={state.ipamMode}
           onChange={(ipamMode) =>
-            choose((s) => ({
-              ...s,
-              ipamMode,
-              persistentIPs: ipamMode === 'Disabled' ? false : s.persistentIPs,
-            }), 'ipamMode')
+            choose(
+              (s) => ({
+                ...s,
+                ipamMode,
+                persistentIPs: ipamMode === 'Disabled' ? false : s.persistentIPs,
+              }),
+              'ipamMode',
+            )
           }
           errors={errors}
           options={[

@@ -189,9 +189,7 @@ const ShellInner: React.FC<Props> = ({
     if (!lib || !onYamlEdit) return;
     const parsed = parseYamlDocuments(lib, text);
     const problems: FieldError[] =
-      'error' in parsed
-        ? [yamlUnreadable(parsed.error)]
-        : onYamlEdit(parsed.objects);
+      'error' in parsed ? [yamlUnreadable(parsed.error)] : onYamlEdit(parsed.objects);
     yamlEdit.current = { text };
     setYamlErrors(problems);
     rerender((n) => n + 1);
@@ -210,7 +208,9 @@ const ShellInner: React.FC<Props> = ({
     .map((o) => objectKey(o.obj))
     .join('|');
   React.useEffect(() => {
-    onCreatedChange?.(operations.filter((o) => o.kind !== 'keep' && ops.isDone(o.obj)).map((o) => o.obj));
+    onCreatedChange?.(
+      operations.filter((o) => o.kind !== 'keep' && ops.isDone(o.obj)).map((o) => o.obj),
+    );
     // Told when the set of created objects changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [createdKey]);
@@ -431,7 +431,10 @@ const ShellInner: React.FC<Props> = ({
                     name={count ? `${s.name} (${count})` : s.name}
                     isHidden={s.isHidden}
                   >
-                    <Form onSubmit={(e) => e.preventDefault()} className="vm-networking-wizard__form">
+                    <Form
+                      onSubmit={(e) => e.preventDefault()}
+                      className="vm-networking-wizard__form"
+                    >
                       {s.render(shown)}
                     </Form>
                   </WizardStep>

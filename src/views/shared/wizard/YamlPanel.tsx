@@ -106,11 +106,6 @@ export const YamlPanel: React.FC<{ objects: K8sObject[]; fileName: string }> = (
 }) => {
   const text = useYamlText(objects);
   return (
-    <YamlEditorPane
-      text={text}
-      fileName={fileName}
-      problemCount={0}
-      objectCount={objects.length}
-    />
+    <YamlEditorPane text={text} fileName={fileName} problemCount={0} objectCount={objects.length} />
   );
 };

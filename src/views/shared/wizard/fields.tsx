@@ -114,8 +114,7 @@ export const useRawText = <V,>(
   const keep =
     !!entry && (focused || sameJson(entry.base, value) || sameJson(parse(entry.text), value));
   const text = keep ? entry!.text : format(value);
-  const setText = (t: string) =>
-    store ? store.set(id, t) : setLocal({ text: t, fresh: true });
+  const setText = (t: string) => (store ? store.set(id, t) : setLocal({ text: t, fresh: true }));
   return { text, setText, setFocused };
 };
 

@@ -69,7 +69,9 @@ describe('never lose input', () => {
     goToStep(/Settings/);
     const labels = ['Physical network name', 'VLAN ID', 'Subnets', 'Exclude subnets', 'MTU'];
     // Single-line inputs drop line breaks by HTML's rules; the rest must survive as typed.
-    const text = fc.string({ unit: 'grapheme', maxLength: 12 }).map((s) => s.replace(/[\r\n]/g, ''));
+    const text = fc
+      .string({ unit: 'grapheme', maxLength: 12 })
+      .map((s) => s.replace(/[\r\n]/g, ''));
     const pieces = fc.array(fc.oneof(text, fc.constantFrom(',', '=', ' ', ', ', '10.0.0.0/8')), {
       maxLength: 4,
     });

@@ -184,7 +184,10 @@ export const useWizardContext = ({
     () => notCreated(cudnsRaw, 'ClusterUserDefinedNetwork'),
     [cudnsRaw, notCreated],
   );
-  const udns = React.useMemo(() => notCreated(udnsRaw, 'UserDefinedNetwork'), [udnsRaw, notCreated]);
+  const udns = React.useMemo(
+    () => notCreated(udnsRaw, 'UserDefinedNetwork'),
+    [udnsRaw, notCreated],
+  );
   const nads = React.useMemo(
     () => notCreated(nadsRaw, 'NetworkAttachmentDefinition'),
     [nadsRaw, notCreated],

@@ -25,9 +25,7 @@ export const renderAt = (pathname: string, element: React.ReactElement) =>
  * which screen readers skip (aria-hidden) and so does this matcher.
  */
 export const label = (text: string | RegExp) =>
-  typeof text === 'string'
-    ? (content: string) => content.replace(/\s*\*$/, '') === text
-    : text;
+  typeof text === 'string' ? (content: string) => content.replace(/\s*\*$/, '') === text : text;
 
 /** The control of a labelled field. */
 export const byLabel = (text: string | RegExp) => screen.getByLabelText(label(text));
