@@ -1,16 +1,23 @@
 /**
- * The network wizards in Chromium through the preview host: filled by their field labels, the
- * live YAML read, created, and the objects found in the fixture API server.
+ * The network wizards in Chromium through the preview host at 1440×900, walked as a person does:
+ * labels, Next, Create. After each create only the success page shows (no error about the objects
+ * just created), the objects are in the fixture API, and the layout rules hold: no page scrolls
+ * sideways, no form field is narrower than 400 px. Screenshots go to /tmp/shots-wizards/.
  */
+import * as fs from 'fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser';
 import { startTestPreview } from './support/preview';
 import type { Preview } from '../preview/preview';
 
+jest.setTimeout(120000);
+
 let preview: Preview;
 let browser: TestBrowser;
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-wizards';
 
 beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
   preview = await startTestPreview();
   browser = await launchBrowser();
 });
@@ -26,101 +33,127 @@ const getJSON = async (path: string): Promise<{ status: number; body: any }> => 
   return { status: r.status, body: await r.json() };
 };
 
-const step = async (page: Page, name: RegExp) => page.getByRole('button', { name }).first().click();
+/** A field by its label; a required field's label ends with PatternFly's " *". */
+const field = (page: Page, label: string) =>
+  page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`));
 
-describe('network wizards', () => {
-  it('creates a secondary Layer2 UDN filled by its labels, YAML following the form', async () => {
-    const w = await openPage(browser);
-    const { page } = w;
-    await page.goto(`${preview.url}/vm-networking/ns/demo-vm-pod/new/udn`);
-    await page.getByLabel('Name', { exact: true }).fill('e2e-blue');
-    await page.getByLabel('Role', { exact: true }).selectOption('Secondary');
-    await step(page, /Subnets and IPAM/);
-    await page.getByLabel('Subnets', { exact: true }).fill('10.240.0.0/16');
-    await page.getByLabel('MTU', { exact: true }).fill('1400');
-    const yaml = page.locator('[data-test="wizard-yaml"]');
-    await yaml.getByText('10.240.0.0/16').waitFor();
-    expect(await yaml.textContent()).toContain('name: e2e-blue');
-    expect(await yaml.textContent()).toContain('mtu: 1400');
-    await step(page, /Review and create/);
-    await page.getByRole('button', { name: 'Create', exact: true }).click();
-    await page.locator('[data-test="create-done"]').waitFor();
-    const got = await getJSON(
-      '/apis/k8s.ovn.org/v1/namespaces/demo-vm-pod/userdefinednetworks/e2e-blue',
+const next = (page: Page) => page.locator('[data-test="wizard-next"]').click();
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+
+/** No sideways scrolling, and every visible form control at least 400 px wide. */
+const checkLayout = async (page: Page) => {
+  const r = await page.evaluate(() => {
+    const doc = document.documentElement;
+    const scrollers = [doc, ...document.querySelectorAll<HTMLElement>('*')].filter(
+      (e) =>
+        e.scrollWidth > e.clientWidth + 1 &&
+        ['auto', 'scroll'].includes(getComputedStyle(e).overflowX),
     );
-    expect(got.status).toBe(200);
-    expect(got.body.spec.layer2).toMatchObject({
-      role: 'Secondary',
-      subnets: ['10.240.0.0/16'],
-      mtu: 1400,
-    });
-    w.assertNoProblems();
+    const narrow = [
+      ...document.querySelectorAll<HTMLElement>(
+        '.vm-networking-wizard input:not([type=checkbox]):not([type=radio]), .vm-networking-wizard select, .vm-networking-wizard textarea',
+      ),
+    ]
+      .filter((e) => e.offsetParent !== null)
+      .map((e) => ({ id: e.id, w: e.getBoundingClientRect().width }))
+      .filter((x) => x.w < 400);
+    return {
+      page: doc.scrollWidth - doc.clientWidth,
+      scrollers: scrollers.map((e) => e.className || e.tagName).slice(0, 5),
+      narrow,
+    };
   });
+  expect(r.page).toBeLessThanOrEqual(0);
+  expect(r.scrollers).toEqual([]);
+  expect(r.narrow).toEqual([]);
+};
 
-  it('refuses a subnet in the cluster network at the field before anything is sent', async () => {
-    const w = await openPage(browser);
-    const { page } = w;
-    await page.goto(`${preview.url}/vm-networking/ns/demo-vm-pod/new/udn`);
-    await page.getByLabel('Name', { exact: true }).fill('e2e-bad');
-    await step(page, /Subnets and IPAM/);
-    await page.getByLabel('Subnets', { exact: true }).fill('10.128.0.0/16');
-    await page.getByText(/overlaps the cluster network/).waitFor();
-    await page
-      .getByLabel('VLAN ID')
-      .count()
-      .then((n: number) => expect(n).toBe(0));
-    w.assertNoProblems();
-  });
+const noErrors = async (page: Page) => {
+  expect(await page.locator('[data-test="review-errors"]').count()).toBe(0);
+  expect(await page.locator('[data-test="field-error"]').count()).toBe(0);
+  expect(await page.locator('.pf-m-danger').count()).toBe(0);
+};
 
-  it('creates a Linux bridge NAD on VLAN 100 with its resource annotation', async () => {
-    const w = await openPage(browser);
+const open = async (path: string) => {
+  const w = await openPage(browser);
+  await w.page.setViewportSize({ width: 1440, height: 900 });
+  await w.page.goto(`${preview.url}${path}`);
+  return w;
+};
+
+describe('network wizards at 1440×900', () => {
+  it('creates a primary UDN in a new namespace', async () => {
+    const w = await open('/vm-networking/ns/e2e-tenant/new/udn');
     const { page } = w;
-    await page.goto(`${preview.url}/vm-networking/ns/demo-vm-bridge/new/nad`);
-    await page.getByLabel('Name', { exact: true }).fill('e2e-vlan100');
-    await page.getByLabel('Network type', { exact: true }).selectOption('bridge');
-    await step(page, /Settings/);
-    await page.getByLabel('Bridge name', { exact: true }).fill('br-trunk');
-    await page.getByLabel('VLAN', { exact: true }).selectOption('access');
-    await page.getByLabel('VLAN ID', { exact: true }).fill('100');
-    await page
-      .locator('[data-test="wizard-yaml"]')
-      .getByText(/bridge\.network\.kubevirt\.io\/br-trunk/)
-      .waitFor();
-    await step(page, /Review and create/);
-    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await field(page, 'Name').fill('e2e-primary');
+    expect(await field(page, 'Role').inputValue()).toBe('Primary');
+    await page.getByLabel('Create the namespace, labelled for a primary network').check();
+    await checkLayout(page);
+    await shot(page, 'udn-1-network');
+    await next(page);
+    await field(page, 'Subnets').fill('10.241.0.0/16');
+    await checkLayout(page);
+    await shot(page, 'udn-2-subnets');
+    await next(page);
+    await page.locator('[data-test="dry-run-status"]').waitFor();
+    await shot(page, 'udn-3-review');
+    await page.locator('[data-test="wizard-next"]', { hasText: 'Create' }).click();
     await page.locator('[data-test="create-done"]').waitFor();
-    const got = await getJSON(
-      '/apis/k8s.cni.cncf.io/v1/namespaces/demo-vm-bridge/network-attachment-definitions/e2e-vlan100',
+    await noErrors(page);
+    await checkLayout(page);
+    await shot(page, 'udn-4-created');
+    expect(await page.locator('[data-test="created-object-link"]').allTextContents()).toEqual([
+      'Namespace e2e-tenant',
+      'UserDefinedNetwork e2e-tenant/e2e-primary',
+    ]);
+    const ns = await getJSON('/api/v1/namespaces/e2e-tenant');
+    expect(ns.status).toBe(200);
+    expect(Object.keys(ns.body.metadata.labels)).toContain(
+      'k8s.ovn.org/primary-user-defined-network',
     );
-    expect(got.status).toBe(200);
-    expect(JSON.parse(got.body.spec.config)).toMatchObject({
-      type: 'bridge',
-      bridge: 'br-trunk',
-      vlan: 100,
-    });
+    const udn = await getJSON(
+      '/apis/k8s.ovn.org/v1/namespaces/e2e-tenant/userdefinednetworks/e2e-primary',
+    );
+    expect(udn.status).toBe(200);
+    expect(udn.body.spec.layer2).toMatchObject({ role: 'Primary', subnets: ['10.241.0.0/16'] });
     w.assertNoProblems();
   });
 
-  it('creates a localnet CUDN and its bridge-mapping NNCP, in that order', async () => {
-    const w = await openPage(browser);
+  it('creates a localnet CUDN with a generated bridge mapping', async () => {
+    const w = await open('/vm-networking/cluster/new/cudn');
     const { page } = w;
-    await page.goto(`${preview.url}/vm-networking/cluster/new/cudn`);
-    await page.getByLabel('Name', { exact: true }).fill('e2e-localnet');
-    await page.getByLabel('Topology', { exact: true }).selectOption('Localnet');
-    await step(page, /Namespaces/);
-    await page
-      .getByLabel('Namespace selector', { exact: true })
-      .fill('kubernetes.io/metadata.name=demo-vm-bridge');
+    await field(page, 'Name').fill('e2e-localnet');
+    await field(page, 'Topology').selectOption('Localnet');
+    await next(page);
+    await field(page, 'Namespace selector').fill('kubernetes.io/metadata.name=demo-vm-bridge');
     await page.locator('[data-test="selected-namespaces"]').getByText('demo-vm-bridge').waitFor();
-    await step(page, /Subnets and IPAM/);
-    await page.getByLabel('Physical network name', { exact: true }).fill('e2e-phys');
-    await page.getByLabel('VLAN ID', { exact: true }).fill('1925');
-    await page.getByLabel('Subnets', { exact: true }).fill('192.168.77.0/24');
-    await step(page, /Bridge mapping/);
-    await page.getByLabel('Bridge mapping', { exact: true }).selectOption('br-ex');
-    await step(page, /Review and create/);
-    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await checkLayout(page);
+    await shot(page, 'cudn-2-namespaces');
+    await next(page);
+    await field(page, 'Physical network name').fill('e2e-phys');
+    await field(page, 'VLAN ID').fill('1925');
+    await field(page, 'Subnets').fill('192.168.77.0/24');
+    await checkLayout(page);
+    await shot(page, 'cudn-3-subnets');
+    await next(page);
+    // Mapped nowhere: generating the mapping is the default.
+    expect(await field(page, 'Bridge mapping').inputValue()).toBe('br-ex');
+    await checkLayout(page);
+    await shot(page, 'cudn-4-bridge-mapping');
+    await field(page, 'Bridge mapping').selectOption('ovs-bridge');
+    await field(page, 'Node NIC').fill('ens4');
+    const sel = field(page, 'Node selector');
+    await sel.fill('');
+    await sel.pressSequentially('node-role.kubernetes.io/worker=,zone=a');
+    expect(await sel.inputValue()).toBe('node-role.kubernetes.io/worker=,zone=a');
+    await shot(page, 'cudn-5-ovs-bridge');
+    await next(page);
+    await page.locator('[data-test="dry-run-status"]').waitFor();
+    await page.locator('[data-test="wizard-next"]', { hasText: 'Create' }).click();
     await page.locator('[data-test="create-done"]').waitFor();
+    await noErrors(page);
+    await shot(page, 'cudn-6-created');
     const cudn = await getJSON('/apis/k8s.ovn.org/v1/clusteruserdefinednetworks/e2e-localnet');
     expect(cudn.status).toBe(200);
     expect(cudn.body.spec.network.localnet).toMatchObject({
@@ -131,6 +164,53 @@ describe('network wizards', () => {
       '/apis/nmstate.io/v1/nodenetworkconfigurationpolicies/e2e-phys-bridge-mapping',
     );
     expect(nncp.status).toBe(200);
+    expect(nncp.body.spec.nodeSelector).toEqual({
+      'node-role.kubernetes.io/worker': '',
+      zone: 'a',
+    });
+    w.assertNoProblems();
+  });
+
+  it('creates a Linux-bridge NAD on VLAN 44, with a VLAN mode switch on the way', async () => {
+    const w = await open('/vm-networking/ns/demo-vm-bridge/new/nad');
+    const { page } = w;
+    await field(page, 'Name').fill('e2e-vlan44');
+    await field(page, 'Network type').selectOption('bridge');
+    await shot(page, 'nad-1-network');
+    await next(page);
+    await field(page, 'Bridge name').fill('br-trunk');
+    await field(page, 'VLAN').selectOption('access');
+    await field(page, 'VLAN ID').fill('44');
+    await field(page, 'VLAN').selectOption('trunk');
+    await field(page, 'Trunk VLANs').fill('100-199');
+    await field(page, 'VLAN').selectOption('access');
+    expect(await field(page, 'VLAN ID').inputValue()).toBe('44');
+    await checkLayout(page);
+    await shot(page, 'nad-2-settings');
+    await page.getByRole('button', { name: 'YAML', exact: true }).click();
+    await page.locator('[data-test="wizard-yaml"] textarea').waitFor();
+    expect(await page.locator('[data-test="wizard-yaml"] textarea').inputValue()).toContain(
+      '"vlan":44',
+    );
+    await checkLayout(page);
+    await shot(page, 'nad-3-yaml');
+    await page.getByRole('button', { name: 'Form', exact: true }).click();
+    await next(page);
+    await page.locator('[data-test="dry-run-status"]').waitFor();
+    await shot(page, 'nad-4-review');
+    await page.locator('[data-test="wizard-next"]', { hasText: 'Create' }).click();
+    await page.locator('[data-test="create-done"]').waitFor();
+    await noErrors(page);
+    await shot(page, 'nad-5-created');
+    const got = await getJSON(
+      '/apis/k8s.cni.cncf.io/v1/namespaces/demo-vm-bridge/network-attachment-definitions/e2e-vlan44',
+    );
+    expect(got.status).toBe(200);
+    expect(JSON.parse(got.body.spec.config)).toMatchObject({
+      type: 'bridge',
+      bridge: 'br-trunk',
+      vlan: 44,
+    });
     w.assertNoProblems();
   });
 });

@@ -213,3 +213,6 @@ export const ListPageHeader: React.FC<{ title: string }> = ({ title, children })
     {children}
   </div>
 );
+
+// The code editor: the preview host's text-area stand-in (the console's is Monaco).
+export { CodeEditor, YAMLEditor } from '../../preview/sdk/yaml-editor';

@@ -37,6 +37,7 @@ import {
   useK8sModels,
 } from './models';
 import { useK8sWatchResource, useK8sWatchResources } from './watch';
+import { CodeEditor, YAMLEditor } from './yaml-editor';
 
 export const implemented: Record<string, unknown> = {
   // The extension type guards are the SDK's own (pure functions, no console imports).
@@ -84,6 +85,8 @@ export const implemented: Record<string, unknown> = {
   DocumentTitle,
   Timestamp,
   ErrorBoundaryFallbackPage,
+  CodeEditor,
+  YAMLEditor,
   getGroupVersionKindForModel,
   getGroupVersionKindForResource,
   getAPIVersionForModel,

@@ -49,9 +49,43 @@ export interface BridgeMappingState {
   bridgeName: string;
   nic: string;
   nodeSelector: Record<string, string>;
+  /**
+   * An empty node selector means every node, control plane included: only with this explicit
+   * choice does the wizard generate a policy without one.
+   */
+  allNodes?: boolean;
+  /** The person picked the mode; until then it follows what the cluster maps. */
+  modeChosen?: boolean;
+  /** Terms of the typed node selector that are not `key=value`, as typed (refused). */
+  unreadableNodeSelector?: string[];
   /** NNCP name; derived from the network name when empty. */
   policyName: string;
 }
+
+/**
+ * A node selector typed as `key=value` terms separated by commas or new lines (`key: value`, as
+ * pasted from YAML, too). A NodeNetworkConfigurationPolicy selects nodes by labels only, so other
+ * selector syntax is kept aside as unreadable rather than guessed.
+ */
+export const parseNodeSelectorText = (
+  text: string,
+): { labels: Record<string, string>; unreadable: string[] } => {
+  const labels: Record<string, string> = {};
+  const unreadable: string[] = [];
+  for (const raw of text.split(/[,\n]/)) {
+    const term = raw.trim();
+    if (!term) continue;
+    const m = /^([^=:\s]+)\s*(?:==?|:)\s*(?:"([^"]*)"|'([^']*)'|(\S*))$/.exec(term);
+    if (m) labels[m[1]] = m[2] ?? m[3] ?? m[4] ?? '';
+    else unreadable.push(term);
+  }
+  return { labels, unreadable };
+};
+
+export const nodeSelectorToText = (labels: Record<string, string>): string =>
+  Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 
 export const defaultBridgeMapping = (): BridgeMappingState => ({
   mode: 'existing',
@@ -105,6 +139,21 @@ export const validateBridgeMapping = (
         '"{{network}}" is already mapped to {{mapped}} on the nodes; mapping it to {{bridge}} would conflict.',
       ),
       params: { network: localnet, mapped: clash.bridge, bridge },
+    });
+  }
+  for (const term of state.unreadableNodeSelector ?? []) {
+    errors.push({
+      field: 'bridgeMapping.nodeSelector',
+      message: t('Cannot read "{{term}}": the node selector takes key=value labels only.'),
+      params: { term },
+    });
+  }
+  if (!Object.keys(state.nodeSelector).length && !state.allNodes) {
+    errors.push({
+      field: 'bridgeMapping.nodeSelector',
+      message: t(
+        'An empty node selector configures every node, control plane included. Write the labels of the nodes, or choose "All nodes" to confirm.',
+      ),
     });
   }
   for (const [k, v] of Object.entries(state.nodeSelector)) {
@@ -211,9 +260,12 @@ export const parseBridgeMappingPolicy = (
   const ovs = ifaces.find((i) => i.name === m.bridge && i.type === 'ovs-bridge');
   return {
     mode: m.bridge === 'br-ex' ? 'br-ex' : 'ovs-bridge',
+    modeChosen: true,
     bridgeName: m.bridge === 'br-ex' ? base.bridgeName : m.bridge,
     nic: ovs?.bridge?.port?.[0]?.name ?? '',
     nodeSelector: spec?.nodeSelector ?? {},
+    // An existing policy without a selector already applies to every node: said, not hidden.
+    allNodes: !Object.keys(spec?.nodeSelector ?? {}).length,
     policyName: nncp.metadata?.name ?? '',
   };
 };

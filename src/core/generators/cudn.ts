@@ -113,12 +113,15 @@ const selectorOf = (s: CUDNFormState): LabelSelector => {
   return sel;
 };
 
+const selectorEmpty = (s: CUDNFormState) =>
+  !Object.keys(s.matchLabels).length && !s.matchExpressions.length;
+
 export const validateCUDNForm = (s: CUDNFormState, ctx: WizardContext): FieldError[] => {
   const errors: FieldError[] = [];
   checkName('name', t('Name'), s.name, 'subdomain', errors, ctx.existingNames);
   validateNetwork(s, ctx, errors);
 
-  if (!Object.keys(s.matchLabels).length && !s.matchExpressions.length) {
+  if (selectorEmpty(s)) {
     errors.push({
       field: 'namespaceSelector',
       message: t('Choose the namespaces: an empty selector would select every namespace.'),
@@ -196,7 +199,8 @@ export const generateCUDN = (
     kind: 'ClusterUserDefinedNetwork',
     metadata: { name: s.name },
     spec: {
-      namespaceSelector: selectorOf(s),
+      // An empty selector selects every namespace: never written, the form refuses it instead.
+      ...(selectorEmpty(s) ? {} : { namespaceSelector: selectorOf(s) }),
       network: { topology: s.topology, [topologyKey(s.topology)]: topologyConfig(s, ctx) },
     },
   };

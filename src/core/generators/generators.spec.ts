@@ -170,6 +170,9 @@ describe('CUDN wizard', () => {
     expect(oracle(cudn)).toEqual([]);
     expect(parseBackCUDN(cudn, ctx, nncp).state.bridgeMapping).toEqual({
       ...s.bridgeMapping,
+      // Read back from a policy: the mode was chosen, and the policy selects nodes.
+      modeChosen: true,
+      allNodes: false,
       policyName: 'physnet-vmdata-bridge-mapping',
     });
   });

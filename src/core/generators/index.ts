@@ -3,3 +3,7 @@ export * from './network-spec';
 export * from './udn';
 export * from './cudn';
 export * from './nad';
+export * from './switch';
+export * from './display';
+export * from './yaml-edit';
+export * from './cluster-facts';

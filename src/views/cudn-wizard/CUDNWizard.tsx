@@ -6,16 +6,19 @@ import {
   defaultCUDNState,
   generateCUDN,
   parseBackCUDN,
+  pickDocuments,
   selectedNamespaces,
+  serverMetadataOf,
   validateCUDNForm,
   type CUDNFormState,
   withTopology,
+  yamlNotForForm,
 } from '../../core/generators';
 import { groupVersionKindOf, Models } from '../../core/k8s/models';
 import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
 import type { K8sObject, NodeNetworkConfigurationPolicy } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { BridgeMappingFields } from '../shared/wizard/BridgeMappingFields';
+import { BridgeMappingFields, useDefaultMappingMode } from '../shared/wizard/BridgeMappingFields';
 import { metadataField, networkField, nncpField } from '../shared/wizard/causes';
 import { SelectField, TextField } from '../shared/wizard/fields';
 import {
@@ -30,6 +33,7 @@ import { IdentityFields } from '../shared/wizard/IdentityFields';
 import { useTargetVersion, useWizardContext } from '../shared/wizard/useWizardContext';
 import { wizardUrls } from '../shared/wizard/urls';
 import { WizardShell } from '../shared/wizard/WizardShell';
+import { useSwitch } from '../shared/wizard/useSwitch';
 
 export interface WizardPageProps {
   dryRunDelayMs?: number;
@@ -53,10 +57,12 @@ const CUDNForm: React.FC<
     original?: K8sObject;
     preserved?: Record<string, unknown>;
   }
-> = ({ initial, original, preserved, dryRunDelayMs }) => {
+> = ({ initial, original, preserved: initialPreserved, dryRunDelayMs }) => {
   const { t } = useNetworkingTranslation();
   const isEdit = !!original;
   const [state, setState] = React.useState<CUDNFormState>(initial);
+  const [preserved, setPreserved] = React.useState(initialPreserved);
+  const [created, setCreated] = React.useState<K8sObject[]>([]);
   const [selectorText, setSelectorText] = React.useState(() =>
     selectorToText({
       matchLabels: initial.matchLabels,
@@ -64,10 +70,23 @@ const CUDNForm: React.FC<
     }),
   );
   const set = (patch: Partial<CUDNFormState>) => setState((s) => ({ ...s, ...patch }));
+  const switchTo = useSwitch(state, setState);
   const localnet = state.topology === 'Localnet';
 
-  const wc = useWizardContext({ kind: 'cudn', editing: original?.metadata?.name, localnet });
+  const wc = useWizardContext({
+    kind: 'cudn',
+    editing: original?.metadata?.name,
+    localnet,
+    created,
+  });
   const { target, setChosenVersion, ctx } = useTargetVersion(wc);
+  useDefaultMappingMode(
+    state.bridgeMapping,
+    state.physicalNetworkName,
+    ctx,
+    (bridgeMapping) => set({ bridgeMapping }),
+    localnet && !isEdit,
+  );
   const parsedSelector = React.useMemo(() => parseSelectorText(selectorText), [selectorText]);
   const errors = React.useMemo(() => {
     return [
@@ -87,6 +106,29 @@ const CUDNForm: React.FC<
       (o) => o.kind === 'NodeNetworkConfigurationPolicy' && existing.has(o.metadata?.name),
     );
   }, [objects, original, wc.nncps]);
+
+  /** An edited YAML read back into the form; what the form cannot show is kept. */
+  const onYamlEdit = (docs: K8sObject[]) => {
+    const { main, companions, problems } = pickDocuments(docs, 'ClusterUserDefinedNetwork', [
+      'NodeNetworkConfigurationPolicy',
+    ]);
+    if (!main) return problems;
+    try {
+      const back = parseBackCUDN(main, ctx, companions[0]);
+      setState(back.state);
+      setSelectorText(
+        selectorToText({
+          matchLabels: back.state.matchLabels,
+          matchExpressions: back.state.matchExpressions,
+        }),
+      );
+      const md = { ...((back.preserved.metadata as object) ?? {}), ...serverMetadataOf(original) };
+      setPreserved({ ...back.preserved, ...(Object.keys(md).length ? { metadata: md } : {}) });
+      return problems;
+    } catch (e) {
+      return [...problems, yamlNotForForm((e as Error).message)];
+    }
+  };
 
   const picked = wc.namespaces
     ? selectedNamespaces(
@@ -121,6 +163,8 @@ const CUDNForm: React.FC<
       dryRunDelayMs={dryRunDelayMs}
       yamlFileName={`${state.name || 'clusteruserdefinednetwork'}.yaml`}
       backTo={wizardUrls.networks()}
+      onYamlEdit={onYamlEdit}
+      onCreatedChange={setCreated}
       steps={[
         {
           id: 'network',
@@ -142,7 +186,7 @@ const CUDNForm: React.FC<
                 field="topology"
                 label={t('Topology')}
                 value={state.topology}
-                onChange={(topology) => setState((s) => withTopology(s, topology))}
+                onChange={(topology) => switchTo((s) => withTopology(s, topology), 'topology')}
                 errors={errs}
                 options={[
                   { value: 'Layer2', label: t('Layer2 (one broadcast domain across nodes)') },
@@ -157,7 +201,7 @@ const CUDNForm: React.FC<
                 field="role"
                 label={t('Role')}
                 value={state.role}
-                onChange={(role) => set({ role })}
+                onChange={(role) => switchTo((s) => ({ ...s, role }), 'role')}
                 errors={errs}
                 options={[
                   {
@@ -191,6 +235,7 @@ const CUDNForm: React.FC<
                 }}
                 errors={errs}
                 placeholder="kubernetes.io/metadata.name in (tenant-a,tenant-b)"
+                isRequired
                 helper={t('Label selector syntax: env=prod, team in (a,b), key, !key.')}
               />
               <FormGroup
@@ -223,7 +268,14 @@ const CUDNForm: React.FC<
           name: t('Subnets and IPAM'),
           fields: NETWORK_FIELD_IDS,
           render: (errs) => (
-            <NetworkFields state={state} setState={setState} errors={errs} target={target} />
+            <NetworkFields
+              state={state}
+              setState={setState}
+              switchTo={switchTo}
+              errors={errs}
+              target={target}
+              cluster={wc.cluster}
+            />
           ),
         },
         {
@@ -237,6 +289,7 @@ const CUDNForm: React.FC<
               onChange={(bridgeMapping) => set({ bridgeMapping })}
               localnet={state.physicalNetworkName}
               ctx={ctx}
+              cluster={wc.cluster}
               errors={errs}
             />
           ),

@@ -10,7 +10,11 @@ import {
   renderAt,
   yamlText,
   writes,
+  byLabel,
 } from '../shared/wizard/wizard-test-utils';
+
+// The wizards render a whole PatternFly page per step: slow on a shared machine.
+jest.setTimeout(30000);
 
 const docsOf = (text: string) => parseAllDocuments(text).map((d) => d.toJS());
 const configOf = (doc: { spec: { config: string } }) => JSON.parse(doc.spec.config);
@@ -26,7 +30,7 @@ describe('NADWizard', () => {
     fill('Name', 'Bad_Name');
     expect(fieldErrors('Name').length).toBeGreaterThan(0);
     fill('Name', 'vlan-100');
-    expect((screen.getByLabelText('Network type') as HTMLSelectElement).value).toBe('bridge');
+    expect((byLabel('Network type') as HTMLSelectElement).value).toBe('bridge');
     goToStep(/Settings/);
     fill('Bridge name', 'br1');
     fill('VLAN', 'access');
@@ -56,7 +60,7 @@ describe('NADWizard', () => {
     fill('Bridge name', 'br1');
     fill('VLAN', 'trunk');
     fill('Trunk VLANs', '100, 200-299');
-    fireEvent.click(screen.getByLabelText('MAC spoof check'));
+    fireEvent.click(byLabel('MAC spoof check'));
     const config = configOf(parse(await yamlText()));
     expect(config.vlanTrunk).toEqual([{ id: 100 }, { minID: 200, maxID: 299 }]);
     expect(config.macspoofchk).toBeUndefined();
@@ -143,9 +147,9 @@ describe('NADWizard', () => {
     expect(fieldErrors('Network type')).toEqual([
       'Invalid value: config is refused by an admission webhook',
     ]);
-    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('mv');
+    expect((byLabel('Name') as HTMLInputElement).value).toBe('mv');
     goToStep(/Settings/);
-    expect((screen.getByLabelText('Master interface') as HTMLInputElement).value).toBe('ens5');
+    expect((byLabel('Master interface') as HTMLInputElement).value).toBe('ens5');
   });
 
   it('edits an existing NAD in place, keeping config keys and metadata the form does not show', async () => {
@@ -153,12 +157,13 @@ describe('NADWizard', () => {
       '/vm-networking/ns/demo-vm-bridge/edit/nad/virt-bridge',
       <NADWizard dryRunDelayMs={0} />,
     );
-    expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe('virt-bridge');
+    expect((byLabel('Name') as HTMLInputElement).value).toBe('virt-bridge');
     goToStep(/Settings/);
-    expect((screen.getByLabelText('VLAN ID') as HTMLInputElement).value).toBe('33');
+    expect((byLabel('VLAN ID') as HTMLInputElement).value).toBe('33');
     fill('VLAN ID', '34');
     const doc = parse(await yamlText());
-    expect(doc.metadata.uid).toBe('d11906d4-7ebd-4a61-a92c-38d6028faa5d');
+    // Shown without server-managed fields; the update still carries them (optimistic locking).
+    expect(doc.metadata.uid).toBeUndefined();
     expect(doc.metadata.annotations.description).toBe('VLAN 33 on Linux bridge br-trunk');
     expect(configOf(doc)).toMatchObject({
       vlan: 34,
@@ -169,5 +174,8 @@ describe('NADWizard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByTestId('create-done')).toBeInTheDocument());
     expect(writes().map((c) => c.fn)).toEqual(['k8sUpdate']);
+    expect(
+      (writes()[0].args.data as { metadata?: { uid?: string } } | undefined)?.metadata?.uid,
+    ).toBe('d11906d4-7ebd-4a61-a92c-38d6028faa5d');
   });
 });

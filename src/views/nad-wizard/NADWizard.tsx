@@ -7,7 +7,11 @@ import {
   generateNAD,
   networkNameOf,
   parseBackNAD,
+  pathMtuOf,
+  pickDocuments,
+  serverMetadataOf,
   validateNADForm,
+  yamlNotForForm,
   type NADFormState,
   type NADType,
   type VlanRange,
@@ -20,7 +24,8 @@ import type {
   NodeNetworkConfigurationPolicy,
 } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { BridgeMappingFields } from '../shared/wizard/BridgeMappingFields';
+import { BridgeMappingFields, useDefaultMappingMode } from '../shared/wizard/BridgeMappingFields';
+import { useSwitch } from '../shared/wizard/useSwitch';
 import { metadataField, nncpField } from '../shared/wizard/causes';
 import {
   CheckboxField,
@@ -61,11 +66,14 @@ const NADForm: React.FC<
     original?: NetworkAttachmentDefinition;
     preserved?: Record<string, unknown>;
   }
-> = ({ initial, original, preserved, dryRunDelayMs }) => {
+> = ({ initial, original, preserved: initialPreserved, dryRunDelayMs }) => {
   const { t } = useNetworkingTranslation();
   const isEdit = !!original;
   const [state, setState] = React.useState<NADFormState>(initial);
+  const [preserved, setPreserved] = React.useState(initialPreserved);
+  const [created, setCreated] = React.useState<K8sObject[]>([]);
   const set = (patch: Partial<NADFormState>) => setState((s) => ({ ...s, ...patch }));
+  const switchTo = useSwitch(state, setState);
   const { type } = state;
   const isOvn = type === 'ovn-layer2' || type === 'ovn-localnet';
 
@@ -74,8 +82,17 @@ const NADForm: React.FC<
     namespace: state.namespace || undefined,
     editing: original?.metadata?.name,
     localnet: type === 'ovn-localnet',
+    bridges: type === 'bridge',
+    created,
   });
   const { target, setChosenVersion, ctx } = useTargetVersion(wc);
+  useDefaultMappingMode(
+    state.bridgeMapping,
+    networkNameOf(state),
+    ctx,
+    (bridgeMapping) => set({ bridgeMapping }),
+    type === 'ovn-localnet' && !isEdit,
+  );
   const errors = React.useMemo(() => validateNADForm(state, ctx), [state, ctx]);
   const objects = React.useMemo(() => generateNAD(state, ctx, preserved), [state, ctx, preserved]);
   const operations = React.useMemo(() => {
@@ -90,19 +107,48 @@ const NADForm: React.FC<
     );
   }, [objects, original, wc.nncps]);
 
+  /** An edited YAML read back into the form; what the form cannot show is kept. */
+  const onYamlEdit = (docs: K8sObject[]) => {
+    const { main, companions, problems } = pickDocuments(docs, 'NetworkAttachmentDefinition', [
+      'NodeNetworkConfigurationPolicy',
+    ]);
+    if (!main) return problems;
+    try {
+      const back = parseBackNAD(main as NetworkAttachmentDefinition, ctx, companions[0]);
+      setState(back.state);
+      const md = { ...((back.preserved.metadata as object) ?? {}), ...serverMetadataOf(original) };
+      setPreserved({ ...back.preserved, ...(Object.keys(md).length ? { metadata: md } : {}) });
+      return problems;
+    } catch (e) {
+      return [...problems, yamlNotForForm((e as Error).message)];
+    }
+  };
+
+  // Linux bridges the nodes have (or policies create), and the MTU the chosen one allows.
+  const knownBridges = wc.cluster?.linuxBridges ?? [];
+  const bridgeMtu = type === 'bridge' ? pathMtuOf(wc.cluster, state.bridgeName) : undefined;
+  const bridgeUnknown =
+    type === 'bridge' &&
+    !!wc.cluster &&
+    !!state.bridgeName &&
+    !knownBridges.some((b) => b.name === state.bridgeName);
+
   const changeType = (next: NADType) =>
-    setState((s) => ({
-      ...s,
-      type: next,
-      // Fields of the other types would only be refused; keep those every type shares.
-      vlanMode: next === 'bridge' ? s.vlanMode : 'none',
-      trunk: next === 'bridge' ? s.trunk : [],
-      vlanId: next === 'ovn-layer2' || next === 'macvlan' ? undefined : s.vlanId,
-      ipamType: next === 'ovn-layer2' || next === 'ovn-localnet' ? 'none' : s.ipamType,
-      subnets: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.subnets : [],
-      excludeSubnets: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.excludeSubnets : [],
-      persistentIPs: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.persistentIPs : false,
-    }));
+    switchTo(
+      (s) => ({
+        ...s,
+        type: next,
+        // Fields of the other types would only be refused; keep those every type shares.
+        vlanMode: next === 'bridge' ? s.vlanMode : 'none',
+        trunk: next === 'bridge' ? s.trunk : [],
+        vlanId: next === 'ovn-layer2' || next === 'macvlan' ? undefined : s.vlanId,
+        ipamType: next === 'ovn-layer2' || next === 'ovn-localnet' ? 'none' : s.ipamType,
+        subnets: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.subnets : [],
+        excludeSubnets: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.excludeSubnets : [],
+        persistentIPs: next === 'ovn-layer2' || next === 'ovn-localnet' ? s.persistentIPs : false,
+      }),
+      'type',
+    );
 
   return (
     <WizardShell
@@ -131,6 +177,8 @@ const NADForm: React.FC<
       dryRunDelayMs={dryRunDelayMs}
       yamlFileName={`${state.name || 'network-attachment-definition'}.yaml`}
       backTo={wizardUrls.networks()}
+      onYamlEdit={onYamlEdit}
+      onCreatedChange={setCreated}
       steps={[
         {
           id: 'network',
@@ -206,19 +254,43 @@ const NADForm: React.FC<
                     onChange={(bridgeName) => set({ bridgeName })}
                     errors={errs}
                     placeholder="br1"
+                    isRequired
+                    suggestions={knownBridges.map((b) => b.name)}
                     helper={t('The Linux bridge on the nodes (created with an NNCP).')}
                   />
+                  {bridgeUnknown && (
+                    <Alert
+                      variant="warning"
+                      isInline
+                      isPlain
+                      title={t('No node or policy has a Linux bridge named {{bridge}}.', {
+                        bridge: state.bridgeName,
+                      })}
+                      data-test="bridge-unknown"
+                    >
+                      {knownBridges.length
+                        ? t('Known Linux bridges: {{bridges}}.', {
+                            bridges: knownBridges.map((b) => b.name).join(', '),
+                          })
+                        : t(
+                            'No Linux bridge is known on the nodes: create one with an NNCP first.',
+                          )}
+                    </Alert>
+                  )}
                   <SelectField<NADFormState['vlanMode']>
                     field="vlanMode"
                     label={t('VLAN')}
                     value={state.vlanMode}
                     onChange={(vlanMode) =>
-                      setState((s) => ({
-                        ...s,
-                        vlanMode,
-                        vlanId: vlanMode === 'access' ? s.vlanId : undefined,
-                        trunk: vlanMode === 'trunk' ? s.trunk : [],
-                      }))
+                      switchTo(
+                        (s) => ({
+                          ...s,
+                          vlanMode,
+                          vlanId: vlanMode === 'access' ? s.vlanId : undefined,
+                          trunk: vlanMode === 'trunk' ? s.trunk : [],
+                        }),
+                        'vlanMode',
+                      )
                     }
                     errors={errs}
                     options={[
@@ -237,6 +309,11 @@ const NADForm: React.FC<
                   onChange={(networkName) => set({ networkName })}
                   errors={errs}
                   placeholder={state.name}
+                  suggestions={
+                    type === 'ovn-localnet'
+                      ? wc.cluster?.physicalNetworks.map((p) => p.name)
+                      : undefined
+                  }
                   helper={
                     type === 'ovn-localnet'
                       ? t(
@@ -258,6 +335,7 @@ const NADForm: React.FC<
                   value={state.vlanId}
                   onChange={(vlanId) => set({ vlanId })}
                   errors={errs}
+                  isRequired={type === 'bridge' && state.vlanMode === 'access'}
                   helper={t('1–4094.')}
                 />
               )}
@@ -391,7 +469,18 @@ const NADForm: React.FC<
                   value={state.mtu}
                   onChange={(mtu) => set({ mtu })}
                   errors={errs}
-                  helper={t('576–65536; empty for the default.')}
+                  helper={
+                    bridgeMtu
+                      ? t(
+                          'The physical path allows at most {{mtu}} (smallest MTU of {{bridge}} on {{nodes}}, from NodeNetworkState).',
+                          {
+                            mtu: bridgeMtu.mtu,
+                            bridge: state.bridgeName,
+                            nodes: bridgeMtu.nodes.join(', '),
+                          },
+                        )
+                      : t('576–65536; empty for the default.')
+                  }
                 />
               )}
             </>
@@ -408,6 +497,7 @@ const NADForm: React.FC<
               onChange={(bridgeMapping) => set({ bridgeMapping })}
               localnet={networkNameOf(state)}
               ctx={ctx}
+              cluster={wc.cluster}
               errors={errs}
             />
           ),

@@ -6,10 +6,13 @@ import {
   defaultUDNState,
   generateUDN,
   parseBackUDN,
+  pickDocuments,
   PRIMARY_UDN_LABEL,
+  serverMetadataOf,
   validateUDNForm,
   type UDNFormState,
   withTopology,
+  yamlNotForForm,
 } from '../../core/generators';
 import { Models } from '../../core/k8s/models';
 import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
@@ -24,6 +27,7 @@ import { IdentityFields } from '../shared/wizard/IdentityFields';
 import { useTargetVersion, useWizardContext } from '../shared/wizard/useWizardContext';
 import { wizardUrls } from '../shared/wizard/urls';
 import { WizardShell } from '../shared/wizard/WizardShell';
+import { useSwitch } from '../shared/wizard/useSwitch';
 
 export interface WizardPageProps {
   /** Tests shorten the wait before the server dry run. */
@@ -46,16 +50,20 @@ const UDNForm: React.FC<
     original?: UserDefinedNetwork;
     preserved?: Record<string, unknown>;
   }
-> = ({ initial, original, preserved, dryRunDelayMs }) => {
+> = ({ initial, original, preserved: initialPreserved, dryRunDelayMs }) => {
   const { t } = useNetworkingTranslation();
   const isEdit = !!original;
   const [state, setState] = React.useState<UDNFormState>(initial);
+  const [preserved, setPreserved] = React.useState(initialPreserved);
+  const [created, setCreated] = React.useState<K8sObject[]>([]);
   const set = (patch: Partial<UDNFormState>) => setState((s) => ({ ...s, ...patch }));
+  const switchTo = useSwitch(state, setState);
 
   const wc = useWizardContext({
     kind: 'udn',
     namespace: state.namespace || undefined,
     editing: original?.metadata?.name,
+    created,
   });
   const { target, setChosenVersion, ctx } = useTargetVersion(wc);
   const errors = React.useMemo(() => validateUDNForm(state, ctx), [state, ctx]);
@@ -70,6 +78,22 @@ const UDNForm: React.FC<
       () => false,
     );
   }, [objects, original]);
+
+  /** An edited YAML read back into the form; what the form cannot show is kept. */
+  const onYamlEdit = (docs: K8sObject[]) => {
+    const { main, companions, problems } = pickDocuments(docs, 'UserDefinedNetwork', ['Namespace']);
+    if (!main) return problems;
+    try {
+      const back = parseBackUDN(main as UserDefinedNetwork, ctx);
+      const ns = companions.find((c) => c.kind === 'Namespace');
+      setState({ ...back.state, createNamespace: !!ns && !isEdit });
+      const md = { ...((back.preserved.metadata as object) ?? {}), ...serverMetadataOf(original) };
+      setPreserved({ ...back.preserved, ...(Object.keys(md).length ? { metadata: md } : {}) });
+      return problems;
+    } catch (e) {
+      return [...problems, yamlNotForForm((e as Error).message)];
+    }
+  };
 
   const ns = wc.namespaces?.find((n) => n.name === state.namespace);
   const lacksLabel = state.role === 'Primary' && ns && !(PRIMARY_UDN_LABEL in (ns.labels ?? {}));
@@ -119,6 +143,8 @@ const UDNForm: React.FC<
       yamlFileName={`${state.name || 'userdefinednetwork'}.yaml`}
       backTo={wizardUrls.networks()}
       dropOnceCreated={[{ kind: 'Namespace', fields: ['createNamespace'] }]}
+      onYamlEdit={onYamlEdit}
+      onCreatedChange={setCreated}
       steps={[
         {
           id: 'network',
@@ -141,7 +167,7 @@ const UDNForm: React.FC<
                 field="topology"
                 label={t('Topology')}
                 value={state.topology}
-                onChange={(topology) => setState((s) => withTopology(s, topology))}
+                onChange={(topology) => switchTo((s) => withTopology(s, topology), 'topology')}
                 errors={errs}
                 options={[
                   { value: 'Layer2', label: t('Layer2 (one broadcast domain across nodes)') },
@@ -153,11 +179,14 @@ const UDNForm: React.FC<
                 label={t('Role')}
                 value={state.role}
                 onChange={(role) =>
-                  setState((s) => ({
-                    ...s,
-                    role,
-                    createNamespace: role === 'Primary' ? s.createNamespace : false,
-                  }))
+                  switchTo(
+                    (s) => ({
+                      ...s,
+                      role,
+                      createNamespace: role === 'Primary' ? s.createNamespace : false,
+                    }),
+                    'role',
+                  )
                 }
                 errors={errs}
                 options={[
@@ -188,7 +217,13 @@ const UDNForm: React.FC<
           name: t('Subnets and IPAM'),
           fields: NETWORK_FIELD_IDS,
           render: (errs) => (
-            <NetworkFields state={state} setState={setState} errors={errs} target={target} />
+            <NetworkFields
+              state={state}
+              setState={setState}
+              switchTo={switchTo}
+              errors={errs}
+              target={target}
+            />
           ),
         },
       ]}

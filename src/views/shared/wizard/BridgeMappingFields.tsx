@@ -2,16 +2,43 @@
 import * as React from 'react';
 import { Alert } from '@patternfly/react-core';
 import {
+  nodeSelectorToText,
+  parseNodeSelectorText,
+  pathMtuOf,
   policyNameFor,
   type BridgeMappingState,
+  type ClusterFacts,
   type WizardContext,
 } from '../../../core/generators';
 import type { FieldError } from '../../../core/validation/types';
 import { useNetworkingTranslation } from '../i18n';
-import { ListField, SelectField, TextField } from './fields';
-import { parseSelectorText, selectorToText } from './label-selector-text';
+import { CheckboxField, ParsedTextField, SelectField, TextField } from './fields';
 
 export const BRIDGE_MAPPING_FIELDS = ['bridgeMapping'];
+
+type NodeSelectorValue = { labels: Record<string, string>; unreadable: string[] };
+const formatNodeSelector = (v: NodeSelectorValue) =>
+  [nodeSelectorToText(v.labels), ...v.unreadable].filter(Boolean).join(', ');
+
+/**
+ * Until the person picks a mode, it follows the cluster: "already mapped" when a node or policy
+ * maps the physical network, else generating the mapping (on br-ex).
+ */
+export const useDefaultMappingMode = (
+  value: BridgeMappingState,
+  localnet: string,
+  ctx: WizardContext,
+  onChange: (v: BridgeMappingState) => void,
+  active: boolean,
+) => {
+  const known = ctx.bridgeMappings;
+  const mapped = !!known?.some((m) => m.localnet === localnet);
+  const want = known === undefined || !localnet ? undefined : mapped ? 'existing' : 'br-ex';
+  React.useEffect(() => {
+    if (active && !value.modeChosen && want && value.mode !== want)
+      onChange({ ...value, mode: want });
+  }, [active, want, value, onChange]);
+};
 
 export const BridgeMappingFields: React.FC<{
   value: BridgeMappingState;
@@ -19,11 +46,15 @@ export const BridgeMappingFields: React.FC<{
   localnet: string;
   ctx: WizardContext;
   errors: FieldError[];
-}> = ({ value, onChange, localnet, ctx, errors }) => {
+  /** NICs and bridges read from the cluster, for suggestions. */
+  cluster?: ClusterFacts;
+}> = ({ value, onChange, localnet, ctx, errors, cluster }) => {
   const { t } = useNetworkingTranslation();
   const set = (patch: Partial<BridgeMappingState>) => onChange({ ...value, ...patch });
   const known = ctx.bridgeMappings;
   const mapped = known?.filter((m) => m.localnet === localnet) ?? [];
+  const nicMtu = value.mode === 'ovs-bridge' ? pathMtuOf(cluster, value.nic) : undefined;
+  const selectorEmpty = !Object.keys(value.nodeSelector).length;
   return (
     <>
       {known === undefined ? (
@@ -70,7 +101,7 @@ export const BridgeMappingFields: React.FC<{
         field="bridgeMapping.mode"
         label={t('Bridge mapping')}
         value={value.mode}
-        onChange={(mode) => set({ mode })}
+        onChange={(mode) => set({ mode, modeChosen: true })}
         errors={errors}
         options={[
           { value: 'existing', label: t('The nodes already map it: generate nothing') },
@@ -86,6 +117,7 @@ export const BridgeMappingFields: React.FC<{
             value={value.bridgeName}
             onChange={(bridgeName) => set({ bridgeName })}
             errors={errors}
+            isRequired
           />
           <TextField
             field="bridgeMapping.nic"
@@ -94,22 +126,52 @@ export const BridgeMappingFields: React.FC<{
             onChange={(nic) => set({ nic })}
             errors={errors}
             placeholder="ens4"
-            helper={t('The NIC the new bridge takes over on each selected node.')}
+            isRequired
+            suggestions={cluster?.nics.map((n) => n.name)}
+            helper={
+              nicMtu
+                ? t(
+                    'The NIC the new bridge takes over on each selected node. Its MTU is {{mtu}} (smallest on {{nodes}}, from NodeNetworkState).',
+                    { mtu: nicMtu.mtu, nodes: nicMtu.nodes.join(', ') },
+                  )
+                : t('The NIC the new bridge takes over on each selected node.')
+            }
           />
         </>
       )}
       {value.mode !== 'existing' && (
         <>
-          <ListField
+          <ParsedTextField<NodeSelectorValue>
             field="bridgeMapping.nodeSelector"
             label={t('Node selector')}
-            value={selectorToText({ matchLabels: value.nodeSelector }).split(', ').filter(Boolean)}
-            onChange={(terms) =>
-              set({ nodeSelector: parseSelectorText(terms.join(',')).selector.matchLabels })
+            value={{
+              labels: value.nodeSelector,
+              unreadable: value.unreadableNodeSelector ?? [],
+            }}
+            parse={parseNodeSelectorText}
+            format={formatNodeSelector}
+            onChange={({ labels, unreadable }) =>
+              set({ nodeSelector: labels, unreadableNodeSelector: unreadable })
             }
             errors={errors}
-            helper={t('key=value pairs; the nodes the policy configures.')}
+            placeholder="node-role.kubernetes.io/worker="
+            multiline
+            helper={t(
+              'key=value labels, separated by commas; the nodes the policy configures (key= for an empty value).',
+            )}
           />
+          {(selectorEmpty || value.allNodes) && (
+            <CheckboxField
+              field="bridgeMapping.allNodes"
+              label={t('All nodes, control plane included')}
+              value={!!value.allNodes}
+              onChange={(allNodes) => set({ allNodes })}
+              errors={errors}
+              helper={t(
+                'Without a node selector the policy reconfigures the networking of every node, control plane nodes included; a mistake can cut them off.',
+              )}
+            />
+          )}
           <TextField
             field="bridgeMapping.policyName"
             label={t('Policy name')}

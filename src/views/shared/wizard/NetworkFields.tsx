@@ -1,6 +1,6 @@
 /** The subnet, IPAM and MTU fields a UDN and a CUDN share (and the Localnet ones of a CUDN). */
 import * as React from 'react';
-import type { NetworkFormState } from '../../../core/generators';
+import { pathMtuOf, type ClusterFacts, type NetworkFormState } from '../../../core/generators';
 import { featuresOf, type TargetVersion } from '../../../core/k8s/openshift-version';
 import type { FieldError } from '../../../core/validation/types';
 import { useNetworkingTranslation } from '../i18n';
@@ -28,11 +28,17 @@ export const NetworkFields = <S extends NetworkFormState>({
   setState,
   errors,
   target,
+  switchTo,
+  cluster,
 }: {
   state: S;
   setState: React.Dispatch<React.SetStateAction<S>>;
   errors: FieldError[];
   target: TargetVersion;
+  /** Choice switches that remember what they clear (see useSwitch); plain setState otherwise. */
+  switchTo?: (transition: (s: S) => S, choice: keyof S & string) => void;
+  /** Physical networks and bridges read from the cluster, for suggestions and the MTU. */
+  cluster?: ClusterFacts;
 }) => {
   const { t } = useNetworkingTranslation();
   const set = (patch: Partial<NetworkFormState>) => setState((s) => ({ ...s, ...patch }));
@@ -47,6 +53,14 @@ export const NetworkFields = <S extends NetworkFormState>({
     .map((e) => ({ ...e, field: 'hostSubnet' }));
   const subnetErrors = errors.filter((e) => !HOST_SUBNET.test(e.field));
   const ipamOff = state.ipamMode === 'Disabled';
+  const choose = switchTo ?? ((tr: (s: S) => S, _choice: keyof S & string) => setState(tr));
+  const physnet = cluster?.physicalNetworks.find((p) => p.name === state.physicalNetworkName);
+  const pathMtu = physnet
+    ? physnet.bridges
+        .map((b) => pathMtuOf(cluster, b))
+        .filter((x): x is { mtu: number; nodes: string[] } => !!x)
+        .sort((a, b) => a.mtu - b.mtu)[0]
+    : undefined;
   return (
     <>
       {localnet && (
@@ -58,9 +72,19 @@ export const NetworkFields = <S extends NetworkFormState>({
             onChange={(physicalNetworkName) => set({ physicalNetworkName })}
             errors={errors}
             placeholder="physnet"
-            helper={t(
-              'The OVN bridge mapping name on the nodes (physnet maps to br-ex on OpenShift).',
-            )}
+            isRequired
+            suggestions={cluster?.physicalNetworks.map((p) => p.name)}
+            helper={
+              physnet
+                ? t('Mapped to {{bridges}}; on nodes: {{nodes}}; by policies: {{policies}}.', {
+                    bridges: physnet.bridges.join(', ') || t('unknown'),
+                    nodes: physnet.nodes.join(', ') || t('not reported'),
+                    policies: physnet.policies.join(', ') || t('none'),
+                  })
+                : t(
+                    'The OVN bridge mapping name on the nodes (physnet maps to br-ex on OpenShift).',
+                  )
+            }
           />
           <NumberField
             field="vlanId"
@@ -78,11 +102,14 @@ export const NetworkFields = <S extends NetworkFormState>({
           label={t('IPAM')}
           value={state.ipamMode}
           onChange={(ipamMode) =>
-            setState((s) => ({
-              ...s,
-              ipamMode,
-              persistentIPs: ipamMode === 'Disabled' ? false : s.persistentIPs,
-            }))
+            choose(
+              (s) => ({
+                ...s,
+                ipamMode,
+                persistentIPs: ipamMode === 'Disabled' ? false : s.persistentIPs,
+              }),
+              'ipamMode',
+            )
           }
           errors={errors}
           options={[
@@ -111,6 +138,7 @@ export const NetworkFields = <S extends NetworkFormState>({
             }))
           }
           errors={subnetErrors}
+          isRequired={!ipamOff}
           placeholder="10.100.0.0/16, fd00:10:100::/64"
           helper={t('One CIDR per IP family, comma-separated (two for dual stack).')}
         />
@@ -163,9 +191,14 @@ export const NetworkFields = <S extends NetworkFormState>({
         errors={errors}
         placeholder={localnet ? '1500' : ''}
         helper={
-          localnet
-            ? t('576–65536 (1280 or more with IPv6); empty for 1500.')
-            : t('576–65536 (1280 or more with IPv6); empty for the cluster default.')
+          pathMtu
+            ? t(
+                'The physical path allows at most {{mtu}} (smallest MTU of the mapped bridge on {{nodes}}, from NodeNetworkState); empty for 1500.',
+                { mtu: pathMtu.mtu, nodes: pathMtu.nodes.join(', ') },
+              )
+            : localnet
+              ? t('576–65536 (1280 or more with IPv6); empty for 1500.')
+              : t('576–65536 (1280 or more with IPv6); empty for the cluster default.')
         }
       />
       {((primary && !localnet) || state.joinSubnets.length > 0) && (

@@ -1,7 +1,12 @@
 /**
  * Labelled form fields for the wizards: every control has a label a person (and a test) can find,
- * and shows the errors of its field under it. Text typed into number and list fields is kept as
- * typed (in the page's raw-text store), so a wizard step can unmount and come back unchanged.
+ * and shows the errors of its field under it.
+ *
+ * Text fields keep one raw string per field, exactly as typed; the form's value (a number, a list,
+ * a selector) is parsed from it and never formatted back into the field as a consequence of the
+ * field's own typing. The raw string is replaced only when the value changes from elsewhere (an
+ * edit of the YAML, a parsed-back object), and never while the field has focus. The strings live
+ * in the page's field store, so a wizard step can unmount and come back unchanged.
  */
 import * as React from 'react';
 import {
@@ -12,17 +17,29 @@ import {
   FormSelectOption,
   HelperText,
   HelperTextItem,
+  TextArea,
   TextInput,
 } from '@patternfly/react-core';
+import { sameJson } from '../../../core/k8s/json-patch';
 import type { FieldError } from '../../../core/validation/types';
 import { useNetworkingTranslation } from '../i18n';
 import { errorsFor, fieldErrorText } from './field-errors';
 
+/** What a text field holds: the typed text, and the form value seen after it was typed. */
+interface RawEntry {
+  text: string;
+  /** The value the form held right after this text was typed; `fresh` until first seen. */
+  base?: unknown;
+  fresh: boolean;
+}
+
 interface FieldState {
-  get: (id: string) => string | undefined;
+  get: (id: string) => RawEntry | undefined;
   set: (id: string, text: string) => void;
   touched: Set<string>;
   touch: (field: string) => void;
+  /** Marks several fields touched at once (Next on a step). */
+  touchAll: (fields: string[]) => void;
   /** After the person reaches the review step, every error shows, touched or not. */
   showAll: boolean;
   setShowAll: (v: boolean) => void;
@@ -30,43 +47,75 @@ interface FieldState {
 const FieldStateContext = React.createContext<FieldState | undefined>(undefined);
 
 export const FieldStateProvider: React.FC<{ children?: React.ReactNode }> = ({ children }) => {
-  const [texts, setTexts] = React.useState<Record<string, string>>({});
+  // Entries are mutable records (their `base` is noted on the render after typing), kept in a ref;
+  // `version` re-renders the fields when one is typed.
+  const entries = React.useRef(new Map<string, RawEntry>());
+  const [version, setVersion] = React.useState(0);
   const [touched, setTouched] = React.useState<Set<string>>(new Set());
   const [showAll, setShowAll] = React.useState(false);
   const store = React.useMemo<FieldState>(
     () => ({
-      get: (id) => texts[id],
-      set: (id, text) => setTexts((t) => ({ ...t, [id]: text })),
+      get: (id) => entries.current.get(id),
+      set: (id, text) => {
+        entries.current.set(id, { text, fresh: true });
+        setVersion((v) => v + 1);
+      },
       touched,
       touch: (field) => setTouched((prev) => (prev.has(field) ? prev : new Set(prev).add(field))),
+      touchAll: (fields) =>
+        setTouched((prev) => {
+          const next = new Set(prev);
+          fields.forEach((f) => next.add(f));
+          return next.size === prev.size ? prev : next;
+        }),
       showAll,
       setShowAll,
     }),
-    [texts, touched, showAll],
+    // `version` makes the fields re-read their entries.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [touched, showAll, version],
   );
   return <FieldStateContext.Provider value={store}>{children}</FieldStateContext.Provider>;
 };
 
 export const useFieldState = () => React.useContext(FieldStateContext);
 
+/** True when an error belongs to a field in `touched` (or an item of one). */
+const isTouched = (touched: Set<string>, e: FieldError) =>
+  [...touched].some((f) => errorsFor([e], f).length > 0);
+
 /** Errors a person should see now: of fields they changed, or all of them once at review. */
 export const useVisibleErrors = (errors: FieldError[]): FieldError[] => {
   const state = useFieldState();
   if (!state || state.showAll) return errors;
-  return errors.filter((e) => [...state.touched].some((f) => errorsFor([e], f).length));
+  return errors.filter((e) => isTouched(state.touched, e));
 };
 
-/** The text shown for a value: what was typed while it still parses to the value, else the value. */
-const useRawText = (id: string, value: string, parse: (text: string) => unknown) => {
+/**
+ * The text a field shows, and how typing sets it. What was typed stays, character for character,
+ * as long as the form's value is the one that typing produced (or still parses from it); a value
+ * changed from elsewhere shows formatted, except while the person is in the field.
+ */
+export const useRawText = <V,>(
+  id: string,
+  value: V,
+  parse: (text: string) => V,
+  format: (v: V) => string,
+) => {
   const store = React.useContext(FieldStateContext);
-  const typed = store?.get(id);
-  const [local, setLocal] = React.useState<string | undefined>(undefined);
-  const current = store ? typed : local;
-  const same =
-    current !== undefined && JSON.stringify(parse(current)) === JSON.stringify(parse(value));
-  const text = same ? current : value;
-  const setText = (t: string) => (store ? store.set(id, t) : setLocal(t));
-  return [text, setText] as const;
+  const [local, setLocal] = React.useState<RawEntry | undefined>(undefined);
+  const [focused, setFocused] = React.useState(false);
+  const entry = store ? store.get(id) : local;
+  if (entry?.fresh) {
+    // The first render after typing: the value now held is what this text stands for.
+    entry.fresh = false;
+    entry.base = value;
+  }
+  const keep =
+    !!entry && (focused || sameJson(entry.base, value) || sameJson(parse(entry.text), value));
+  const text = keep ? entry!.text : format(value);
+  const setText = (t: string) => (store ? store.set(id, t) : setLocal({ text: t, fresh: true }));
+  return { text, setText, setFocused };
 };
 
 export const inputId = (field: string) => `vm-networking-${field.replace(/[^A-Za-z0-9-]+/g, '-')}`;
@@ -78,6 +127,8 @@ interface BaseProps {
   helper?: React.ReactNode;
   /** Other form fields whose errors belong under this control. */
   alsoFor?: string[];
+  /** Marks the label as required (the form refuses an empty value). */
+  isRequired?: boolean;
 }
 
 export const FieldHelp: React.FC<{
@@ -104,7 +155,14 @@ export const FieldHelp: React.FC<{
 const useFieldErrors = (p: BaseProps) => {
   const state = useFieldState();
   const errs = errorsFor(p.errors, p.field, ...(p.alsoFor ?? []));
-  return !state || state.showAll || state.touched.has(p.field) ? errs : [];
+  // A step's Next touches its fields by prefix (`bridgeMapping` covers `bridgeMapping.nic`).
+  const touched =
+    !state ||
+    state.showAll ||
+    [...state.touched].some(
+      (f) => p.field === f || p.field.startsWith(`${f}.`) || p.field.startsWith(`${f}[`),
+    );
+  return touched ? errs : [];
 };
 
 /** Wraps an onChange so the field counts as touched from its first change. */
@@ -121,43 +179,66 @@ interface TextInputFieldProps<V> extends BaseProps {
   onChange: (v: V) => void;
   placeholder?: string;
   isDisabled?: boolean;
+  /** Suggestions (free text still allowed), e.g. names read from the cluster. */
+  suggestions?: string[];
 }
 
 /**
- * A text input whose value the form keeps parsed (a number, a list). What the user typed is kept
- * as typed (`useRawText`) while it still parses to the form's value, so "10.0.0.0/8, " does not
- * jump back to "10.0.0.0/8" under the cursor.
+ * A text input whose form value is parsed from what is typed (a number, a list, a selector). The
+ * text is never re-formatted while typing; see `useRawText`.
  */
-const ParsedTextField = <V,>({
+export const ParsedTextField = <V,>({
   format,
   parse,
   inputMode,
+  multiline,
   ...p
 }: TextInputFieldProps<V> & {
   format: (v: V) => string;
   parse: (text: string) => V;
   inputMode?: 'numeric';
+  /** A text area: for values that are naturally several lines (pasted lists). */
+  multiline?: boolean;
 }) => {
   const id = inputId(p.field);
   const errs = useFieldErrors(p);
-  const [text, setText] = useRawText(id, format(p.value), parse);
+  const { text, setText, setFocused } = useRawText(id, p.value, parse, format);
+  const state = useFieldState();
   const change = useTouch(p.field, p.onChange);
+  const listId = p.suggestions?.length ? `${id}-suggestions` : undefined;
+  const common = {
+    id,
+    'data-test': id,
+    value: text,
+    placeholder: p.placeholder,
+    isDisabled: p.isDisabled,
+    isRequired: p.isRequired,
+    validated: errs.length ? ('error' as const) : ('default' as const),
+    'aria-describedby': `${id}-help`,
+    onFocus: () => setFocused(true),
+    onBlur: () => {
+      setFocused(false);
+      state?.touch(p.field);
+    },
+    onChange: (_e: unknown, v: string) => {
+      setText(v);
+      change(parse(v));
+    },
+  };
   return (
-    <FormGroup label={p.label} fieldId={id}>
-      <TextInput
-        id={id}
-        data-test={id}
-        inputMode={inputMode}
-        value={text}
-        placeholder={p.placeholder}
-        isDisabled={p.isDisabled}
-        validated={errs.length ? 'error' : 'default'}
-        aria-describedby={`${id}-help`}
-        onChange={(_e, v) => {
-          setText(v);
-          change(parse(v));
-        }}
-      />
+    <FormGroup label={p.label} fieldId={id} isRequired={p.isRequired}>
+      {multiline ? (
+        <TextArea {...common} autoResize resizeOrientation="vertical" />
+      ) : (
+        <TextInput {...common} inputMode={inputMode} list={listId} />
+      )}
+      {listId && (
+        <datalist id={listId}>
+          {p.suggestions!.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
       <FieldHelp id={id} errors={errs} helper={p.helper} />
     </FormGroup>
   );
@@ -202,7 +283,7 @@ export const SelectField = <V extends string>(
   const errs = useFieldErrors(p);
   const change = useTouch(p.field, p.onChange);
   return (
-    <FormGroup label={p.label} fieldId={id}>
+    <FormGroup label={p.label} fieldId={id} isRequired={p.isRequired}>
       <FormSelect
         id={id}
         data-test={id}

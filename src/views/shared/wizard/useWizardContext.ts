@@ -1,7 +1,13 @@
 import * as React from 'react';
 import { useK8sWatchResources } from '@openshift-console/dynamic-plugin-sdk';
 import type { WatchK8sResource } from '@openshift-console/dynamic-plugin-sdk';
-import type { BridgeMappingInfo, NamespaceInfo, WizardContext } from '../../../core/generators';
+import {
+  clusterFactsOf,
+  type BridgeMappingInfo,
+  type ClusterFacts,
+  type NamespaceInfo,
+  type WizardContext,
+} from '../../../core/generators';
 import { groupVersionKindOf, Models, type ModelName } from '../../../core/k8s/models';
 import {
   DEFAULT_TARGET_VERSION,
@@ -31,7 +37,17 @@ export interface WizardInputs {
   editing?: string;
   /** Read bridge mappings (NNCPs, NodeNetworkStates): only for localnet. */
   localnet?: boolean;
+  /**
+   * Objects this run of the wizard created: not rivals of the form (its own name, subnets,
+   * primary network), so a finished or retried run shows no error about itself.
+   */
+  created?: K8sObject[];
+  /** Read node bridges and NICs (NNCPs, NodeNetworkStates) for the pickers: Linux-bridge NADs. */
+  bridges?: boolean;
 }
+
+const createdKey = (o: K8sObject) =>
+  `${o.kind}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 
 type Result = { data?: unknown; loaded?: boolean; loadError?: unknown };
 
@@ -96,7 +112,14 @@ const subnetsOfUdn = (u: AnyUDN): string[] =>
  * localnet only — the bridge mappings. Whatever cannot be read is left out, and the core then
  * skips that check rather than guessing.
  */
-export const useWizardContext = ({ kind, namespace, editing, localnet }: WizardInputs) => {
+export const useWizardContext = ({
+  kind,
+  namespace,
+  editing,
+  localnet,
+  bridges,
+  created,
+}: WizardInputs) => {
   const resources = React.useMemo(() => {
     const r: Record<string, WatchK8sResource> = {
       clusterVersion: watch('ClusterVersion', { name: 'version' }),
@@ -109,12 +132,12 @@ export const useWizardContext = ({ kind, namespace, editing, localnet }: WizardI
       r.udns = watch('UserDefinedNetwork', { isList: true, namespace });
       r.nads = watch('NetworkAttachmentDefinition', { isList: true, namespace });
     }
-    if (localnet) {
+    if (localnet || bridges) {
       r.nncps = watch('NodeNetworkConfigurationPolicy', { isList: true });
       r.nns = watch('NodeNetworkState', { isList: true });
     }
     return r;
-  }, [kind, namespace, localnet]);
+  }, [kind, namespace, localnet, bridges]);
   const res = useK8sWatchResources<Record<string, K8sObject | K8sObject[]>>(
     resources,
   ) as unknown as Record<string, Result>;
@@ -142,11 +165,43 @@ export const useWizardContext = ({ kind, namespace, editing, localnet }: WizardI
           : undefined;
   const namespacesKey = JSON.stringify(namespaces);
 
-  const cudns = listOf<ClusterUserDefinedNetwork>(res.cudns);
-  const udns = listOf<UserDefinedNetwork>(res.udns);
-  const nads = listOf<NetworkAttachmentDefinition>(res.nads);
-  const nncps = listOf<NodeNetworkConfigurationPolicy>(res.nncps);
+  const createdKeys = (created ?? []).map(createdKey).join('|');
+  const notCreated = React.useCallback(
+    <T extends K8sObject>(list: T[] | undefined, k: string): T[] | undefined => {
+      if (!list || !createdKeys) return list;
+      const keys = new Set(createdKeys.split('|'));
+      return list.filter(
+        (o) => !keys.has(`${k}/${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`),
+      );
+    },
+    [createdKeys],
+  );
+  const cudnsRaw = listOf<ClusterUserDefinedNetwork>(res.cudns);
+  const udnsRaw = listOf<UserDefinedNetwork>(res.udns);
+  const nadsRaw = listOf<NetworkAttachmentDefinition>(res.nads);
+  const nncpsRaw = listOf<NodeNetworkConfigurationPolicy>(res.nncps);
+  const cudns = React.useMemo(
+    () => notCreated(cudnsRaw, 'ClusterUserDefinedNetwork'),
+    [cudnsRaw, notCreated],
+  );
+  const udns = React.useMemo(
+    () => notCreated(udnsRaw, 'UserDefinedNetwork'),
+    [udnsRaw, notCreated],
+  );
+  const nads = React.useMemo(
+    () => notCreated(nadsRaw, 'NetworkAttachmentDefinition'),
+    [nadsRaw, notCreated],
+  );
+  const nncps = React.useMemo(
+    () => notCreated(nncpsRaw, 'NodeNetworkConfigurationPolicy'),
+    [nncpsRaw, notCreated],
+  );
   const nns = listOf<NodeNetworkState>(res.nns);
+  /** Picker contents; undefined while neither policies nor node states can be read. */
+  const cluster: ClusterFacts | undefined = React.useMemo(
+    () => (nncpsRaw || nns ? clusterFactsOf(nncpsRaw ?? [], nns ?? []) : undefined),
+    [nncpsRaw, nns],
+  );
 
   const base = React.useMemo(() => {
     const labels = namespaces?.find((n) => n.name === namespace)?.labels ?? {};
@@ -227,6 +282,7 @@ export const useWizardContext = ({ kind, namespace, editing, localnet }: WizardI
     namespaces,
     nncps,
     cudns,
+    cluster,
   };
 };
 

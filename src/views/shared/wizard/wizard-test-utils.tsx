@@ -20,22 +20,51 @@ export const demoObjects = (...files: string[]): K8sObject[] =>
 export const renderAt = (pathname: string, element: React.ReactElement) =>
   render(<MemoryRouter initialEntries={[pathname]}>{element}</MemoryRouter>);
 
-/** Types into a labelled field the way a person replaces its content. */
-export const fill = (label: string | RegExp, value: string) =>
-  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+/**
+ * A label as a person reads it: a required field's label ends with PatternFly's " *" marker,
+ * which screen readers skip (aria-hidden) and so does this matcher.
+ */
+export const label = (text: string | RegExp) =>
+  typeof text === 'string' ? (content: string) => content.replace(/\s*\*$/, '') === text : text;
 
-export const check = (label: string | RegExp) => fireEvent.click(screen.getByLabelText(label));
+/** The control of a labelled field. */
+export const byLabel = (text: string | RegExp) => screen.getByLabelText(label(text));
+
+/** Types into a labelled field the way a person replaces its content. */
+export const fill = (text: string | RegExp, value: string) =>
+  fireEvent.change(byLabel(text), { target: { value } });
+
+export const check = (text: string | RegExp) => fireEvent.click(byLabel(text));
 
 export const goToStep = (name: string | RegExp) =>
   fireEvent.click(screen.getByRole('button', { name }));
 
+/** The wizard's YAML, read in its YAML view (switched to and back when the form is shown). */
 export const yamlText = async (): Promise<string> => {
-  await waitFor(() => expect(screen.getByTestId('wizard-yaml')).toBeInTheDocument());
-  return screen.getByTestId('wizard-yaml').textContent ?? '';
+  const switched = !screen.queryByTestId('wizard-yaml');
+  if (switched) fireEvent.click(screen.getByRole('button', { name: 'YAML' }));
+  await waitFor(() =>
+    expect(screen.getByTestId('wizard-yaml').querySelector('textarea')).toBeTruthy(),
+  );
+  const text = screen.getByTestId('wizard-yaml').querySelector('textarea')!.value;
+  if (switched) fireEvent.click(screen.getByRole('button', { name: 'Form' }));
+  return text;
 };
 
-export const fieldErrors = (label: string | RegExp): string[] => {
-  const input = screen.getByLabelText(label);
+/** Replaces the YAML in the YAML view the way a person edits it. */
+export const editYaml = async (text: string) => {
+  if (!screen.queryByTestId('wizard-yaml'))
+    fireEvent.click(screen.getByRole('button', { name: 'YAML' }));
+  await waitFor(() =>
+    expect(screen.getByTestId('wizard-yaml').querySelector('textarea')).toBeTruthy(),
+  );
+  fireEvent.change(screen.getByTestId('wizard-yaml').querySelector('textarea')!, {
+    target: { value: text },
+  });
+};
+
+export const fieldErrors = (text: string | RegExp): string[] => {
+  const input = byLabel(text);
   const help = document.getElementById(`${input.id}-help`);
   return [...(help?.querySelectorAll('[data-test="field-error"]') ?? [])].map((e) =>
     (e.textContent ?? '').replace(/: error status;$/, ''),
