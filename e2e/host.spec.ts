@@ -26,7 +26,7 @@ beforeAll(async () => {
     launchBrowser(),
     startTestPreview({ extraPlugins: [{ name: TINY_PLUGIN_NAME, dir: tinyDir }] }),
   ]);
-}, 120000);
+}, 300000);
 
 afterAll(async () => {
   await Promise.all([browser?.close(), preview?.close()]);
