@@ -91,6 +91,10 @@ const Navigation: React.FC = () => {
     const s = e.properties.section ?? 'plugins';
     bySection.set(s, [...(bySection.get(s) ?? []), e]);
   });
+  const sectionOrder = [
+    'virtualization',
+    ...[...bySection.keys()].filter((k) => k !== 'virtualization'),
+  ];
   const sectionTitle = (id: string) =>
     sections.find((s) => s.properties.id === id)?.properties.name ??
     SECTION_TITLES[id] ??
@@ -105,16 +109,17 @@ const Navigation: React.FC = () => {
             </NavLink>
           </NavItem>
         </NavGroup>
-        <NavGroup title="Virtualization">
-          <NavItem>
-            <NavLink to={vmListPath(ns)} className={navClass} data-test="nav-virtualmachines">
-              VirtualMachines
-            </NavLink>
-          </NavItem>
-        </NavGroup>
-        {[...bySection.entries()].map(([section, items]) => (
+        {/* The console's Virtualization section holds VirtualMachines and what plugins add to it. */}
+        {sectionOrder.map((section) => (
           <NavGroup key={section} title={sectionTitle(section)}>
-            {items.map((e) => (
+            {section === 'virtualization' && (
+              <NavItem>
+                <NavLink to={vmListPath(ns)} className={navClass} data-test="nav-virtualmachines">
+                  VirtualMachines
+                </NavLink>
+              </NavItem>
+            )}
+            {(bySection.get(section) ?? []).map((e) => (
               <NavItem key={e.uid}>
                 <NavLink
                   to={hrefOf(e, ns)}
