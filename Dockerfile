@@ -7,6 +7,8 @@ FROM registry.access.redhat.com/ubi9/nodejs-20:latest AS build
 WORKDIR /opt/app-root/src
 # Dependencies first, so that a source change does not reinstall them.
 COPY --chown=1001:0 package.json package-lock.json ./
+# The preview host's console 4.22 modules are an npm workspace: npm ci needs its package.json.
+COPY --chown=1001:0 preview/console-4.22/package.json preview/console-4.22/
 RUN npm ci --no-audit --no-fund
 COPY --chown=1001:0 . .
 RUN npm run build

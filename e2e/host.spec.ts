@@ -11,8 +11,8 @@ import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { TINY_PLUGIN_NAME, buildTinyPlugin } from './fixtures/tiny-plugin/build';
-import { launchBrowser, openPage, type TestBrowser } from './support/browser';
-import { ROOT, startTestPreview, vmTabURL } from './support/preview';
+import { fatalProblems, launchBrowser, openPage, type TestBrowser } from './support/browser';
+import { ROOT, openVmTabAtKubevirtWidth, startTestPreview, vmTabURL } from './support/preview';
 import type { Preview } from '../preview/preview';
 
 let browser: TestBrowser;
@@ -26,7 +26,7 @@ beforeAll(async () => {
     launchBrowser(),
     startTestPreview({ extraPlugins: [{ name: TINY_PLUGIN_NAME, dir: tinyDir }] }),
   ]);
-}, 120000);
+}, 300000);
 
 afterAll(async () => {
   await Promise.all([browser?.close(), preview?.close()]);
@@ -98,6 +98,8 @@ describe('a second plugin in the same host', () => {
 
   it('fails loudly, by name, when a plugin uses an SDK export the host does not implement', async () => {
     const w = await openPage(browser);
+    // The failure this test provokes; any other would still fail it.
+    w.allow(/"useSomethingThatDoesNotExist" is not implemented/);
     await w.page.goto(`${preview.url}/tiny-broken`);
     const message = await (
       await w.page.waitForSelector('[data-test="error-boundary"]')
@@ -110,6 +112,163 @@ describe('a second plugin in the same host', () => {
     ).toBe(true);
     const missing = await w.page.evaluate(() => [...(window as any).__preview.missingExports]);
     expect(missing).toEqual(['useSomethingThatDoesNotExist']);
+    await w.page.close();
+  });
+});
+
+describe('the VM details page as kubevirt-plugin 4.22 lays it out', () => {
+  it('leaves the tab about 800 px of a 1,600 px window beside the open project tree', async () => {
+    const w = await openPage(browser);
+    const box = await openVmTabAtKubevirtWidth(w.page, preview, 'demo-vm-localnet', 'vm-localnet');
+    const tree = (await (await w.page.$('[data-test="vm-tree"]'))!.boundingBox())!;
+    console.log(`kubevirt layout at 1600 px: tree ${tree.width} px, tab content ${box.width} px`);
+    expect(tree.width).toBeGreaterThanOrEqual(330);
+    expect(tree.width).toBeLessThanOrEqual(350);
+    expect(box.width).toBeGreaterThanOrEqual(780);
+    expect(box.width).toBeLessThanOrEqual(820);
+    // The tree lists the projects holding VMs, the current one open with its VM selected.
+    const current = w.page.locator('[data-test="vm-tree"] .pf-m-current');
+    expect(await current.innerText()).toBe('vm-localnet');
+    // Collapsed, the tree gives its width to the tab; opened again, it takes it back.
+    await w.page.click('[data-test="vm-tree-toggle"]');
+    await w.page.waitForSelector('[data-test="vm-tree"] [role="tree"]', { state: 'detached' });
+    const wide = (await (await w.page.$('[data-test="horizontal-tab-content"]'))!.boundingBox())!;
+    expect(wide.width).toBeGreaterThan(box.width + 250);
+    await w.page.click('[data-test="vm-tree-toggle"]');
+    await w.page.waitForSelector('[data-test="vm-tree"] [role="tree"]');
+    w.assertNoProblems();
+    await w.page.close();
+  });
+
+  it('gives a plugin tab obj, params and instanceTypeExpandedSpec, as kubevirt-plugin does', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(vmTabURL(preview, 'demo-vm-pod', 'vm-pod', 'tiny-tab'));
+    const tab = await w.page.waitForSelector('[data-test="tiny-tab"]');
+    expect(await tab.getAttribute('data-props')).toBe('instanceTypeExpandedSpec,obj,params');
+    expect(JSON.parse((await tab.getAttribute('data-params'))!)).toMatchObject({
+      ns: 'demo-vm-pod',
+      name: 'vm-pod',
+    });
+    w.assertNoProblems();
+    await w.page.close();
+  });
+
+  it('reads a resource icon’s kind out to screen readers, as the console does', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(vmTabURL(preview, 'demo-vm-pod', 'vm-pod', ''));
+    const icon = w.page.locator('[data-test="resource-title"] .co-m-resource-icon');
+    expect(await icon.locator('.pf-v6-screen-reader').textContent()).toBe('VirtualMachine');
+    expect(await icon.locator('[aria-hidden="true"]').textContent()).toBe('VM');
+    // The accessible name of the title starts with the kind, not with the badge's letters.
+    const name = await w.page.evaluate(
+      () => document.querySelector('[data-test="resource-title"]')!.textContent,
+    );
+    expect(name).toMatch(/^VirtualMachineVM vm-pod/);
+    await w.page.close();
+  });
+
+  it('starts a fresh session in all namespaces, or in the one --namespace names', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(preview.url);
+    expect(await w.page.getAttribute('[data-test="nav-virtualmachines"]', 'href')).toBe(
+      '/k8s/all-namespaces/kubevirt.io~v1~VirtualMachine',
+    );
+    await w.page.click('[data-test="nav-virtualmachines"]');
+    await w.page.waitForSelector('[data-test="vm-row-vm-localnet"]');
+    expect(await w.page.locator('[data-test^="vm-row-"]').count()).toBeGreaterThanOrEqual(5);
+    await w.page.close();
+    const inNs = await startTestPreview({ namespace: 'demo-vm-pod' });
+    try {
+      const v = await openPage(browser);
+      await v.page.goto(inNs.url);
+      expect(await v.page.getAttribute('[data-test="nav-virtualmachines"]', 'href')).toBe(
+        '/k8s/ns/demo-vm-pod/kubevirt.io~v1~VirtualMachine',
+      );
+      await v.page.close();
+    } finally {
+      await inNs.close();
+    }
+  });
+});
+
+describe('the console 4.22 host (--console 4.22)', () => {
+  let p422: Preview;
+  beforeAll(async () => {
+    p422 = await startTestPreview({ console: '4.22' });
+  }, 60000);
+  afterAll(async () => {
+    await p422?.close();
+  });
+
+  it('runs React 18, names console 4.22.0, and loads our SDK 4.19 build through the legacy entry shim', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(p422.url);
+    await w.page.waitForSelector(`[data-test="${p422.pluginName}-status"]`);
+    expect(await w.page.innerText(`[data-test="${p422.pluginName}-status"]`)).toBe('Loaded');
+    expect(await w.page.innerText('[data-test="preview-console-version"]')).toBe('console 4.22.0');
+    expect(await w.page.innerText('[data-test="preview-banner"]')).toContain('React 18.3.1');
+    expect(await w.page.evaluate(() => typeof (window as any).__load_plugin_entry__)).toBe(
+      'function',
+    );
+    expect(w.warnings.some((m) => /\[DEPRECATED\].*loadPluginEntry/.test(m))).toBe(true);
+    // The share scope is 4.22's: our React 17 / v5-compat 6 build gets webpack's version warnings.
+    expect(w.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Unsatisfied version 18\.3\.1 .* react \(required \^17/),
+        expect.stringMatching(/Unsatisfied version 7\.13\.1 .* react-router-dom-v5-compat/),
+      ]),
+    );
+    // The ClusterVersion the wizards read says the same release.
+    const cv = p422.fixtureApi!.store.get(
+      'config.openshift.io/clusterversions',
+      undefined,
+      'version',
+    );
+    expect((cv?.status as any).desired.version).toBe('4.22.0');
+    w.assertNoProblems();
+    await w.page.close();
+  });
+
+  it('serves PatternFly 6.4 CSS', async () => {
+    const version = async (url: string) =>
+      ((await (await fetch(`${url}/static/patternfly/package.json`)).json()) as { version: string })
+        .version;
+    expect(await version(p422.url)).toMatch(/^6\.4\./);
+    expect(await version(preview.url)).toMatch(/^6\.2\./);
+  });
+
+  it('renders a second plugin’s route page with router params under react-router 7', async () => {
+    const both = await startTestPreview({
+      console: '4.22',
+      extraPlugins: [{ name: TINY_PLUGIN_NAME, dir: tinyDir }],
+    });
+    try {
+      const w = await openPage(browser);
+      await w.page.goto(`${both.url}/tiny/ns/demo-vm-pod/things/vm-pod`);
+      expect(await (await w.page.waitForSelector('[data-test="tiny-thing"]')).innerText()).toBe(
+        'demo-vm-pod/vm-pod',
+      );
+      w.assertNoProblems();
+      await w.page.close();
+    } finally {
+      await both.close();
+    }
+  });
+});
+
+describe('what fails every browser test', () => {
+  it('notices a React warning about what a plugin component does', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(`${preview.url}/tiny-warning`);
+    await w.page.waitForSelector('[data-test="tiny-keyless"] li');
+    await w.page.waitForTimeout(200);
+    const fatal = fatalProblems(w);
+    expect(fatal).toEqual([
+      expect.stringMatching(/Warning: Each child in a list should have a unique "key" prop/),
+    ]);
+    // Spared here only because this test provokes it; e2e/support/setup.ts fails any other test.
+    w.allow(/unique "key" prop/);
+    expect(fatalProblems(w)).toEqual([]);
     await w.page.close();
   });
 });

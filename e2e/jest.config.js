@@ -10,5 +10,7 @@ module.exports = {
   transform: unit.transform,
   transformIgnorePatterns: unit.transformIgnorePatterns,
   globalSetup: '<rootDir>/e2e/support/global-setup.ts',
+  // Uncaught page errors and React warnings fail the test that caused them.
+  setupFilesAfterEnv: ['<rootDir>/e2e/support/setup.ts'],
   testTimeout: 60000,
 };

@@ -51,14 +51,19 @@ const waitUntil = async (what: string, test: () => boolean | Promise<boolean>, m
   }
 };
 
-/** Times requests made by the page itself, so they share its connections with everything else. */
+/**
+ * Times requests made by the page itself, so they share its connections with everything else. Writes
+ * carry the CSRF token from the page's cookie, as the host's SDK sends it (the host refuses them without).
+ */
 const timedFetches = (w: WatchedPage, requests: Array<{ url: string; init?: RequestInit }>) =>
   w.page.evaluate(
     (rs: Array<{ url: string; init?: RequestInit }>) =>
       Promise.all(
         rs.map(async ({ url, init }) => {
+          const token = /(?:^|; )csrf-token=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+          const headers = { ...(init?.headers as Record<string, string>), 'X-CSRFToken': token };
           const t0 = performance.now();
-          const res = await fetch(url, init);
+          const res = await fetch(url, { ...init, headers });
           const body = await res.json();
           return { status: res.status, ms: performance.now() - t0, body };
         }),

@@ -1,25 +1,36 @@
 /**
- * `npm start -- [--fixtures <dir>] [--port <p>] [--api <url>] [--plugin-url <origin>] [--dist <dir>]
- *               [--no-build] [--dev] [--forbid <plural,...>] [--release <x.y.z>] [--host <addr>]`
+ * `npm start -- [--console 4.21|4.22] [--fixtures <dir>] [--port <p>] [--api <url>] [--plugin-url <origin>]
+ *               [--dist <dir>] [--no-build] [--dev] [--forbid <plural,...>] [--release <x.y.z>]
+ *               [--user <name>] [--namespace <ns>] [--host <addr>] [--accept-hosts <re,...>]
+ *               [--insecure-skip-tls-verify]`
  * Builds the plugin, bundles the host page and serves both with the fixture API server (or a real API).
  */
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { ROOT } from './build-host';
-import { PreviewError, demoLinks, startPreview } from './preview';
+import { CONSOLE_MODES, ROOT, type ConsoleMode } from './build-host';
+import { PreviewError, demoLinks, releaseFor, startPreview } from './preview';
 
 const usage = `Usage: npm start -- [options]
+  --console <4.21|4.22> the console to emulate (default 4.21): 4.21 = consoles 4.19-4.21 (React 17,
+                        react-router 5 + v5-compat, window.loadPluginEntry, PatternFly 6.2 CSS);
+                        4.22 = React 18, react-router 7, react-i18next 16, __load_plugin_entry__, PF 6.4 CSS
   --fixtures <dir>      manifests for the fixture API server (repeatable; default preview/fixtures/demo)
   --port <p>            port to serve on (default 9000)
   --host <addr>         address to listen on (default 127.0.0.1)
+  --accept-hosts <res>  hostnames accepted in the Host header besides localhost, 127.0.0.1 and [::1]
+                        (comma-separated regular expressions, as kubectl proxy --accept-hosts)
   --api <url>           use a real Kubernetes API instead (e.g. http://127.0.0.1:8001 from \`kubectl proxy\`)
+  --insecure-skip-tls-verify
+                        do not verify the TLS certificate of an https --api (unsafe; prefer NODE_EXTRA_CA_CERTS)
   --plugin-url <url>    load the plugin from an origin serving its dist (TLS not verified) instead of --dist
   --dist <dir>          the plugin build to serve (default dist)
   --no-build            do not run the plugin build first
-  --dev                 development builds (npm run build-dev, unminified host)
+  --dev                 development builds (npm run build-dev, unminified host with React's warnings)
   --forbid <plurals>    resources the fixture API refuses with 403 (comma-separated, e.g. pods,userdefinednetworks)
-  --release <version>   console version reported to plugins (default 4.20.0)
+  --release <version>   console version reported to plugins and by ClusterVersion (default: the --console's, x.y.0)
+  --user <name>         the user the fixture API answers as (default kube:admin)
+  --namespace <ns>      the active namespace a fresh session starts in (default: all namespaces)
 `;
 
 const fail = (message: string): never => {
@@ -42,7 +53,12 @@ const main = async () => {
         'no-build': { type: 'boolean', default: false },
         dev: { type: 'boolean', default: false },
         forbid: { type: 'string' },
-        release: { type: 'string', default: '4.20.0' },
+        release: { type: 'string' },
+        console: { type: 'string', default: '4.21' },
+        user: { type: 'string' },
+        namespace: { type: 'string' },
+        'accept-hosts': { type: 'string' },
+        'insecure-skip-tls-verify': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: false,
@@ -57,6 +73,9 @@ const main = async () => {
   const port = Number(args.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`--port must be a port number, got ${args.port}`);
+  const mode = args.console as ConsoleMode;
+  if (!CONSOLE_MODES.includes(mode))
+    fail(`--console must be one of ${CONSOLE_MODES.join(', ')}, got ${args.console}`);
   const pluginUrl = args['plugin-url'];
   if (!args['no-build'] && !pluginUrl) {
     const script = args.dev ? 'build-dev' : 'build';
@@ -79,6 +98,14 @@ const main = async () => {
       .map((s) => s.trim())
       .filter(Boolean),
     releaseVersion: args.release,
+    console: mode,
+    user: args.user,
+    namespace: args.namespace,
+    acceptHosts: args['accept-hosts']
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    insecureSkipTlsVerify: args['insecure-skip-tls-verify'],
     devHost: args.dev,
     log: (l) => console.log(`preview: ${l}`),
   }).catch((e: Error) => fail(e instanceof PreviewError ? e.message : e.message));
@@ -94,7 +121,9 @@ const main = async () => {
       ),
     );
   }
-  console.log(`\nPreview host: ${preview.url}`);
+  console.log(
+    `\nPreview host: ${preview.url} (console ${args.release ?? releaseFor(mode)}, ${mode} runtime)`,
+  );
   console.log(`  plugin ${preview.pluginName} from ${pluginUrl ?? path.resolve(ROOT, args.dist!)}`);
   console.log(`  Kubernetes API: ${args.api ?? 'built-in fixture API server'}`);
   const links = demoLinks(preview);

@@ -5,7 +5,14 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_BUILD_DIR, ROOT, buildHost, type HostBuild } from './build-host';
+import {
+  CONSOLE_MODES,
+  DEFAULT_BUILD_DIR,
+  ROOT,
+  buildHost,
+  type ConsoleMode,
+  type HostBuild,
+} from './build-host';
 import { FixtureApi } from './server/fixture-api/api';
 import { startPreviewServer, type PluginSource, type PreviewServer } from './server';
 
@@ -24,15 +31,28 @@ export interface PreviewOptions {
   /** More plugins to load beside the main one. */
   extraPlugins?: PluginSource[];
   forbid?: string[];
+  /** The console the host emulates (share scope, loader protocol, PatternFly CSS). Default 4.21. */
+  console?: ConsoleMode;
+  /** The release reported to plugins and by ClusterVersion (default: the emulated console's, x.y.0). */
   releaseVersion?: string;
-  /** Reuse a host bundle instead of building one (tests build it once). */
+  /** The user the fixture API answers as (default kube:admin). */
+  user?: string;
+  /** The active namespace a fresh session starts with (default: all namespaces, as console 4.22). */
+  namespace?: string;
+  /** Hostnames accepted besides the loopback names (regular expressions, as kubectl proxy). */
+  acceptHosts?: string[];
+  insecureSkipTlsVerify?: boolean;
+  /** Reuse a host bundle instead of building one (tests build it once): a dir per console mode. */
   hostBuildDir?: string;
   devHost?: boolean;
   log?: (line: string) => void;
 }
 
+export const releaseFor = (mode: ConsoleMode): string => `${mode}.0`;
+
 export interface Preview extends PreviewServer {
   fixtureApi?: FixtureApi;
+  console: ConsoleMode;
   pluginName: string;
   manifest?: PluginManifestLike;
   hostBuild?: HostBuild;
@@ -67,10 +87,14 @@ const packagePluginName = (): string =>
 
 export const startPreview = async (opts: PreviewOptions = {}): Promise<Preview> => {
   const log = opts.log ?? (() => undefined);
+  const mode: ConsoleMode = opts.console ?? '4.21';
+  if (!CONSOLE_MODES.includes(mode))
+    throw new PreviewError(`--console must be one of ${CONSOLE_MODES.join(', ')}, got ${mode}`);
+  const release = opts.releaseVersion ?? releaseFor(mode);
   let fixtureApi: FixtureApi | undefined;
   const seedReport: ReturnType<FixtureApi['seedFromDir']>[] = [];
   if (!opts.api) {
-    fixtureApi = new FixtureApi({ forbid: opts.forbid });
+    fixtureApi = new FixtureApi({ forbid: opts.forbid, user: opts.user, release });
     for (const dir of opts.fixtures ?? [DEFAULT_FIXTURES]) {
       if (!fs.existsSync(dir)) throw new PreviewError(`Fixtures directory ${dir} does not exist`);
       seedReport.push(fixtureApi.seedFromDir(dir));
@@ -87,9 +111,19 @@ export const startPreview = async (opts: PreviewOptions = {}): Promise<Preview> 
   pluginName ??= packagePluginName();
 
   let hostBuild: HostBuild | undefined;
-  let hostBuildDir = opts.hostBuildDir;
+  // A dir holding one build per mode (`<dir>/4.21`, `<dir>/4.22`), or a single build (4.21 mode).
+  let hostBuildDir =
+    opts.hostBuildDir && fs.existsSync(path.join(opts.hostBuildDir, mode, 'host.js'))
+      ? path.join(opts.hostBuildDir, mode)
+      : opts.hostBuildDir;
+  if (hostBuildDir && mode !== '4.21' && !hostBuildDir.endsWith(mode))
+    throw new PreviewError(`No ${mode} host build in ${opts.hostBuildDir}`);
   if (!hostBuildDir) {
-    hostBuild = await buildHost({ outDir: DEFAULT_BUILD_DIR, dev: opts.devHost });
+    hostBuild = await buildHost({
+      outDir: path.join(DEFAULT_BUILD_DIR, mode),
+      dev: opts.devHost,
+      console: mode,
+    });
     hostBuildDir = hostBuild.outDir;
     log(
       `host bundle: ${hostBuild.files.map((f) => `${f.file} ${(f.bytes / 1024).toFixed(0)} KiB`).join(', ')} (${hostBuild.ms} ms)`,
@@ -104,13 +138,26 @@ export const startPreview = async (opts: PreviewOptions = {}): Promise<Preview> 
       ...(opts.extraPlugins ?? []),
     ],
     hostBuildDir,
+    patternflyDir: patternflyDirFor(mode),
     api: opts.api,
     fixtureApi,
-    releaseVersion: opts.releaseVersion,
+    releaseVersion: release,
+    acceptHosts: opts.acceptHosts,
+    insecureSkipTlsVerify: opts.insecureSkipTlsVerify,
+    extraFlags: {
+      consoleMode: mode,
+      ...(opts.namespace ? { initialNamespace: opts.namespace } : {}),
+    },
     log,
   });
-  return { ...server, fixtureApi, pluginName, manifest, hostBuild, seedReport };
+  return { ...server, fixtureApi, pluginName, manifest, hostBuild, seedReport, console: mode };
 };
+
+/** The PatternFly CSS the emulated console ships: 6.2 for 4.19–4.21, 6.4 for 4.22. */
+export const patternflyDirFor = (mode: ConsoleMode): string =>
+  mode === '4.22'
+    ? path.join(ROOT, 'preview', 'console-4.22', 'node_modules', '@patternfly', 'patternfly')
+    : path.join(ROOT, 'node_modules', '@patternfly', 'patternfly');
 
 /** Links to every VirtualMachine the fixture API holds, on the first VM tab the plugin contributes. */
 export const demoLinks = (preview: Preview): string[] => {

@@ -3,9 +3,15 @@
  * `npm test`: every check the project has, in order: type-check, lint, i18n, unit tests, production
  * build, browser tests. Runs them all (the browser tests need the build), prints a summary and a
  * closing `N passed, N failed` line, and exits non-zero when anything failed.
+ *
+ * The browser tests run twice: all of them against the console 4.21 host (consoles 4.19–4.21: React 17,
+ * react-router 5), then the Networking tab, wizard and action specs again against the console 4.22 host
+ * (React 18, react-router 7, __load_plugin_entry__), with `PREVIEW_CONSOLE=4.22`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
 
 const cache = '.cache';
@@ -15,11 +21,21 @@ const steps = [];
 let passed = 0;
 let failed = 0;
 
-const run = (name, cmd, args, { jsonReport } = {}) => {
+/** The specs run again against the console 4.22 host. */
+const CONSOLE_422_SPECS = [
+  'e2e/networking-tab.spec.ts',
+  'e2e/networking-details.spec.ts',
+  'e2e/tab-layout.spec.ts',
+  'e2e/wizards.spec.ts',
+  'e2e/attach-detach.spec.ts',
+  'e2e/create-vm.spec.ts',
+].filter((f) => existsSync(f));
+
+const run = (name, cmd, args, { jsonReport, env = {} } = {}) => {
   const started = Date.now();
   if (jsonReport) rmSync(jsonReport, { force: true });
   console.log(`\n=== ${name}: ${[cmd, ...args].join(' ')}`);
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = (Date.now() - started) / 1000;
   const ok = result.status === 0;
   let detail = '';
@@ -55,25 +71,38 @@ if (!built) {
   steps.push({ name: 'browser tests', ok: false, seconds: 0, detail: chromium.message });
   failed += 1;
 } else {
-  run(
-    'browser tests',
-    npx('jest'),
-    [
-      '-c',
-      'e2e/jest.config.js',
-      '--runInBand',
-      '--ci',
-      '--json',
-      `--outputFile=${cache}/jest-e2e.json`,
-    ],
-    { jsonReport: `${cache}/jest-e2e.json` },
-  );
+  // One host build per console mode, shared by both runs.
+  const hostDir = mkdtempSync(join(tmpdir(), 'preview-host-test-all-'));
+  const e2e = (name, report, specs, consoleMode) =>
+    run(
+      name,
+      npx('jest'),
+      [
+        '-c',
+        'e2e/jest.config.js',
+        '--runInBand',
+        '--ci',
+        '--json',
+        `--outputFile=${cache}/${report}`,
+        ...specs,
+      ],
+      {
+        jsonReport: `${cache}/${report}`,
+        env: { PREVIEW_CONSOLE: consoleMode, PREVIEW_HOST_BUILD_DIR: hostDir },
+      },
+    );
+  try {
+    e2e('browser tests, console 4.21', 'jest-e2e.json', [], '4.21');
+    e2e('browser tests, console 4.22', 'jest-e2e-4.22.json', CONSOLE_422_SPECS, '4.22');
+  } finally {
+    rmSync(hostDir, { recursive: true, force: true });
+  }
 }
 
 console.log('\n=== summary');
 for (const s of steps) {
   console.log(
-    `${s.ok ? 'ok  ' : 'FAIL'}  ${s.name.padEnd(18)} ${s.seconds.toFixed(1).padStart(6)} s  ${s.detail}`,
+    `${s.ok ? 'ok  ' : 'FAIL'}  ${s.name.padEnd(28)} ${s.seconds.toFixed(1).padStart(6)} s  ${s.detail}`,
   );
 }
 console.log(`${passed} passed, ${failed} failed`);

@@ -1,6 +1,10 @@
 /**
  * Debian's chromium through playwright-core (downloaded browsers are not an option on this network), with a
- * fresh profile per launch. Pages record uncaught errors and console errors so tests fail on unexpected ones.
+ * fresh profile per launch. Pages record uncaught errors and console errors so tests fail on unexpected ones:
+ * explicitly with `assertNoProblems`, and after every test (e2e/support/setup.ts) for the problems that are
+ * never acceptable: an uncaught page error, and a React warning about what the page's code does
+ * (`Warning: …`, the host bundle of the tests is React's development build). Version-range warnings of the
+ * share scope ("Unsatisfied version") are console warnings, not errors, and are not counted.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -57,31 +61,62 @@ export interface WatchedPage {
   page: Page;
   /** Uncaught exceptions and console.error messages, in order. */
   problems: string[];
+  /** console.warn messages, in order (share-scope version warnings, deprecations). */
+  warnings: string[];
   /** URLs the page requested. */
   requests: string[];
   /** Fails the test if the page reported problems other than the allowed ones. */
   assertNoProblems: (allowed?: RegExp[]) => void;
+  /** Problems this test expects (a deliberate failure): also spared by the check after each test. */
+  allow: (...patterns: RegExp[]) => void;
+  /** Patterns allowed so far (by `allow` and `assertNoProblems`). */
+  allowed: RegExp[];
 }
+
+/** Pages opened since the current test started (e2e/support/setup.ts checks and clears them). */
+export const openedPages: WatchedPage[] = [];
+
+/** A React warning: development React reports what components do wrong as `Warning: …` errors. */
+export const isReactWarning = (problem: string): boolean =>
+  /^console\.error: Warning: /.test(problem);
+
+/** What fails a test whatever it asserts: uncaught page errors and React warnings not allowed. */
+export const fatalProblems = (w: WatchedPage): string[] =>
+  w.problems.filter(
+    (p) =>
+      (p.startsWith('pageerror: ') || isReactWarning(p)) && !w.allowed.some((re) => re.test(p)),
+  );
 
 export const openPage = async (ctx: TestBrowser): Promise<WatchedPage> => {
   const page = await ctx.context.newPage();
   const problems: string[] = [];
+  const warnings: string[] = [];
   const requests: string[] = [];
+  const allowed: RegExp[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+    if (m.type() === 'warning') warnings.push(m.text());
   });
   page.on('request', (r) => requests.push(r.url()));
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
-  return {
+  const watched: WatchedPage = {
     page,
     problems,
+    warnings,
     requests,
-    assertNoProblems: (allowed = []) => {
-      const unexpected = problems.filter((p) => !allowed.some((re) => re.test(p)));
+    allowed,
+    allow: (...patterns) => {
+      allowed.push(...patterns);
+    },
+    assertNoProblems: (ok = []) => {
+      allowed.push(...ok);
+      const unexpected = problems.filter((p) => !ok.some((re) => re.test(p)));
       if (unexpected.length) throw new Error(`The page reported errors:\n${unexpected.join('\n')}`);
     },
   };
+  openedPages.push(watched);
+  return watched;
 };

@@ -1,12 +1,13 @@
 /**
  * Once per run: make sure dist/ holds the plugin's production build (minified, hashed entry), building it if
- * it is missing or a development build, and bundle the host page.
+ * it is missing or a development build, and bundle the host page for both emulated consoles (4.21 and
+ * 4.22) in development mode, so React reports its warnings (e2e/support/setup.ts fails a test on them).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildHost } from '../../preview/build-host';
+import { CONSOLE_MODES, buildHost } from '../../preview/build-host';
 import { chromiumPath, missingChromiumMessage } from './browser';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -64,15 +65,27 @@ export default async function globalSetup(): Promise<void> {
     const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('e2e: `npm run build` failed');
   }
+  const given = process.env.PREVIEW_HOST_BUILD_DIR;
+  if (given) {
+    // A directory the caller owns (scripts/test-all.mjs shares one between the 4.21 and 4.22 runs).
+    for (const mode of CONSOLE_MODES) {
+      if (fs.existsSync(path.join(given, mode, 'host.js'))) continue;
+      const host = await buildHost({ outDir: path.join(given, mode), console: mode, dev: true });
+      console.log(`\ne2e: console ${mode} host bundle in ${host.ms} ms`);
+    }
+    return;
+  }
   sweepStaleHostDirs();
   // A private build dir: `npm start` (or another test run) may be rebuilding preview/.build meanwhile.
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), HOST_DIR_PREFIX));
   process.env.PREVIEW_HOST_BUILD_DIR = outDir;
   // Global setup runs in Jest's own process: its exit ends the run, whatever the outcome.
   process.on('exit', () => fs.rmSync(outDir, { recursive: true, force: true }));
-  const host = await buildHost({ outDir });
   fs.writeFileSync(path.join(outDir, OWNER_FILE), String(process.pid));
-  console.log(
-    `\ne2e: host bundle ${host.files.map((f) => `${f.file} ${f.bytes} B`).join(', ')} in ${host.ms} ms`,
-  );
+  for (const mode of CONSOLE_MODES) {
+    const host = await buildHost({ outDir: path.join(outDir, mode), console: mode, dev: true });
+    console.log(
+      `\ne2e: console ${mode} host bundle ${host.files.map((f) => `${f.file} ${f.bytes} B`).join(', ')} in ${host.ms} ms`,
+    );
+  }
 }

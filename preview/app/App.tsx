@@ -16,13 +16,14 @@ import {
   PageSidebar,
   PageSidebarBody,
 } from '@patternfly/react-core';
-import { Route, Switch, useLocation, NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom-v5-compat';
 import {
   isHrefNavItem,
   isNavSection,
   isRoutePage,
 } from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
 import { useExtensions, useResolvedExtensions } from '../sdk/extensions';
+import { ALL_NAMESPACES_KEY } from '../sdk/hooks';
 import { activeNamespaceStore, useObservable, type LoadedExtension } from '../sdk/store';
 import { ErrorBoundary } from './ErrorBoundary';
 import {
@@ -32,25 +33,47 @@ import {
   VMDetailsPage,
   VMListPage,
   VM_REF,
+  vmListPath,
 } from './pages';
 import type { PluginStatus } from './plugin-loader';
+import { AppRoutes, type HostRoute } from './runtime';
 
 const NamespaceFromURL: React.FC = () => {
   const { pathname } = useLocation();
   React.useEffect(() => {
     const m = /^\/(?:k8s\/)?ns\/([^/]+)/.exec(pathname) ?? /^\/[^/]+\/ns\/([^/]+)/.exec(pathname);
-    if (m && m[1] !== activeNamespaceStore.get())
-      activeNamespaceStore.set(decodeURIComponent(m[1]));
+    const next = m
+      ? decodeURIComponent(m[1])
+      : /^\/k8s\/all-namespaces(\/|$)/.test(pathname)
+        ? ALL_NAMESPACES_KEY
+        : undefined;
+    if (next && next !== activeNamespaceStore.get()) activeNamespaceStore.set(next);
   }, [pathname]);
   return null;
 };
 
+/** As the console's nav: namespaced links go to `all-namespaces` while no namespace is chosen. */
 const hrefOf = (e: LoadedExtension, ns: string): string => {
   const p = e.properties;
-  if (p.prefixNamespaced) return `/k8s/ns/${ns}${p.href}`;
-  if (p.namespaced) return `${p.href}/ns/${ns}`;
+  const all = ns === ALL_NAMESPACES_KEY;
+  if (p.prefixNamespaced) return all ? `/k8s/all-namespaces${p.href}` : `/k8s/ns/${ns}${p.href}`;
+  if (p.namespaced) return all ? `${p.href}/all-namespaces` : `${p.href}/ns/${ns}`;
   return p.href;
 };
+
+const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'pf-m-current' : '');
+
+/** One route per path of each `console.page/route` (its `path` may be a list). */
+const pluginRoutes = (pages: LoadedExtension[]): HostRoute[] =>
+  pages.flatMap((e) => {
+    const Page = e.properties.component as React.ComponentType;
+    return ([] as string[]).concat(e.properties.path ?? []).map((path) => ({
+      key: `${e.uid}${path}`,
+      path,
+      exact: !!e.properties.exact,
+      element: <Page />,
+    }));
+  });
 
 const SECTION_TITLES: Record<string, string> = {
   home: 'Home',
@@ -68,6 +91,10 @@ const Navigation: React.FC = () => {
     const s = e.properties.section ?? 'plugins';
     bySection.set(s, [...(bySection.get(s) ?? []), e]);
   });
+  const sectionOrder = [
+    'virtualization',
+    ...[...bySection.keys()].filter((k) => k !== 'virtualization'),
+  ];
   const sectionTitle = (id: string) =>
     sections.find((s) => s.properties.id === id)?.properties.name ??
     SECTION_TITLES[id] ??
@@ -77,29 +104,26 @@ const Navigation: React.FC = () => {
       <NavList>
         <NavGroup title="Home">
           <NavItem>
-            <NavLink exact to="/" activeClassName="pf-m-current" data-test="nav-overview">
+            <NavLink end to="/" className={navClass} data-test="nav-overview">
               Overview
             </NavLink>
           </NavItem>
         </NavGroup>
-        <NavGroup title="Virtualization">
-          <NavItem>
-            <NavLink
-              to={`/k8s/ns/${ns}/${VM_REF}`}
-              activeClassName="pf-m-current"
-              data-test="nav-virtualmachines"
-            >
-              VirtualMachines
-            </NavLink>
-          </NavItem>
-        </NavGroup>
-        {[...bySection.entries()].map(([section, items]) => (
+        {/* The console's Virtualization section holds VirtualMachines and what plugins add to it. */}
+        {sectionOrder.map((section) => (
           <NavGroup key={section} title={sectionTitle(section)}>
-            {items.map((e) => (
+            {section === 'virtualization' && (
+              <NavItem>
+                <NavLink to={vmListPath(ns)} className={navClass} data-test="nav-virtualmachines">
+                  VirtualMachines
+                </NavLink>
+              </NavItem>
+            )}
+            {(bySection.get(section) ?? []).map((e) => (
               <NavItem key={e.uid}>
                 <NavLink
                   to={hrefOf(e, ns)}
-                  activeClassName="pf-m-current"
+                  className={navClass}
                   data-test={`nav-${e.properties.id}`}
                   {...(e.properties.dataAttributes ?? {})}
                 >
@@ -120,6 +144,26 @@ export const App: React.FC<{
   releaseVersion: string;
 }> = ({ plugins, errors, releaseVersion }) => {
   const [routePages] = useResolvedExtensions(isRoutePage as any);
+  // Built-in pages first, then plugin pages, then the generic YAML pages (console ≤4.21 matches in order).
+  const routes: HostRoute[] = [
+    { key: 'overview', path: '/', exact: true, element: <Overview plugins={plugins} /> },
+    {
+      key: 'vms-all',
+      path: `/k8s/all-namespaces/${VM_REF}`,
+      exact: true,
+      element: <VMListPage />,
+    },
+    { key: 'vms', path: `/k8s/ns/:ns/${VM_REF}`, exact: true, element: <VMListPage /> },
+    { key: 'vm', path: `/k8s/ns/:ns/${VM_REF}/:name`, exact: false, element: <VMDetailsPage /> },
+    ...pluginRoutes(routePages),
+    { key: 'yaml-ns', path: '/k8s/ns/:ns/:ref/:name', exact: true, element: <ResourceYAMLPage /> },
+    {
+      key: 'yaml-cluster',
+      path: '/k8s/cluster/:ref/:name',
+      exact: true,
+      element: <ResourceYAMLPage />,
+    },
+  ];
   const masthead = (
     <Masthead>
       <MastheadMain>
@@ -133,8 +177,9 @@ export const App: React.FC<{
       </MastheadMain>
       <MastheadContent>
         <span className="preview-masthead-note" data-test="preview-banner">
-          Preview host · console {releaseVersion} plugin protocol ·{' '}
-          {plugins.filter((p) => p.status === 'Loaded').length}/{plugins.length} plugins loaded
+          Preview host · <span data-test="preview-console-version">console {releaseVersion}</span>{' '}
+          (React {React.version}) · {plugins.filter((p) => p.status === 'Loaded').length}/
+          {plugins.length} plugins loaded
         </span>
       </MastheadContent>
     </Masthead>
@@ -165,22 +210,7 @@ export const App: React.FC<{
       )}
       <ErrorBoundary title="Page failed">
         <React.Suspense fallback={null}>
-          <Switch>
-            <Route exact path="/" render={() => <Overview plugins={plugins} />} />
-            <Route exact path={`/k8s/ns/:ns/${VM_REF}`} component={VMListPage} />
-            <Route path={`/k8s/ns/:ns/${VM_REF}/:name/:tab?`} component={VMDetailsPage} />
-            {routePages.map((e) => (
-              <Route
-                key={e.uid}
-                path={e.properties.path}
-                exact={e.properties.exact}
-                component={e.properties.component}
-              />
-            ))}
-            <Route exact path="/k8s/ns/:ns/:ref/:name" component={ResourceYAMLPage} />
-            <Route exact path="/k8s/cluster/:ref/:name" component={ResourceYAMLPage} />
-            <Route component={NotFoundPage} />
-          </Switch>
+          <AppRoutes routes={routes} notFound={<NotFoundPage />} />
         </React.Suspense>
       </ErrorBoundary>
     </Page>

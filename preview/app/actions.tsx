@@ -12,7 +12,7 @@ import {
   type MenuToggleElement,
 } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons';
-import { useHistory } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom-v5-compat';
 import {
   isActionProvider,
   isResourceActionProvider,
@@ -100,7 +100,7 @@ export const useResourceActions = (
 };
 
 const ActionItem: React.FC<{ action: Action; onDone: () => void }> = ({ action, onDone }) => {
-  const history = useHistory();
+  const navigate = useNavigate();
   const review = action.accessReview;
   const [allowed, loading] = useAccessReview(review ?? {}, undefined, !review);
   const disabled = !!action.disabled || (!!review && (loading || !allowed));
@@ -121,7 +121,7 @@ const ActionItem: React.FC<{ action: Action; onDone: () => void }> = ({ action, 
         onDone();
         if (typeof action.cta === 'function') action.cta();
         else if (action.cta.external) window.open(action.cta.href, '_blank', 'noopener');
-        else history.push(action.cta.href);
+        else navigate(action.cta.href);
       }}
     >
       {action.label}

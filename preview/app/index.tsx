@@ -3,19 +3,18 @@
  * Host entry: sets up i18next, loads every plugin in SERVER_FLAGS.consolePlugins through the console's
  * protocol, then renders the shell. `window.__preview` exposes the load outcome to browser tests.
  */
-import * as ReactDOM from 'react-dom';
 import { Provider } from 'react-redux';
-import { BrowserRouter } from 'react-router-dom';
-import { CompatRouter } from 'react-router-dom-v5-compat';
 import { applyMiddleware, combineReducers, createStore } from 'redux';
-import thunk from 'redux-thunk';
+import * as ReduxThunk from 'redux-thunk';
 import { OverlayProvider } from '../sdk/hooks';
 import { missingExports } from '../sdk';
 import { modelStore } from '../sdk/models';
-import { setFlag, extensionsStore } from '../sdk/store';
+import { ALL_NAMESPACES_KEY } from '../sdk/hooks';
+import { activeNamespaceStore, setFlag, extensionsStore } from '../sdk/store';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { loadPlugins, type PluginLoadResult } from './plugin-loader';
+import { Router, renderRoot } from './runtime';
 import { createShareScope } from './share-scope';
 import './host.css';
 
@@ -23,9 +22,13 @@ interface ServerFlags {
   basePath: string;
   releaseVersion: string;
   consolePlugins: string[];
+  consoleMode?: string;
+  /** `--namespace`: the active namespace a fresh session starts with (else all namespaces). */
+  initialNamespace?: string;
 }
 
 const flags: ServerFlags = (window as any).SERVER_FLAGS;
+activeNamespaceStore.set(flags.initialNamespace ?? ALL_NAMESPACES_KEY);
 const disabled = new URLSearchParams(window.location.search).get('disable-plugins');
 const pluginNames =
   disabled === null
@@ -53,6 +56,9 @@ const applyModelFlags = () => {
   }
 };
 
+// redux-thunk 2 (console ≤4.21) exports the middleware as default, 3 (console 4.22) as `thunk`.
+const thunkModule: Record<string, any> = { ...ReduxThunk };
+const thunk = thunkModule.thunk ?? thunkModule.default;
 const store = createStore(
   combineReducers({ sdkCore: (s: object = {}) => s, k8s: (s: object = {}) => s }),
   applyMiddleware(thunk),
@@ -68,21 +74,19 @@ const main = async () => {
   );
   errors.push(...result.errors);
   void modelStore.discover().then(applyModelFlags);
-  ReactDOM.render(
+  renderRoot(
     <Provider store={store}>
-      <BrowserRouter>
-        <CompatRouter>
-          <OverlayProvider>
-            <App
-              plugins={result.plugins}
-              errors={result.errors}
-              releaseVersion={flags.releaseVersion}
-            />
-          </OverlayProvider>
-        </CompatRouter>
-      </BrowserRouter>
+      <Router>
+        <OverlayProvider>
+          <App
+            plugins={result.plugins}
+            errors={result.errors}
+            releaseVersion={flags.releaseVersion}
+          />
+        </OverlayProvider>
+      </Router>
     </Provider>,
-    document.getElementById('app'),
+    document.getElementById('app')!,
   );
   resolveLoaded(result);
 };

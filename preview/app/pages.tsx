@@ -1,10 +1,15 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- plugin-facing data is untyped, as in the console SDK */
-/** The console-like pages of the host: overview, VirtualMachine list and details, generic resource YAML. */
+/**
+ * The console-like pages of the host: overview, VirtualMachine list and details, generic resource YAML.
+ * The VM details page is laid out as kubevirt-plugin 4.22 lays it out: the project tree (about 340 px,
+ * collapsible) beside the VM's header, actions and tab bar, so a plugin tab gets the width it gets there.
+ */
 import * as React from 'react';
 import {
   Alert,
   Breadcrumb,
   BreadcrumbItem,
+  Button,
   DescriptionList,
   DescriptionListDescription,
   DescriptionListGroup,
@@ -22,14 +27,18 @@ import {
   TabTitleText,
   Tabs,
   Title,
+  TreeView,
   type MenuToggleElement,
+  type TreeViewDataItem,
 } from '@patternfly/react-core';
+import { AngleDoubleLeftIcon, AngleDoubleRightIcon } from '@patternfly/react-icons';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { Link, useHistory, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom-v5-compat';
 import { stringify } from 'yaml';
 import { isHorizontalNavTab } from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
 import { DocumentTitle, ResourceIcon, ResourceLink, Timestamp } from '../sdk/components';
 import { useResolvedExtensions } from '../sdk/extensions';
+import { ALL_NAMESPACES_KEY } from '../sdk/hooks';
 import { useK8sModel } from '../sdk/models';
 import { useK8sWatchResource } from '../sdk/watch';
 import { ActionsMenu } from './actions';
@@ -38,6 +47,9 @@ import type { PluginStatus } from './plugin-loader';
 
 export const VM_MODEL = { group: 'kubevirt.io', version: 'v1', kind: 'VirtualMachine' };
 export const VM_REF = 'kubevirt.io~v1~VirtualMachine';
+
+export const vmListPath = (ns: string | undefined): string =>
+  !ns || ns === ALL_NAMESPACES_KEY ? `/k8s/all-namespaces/${VM_REF}` : `/k8s/ns/${ns}/${VM_REF}`;
 
 type K8s = {
   metadata: {
@@ -69,10 +81,10 @@ const ErrorState: React.FC<{ error: any; what: string }> = ({ error, what }) => 
   </PageSection>
 );
 
-export const NamespaceSelector: React.FC<{ namespace: string; onChange: (ns: string) => void }> = ({
-  namespace,
-  onChange,
-}) => {
+export const NamespaceSelector: React.FC<{
+  namespace: string | undefined;
+  onChange: (ns: string) => void;
+}> = ({ namespace, onChange }) => {
   const [namespaces, loaded] = useK8sWatchResource({ kind: 'Namespace', isList: true });
   const [open, setOpen] = React.useState(false);
   return (
@@ -80,7 +92,7 @@ export const NamespaceSelector: React.FC<{ namespace: string; onChange: (ns: str
       <Select
         isOpen={open}
         onOpenChange={setOpen}
-        selected={namespace}
+        selected={namespace ?? ALL_NAMESPACES_KEY}
         onSelect={(_e, v) => {
           setOpen(false);
           if (typeof v === 'string') onChange(v);
@@ -92,11 +104,14 @@ export const NamespaceSelector: React.FC<{ namespace: string; onChange: (ns: str
             isExpanded={open}
             data-test="namespace-dropdown"
           >
-            Project: {namespace}
+            Project: {namespace ?? 'All Projects'}
           </MenuToggle>
         )}
       >
         <SelectList>
+          <SelectOption value={ALL_NAMESPACES_KEY} data-test="namespace-option-all">
+            All Projects
+          </SelectOption>
           {loaded &&
             (namespaces as K8s[]).map((ns) => (
               <SelectOption
@@ -174,8 +189,8 @@ const vmStatus = (vm: K8s): string =>
   vm.status?.printableStatus ?? (vm.status?.ready ? 'Running' : 'Stopped');
 
 export const VMListPage: React.FC = () => {
-  const { ns } = useParams<{ ns: string }>();
-  const history = useHistory();
+  const { ns } = useParams<{ ns?: string }>();
+  const navigate = useNavigate();
   const [vms, loaded, error] = useK8sWatchResource({
     groupVersionKind: VM_MODEL,
     namespace: ns,
@@ -184,10 +199,7 @@ export const VMListPage: React.FC = () => {
   return (
     <>
       <DocumentTitle>VirtualMachines</DocumentTitle>
-      <NamespaceSelector
-        namespace={ns}
-        onChange={(next) => history.push(`/k8s/ns/${next}/${VM_REF}`)}
-      />
+      <NamespaceSelector namespace={ns} onChange={(next) => navigate(vmListPath(next))} />
       <PageSection hasBodyWrapper={false}>
         <Title headingLevel="h1" data-test="page-heading">
           VirtualMachines
@@ -216,6 +228,7 @@ export const VMListPage: React.FC = () => {
             <Thead>
               <Tr>
                 <Th>Name</Th>
+                {!ns && <Th>Namespace</Th>}
                 <Th>Status</Th>
                 <Th>Created</Th>
                 <Th screenReaderText="Actions" />
@@ -223,14 +236,22 @@ export const VMListPage: React.FC = () => {
             </Thead>
             <Tbody>
               {(vms as K8s[]).map((vm) => (
-                <Tr key={vm.metadata.name} data-test={`vm-row-${vm.metadata.name}`}>
+                <Tr
+                  key={`${vm.metadata.namespace}/${vm.metadata.name}`}
+                  data-test={`vm-row-${vm.metadata.name}`}
+                >
                   <Td dataLabel="Name">
                     <ResourceLink
                       groupVersionKind={VM_MODEL}
                       name={vm.metadata.name}
-                      namespace={ns}
+                      namespace={vm.metadata.namespace}
                     />
                   </Td>
+                  {!ns && (
+                    <Td dataLabel="Namespace">
+                      <ResourceLink kind="Namespace" name={vm.metadata.namespace} />
+                    </Td>
+                  )}
                   <Td dataLabel="Status">{vmStatus(vm)}</Td>
                   <Td dataLabel="Created">
                     <Timestamp timestamp={vm.metadata.creationTimestamp} />
@@ -309,11 +330,85 @@ interface TabDef {
 const modelMatchesVM = (m: any) =>
   m?.group === VM_MODEL.group && m?.version === VM_MODEL.version && m?.kind === VM_MODEL.kind;
 
+/**
+ * kubevirt-plugin 4.22's project tree: projects holding VirtualMachines, the current VM selected.
+ * Collapsible, as there; collapsed it leaves a narrow strip with the button that opens it again.
+ */
+const VMTree: React.FC<{ ns: string; name: string; open: boolean; onToggle: () => void }> = ({
+  ns,
+  name,
+  open,
+  onToggle,
+}) => {
+  const navigate = useNavigate();
+  const [vms, loaded] = useK8sWatchResource({ groupVersionKind: VM_MODEL, isList: true });
+  const data: TreeViewDataItem[] = React.useMemo(() => {
+    const byNs = new Map<string, string[]>();
+    for (const vm of (loaded ? (vms as K8s[]) : []) ?? []) {
+      const n = vm.metadata.namespace ?? '';
+      byNs.set(n, [...(byNs.get(n) ?? []), vm.metadata.name]);
+    }
+    return [...byNs.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([n, names]) => ({
+        id: `ns/${n}`,
+        name: n,
+        defaultExpanded: n === ns,
+        children: names.sort().map((v) => ({ id: `vm/${n}/${v}`, name: v })),
+      }));
+  }, [vms, loaded, ns]);
+  const active = data.flatMap((d) => d.children ?? []).filter((c) => c.id === `vm/${ns}/${name}`);
+  return (
+    <aside
+      className={`preview-vm-tree${open ? '' : ' preview-vm-tree--collapsed'}`}
+      data-test="vm-tree"
+      aria-label="Projects and VirtualMachines"
+    >
+      <div className="preview-vm-tree__toggle">
+        <Button
+          variant="plain"
+          aria-label={open ? 'Hide the project tree' : 'Show the project tree'}
+          aria-expanded={open}
+          onClick={onToggle}
+          data-test="vm-tree-toggle"
+          icon={open ? <AngleDoubleLeftIcon /> : <AngleDoubleRightIcon />}
+        />
+      </div>
+      {open &&
+        (loaded ? (
+          <TreeView
+            data={data}
+            activeItems={active}
+            hasGuides
+            aria-label="Projects"
+            onSelect={(_e, item) => {
+              const m = /^vm\/([^/]+)\/(.+)$/.exec(String(item.id));
+              if (m) navigate(`/k8s/ns/${m[1]}/${VM_REF}/${encodeURIComponent(m[2])}`);
+            }}
+          />
+        ) : (
+          <Loading />
+        ))}
+    </aside>
+  );
+};
+
+const TREE_KEY = 'preview-vm-tree-open';
+
 export const VMDetailsPage: React.FC = () => {
-  const params = useParams<{ ns: string; name: string; tab?: string }>();
-  const { ns, name } = params;
-  const tab = params.tab ?? '';
-  const history = useHistory();
+  const params = useParams<{ ns: string; name: string; '*'?: string }>();
+  const ns = params.ns!;
+  const name = params.name!;
+  const tab = params['*'] ?? '';
+  const navigate = useNavigate();
+  const [treeOpen, setTreeOpen] = React.useState(
+    () => window.sessionStorage.getItem(TREE_KEY) !== 'false',
+  );
+  const toggleTree = () =>
+    setTreeOpen((o) => {
+      window.sessionStorage.setItem(TREE_KEY, String(!o));
+      return !o;
+    });
   const [vm, loaded, error] = useK8sWatchResource({
     groupVersionKind: VM_MODEL,
     namespace: ns,
@@ -337,17 +432,18 @@ export const VMDetailsPage: React.FC = () => {
   );
   const active = tabs.find((t) => t.href === tab);
   const base = `/k8s/ns/${ns}/${VM_REF}/${encodeURIComponent(name)}`;
-  if (error) return <ErrorState error={error} what="VirtualMachine" />;
-  if (!loaded) return <Loading />;
   const obj = vm as K8s;
   const TabComponent = active?.component;
-  return (
+  const body = error ? (
+    <ErrorState error={error} what="VirtualMachine" />
+  ) : !loaded ? (
+    <Loading />
+  ) : (
     <>
-      <DocumentTitle>{`${name} · VirtualMachine details`}</DocumentTitle>
       <PageSection hasBodyWrapper={false} className="preview-details-header">
         <Breadcrumb>
           <BreadcrumbItem>
-            <Link to={`/k8s/ns/${ns}/${VM_REF}`}>VirtualMachines</Link>
+            <Link to={vmListPath(ns)}>VirtualMachines</Link>
           </BreadcrumbItem>
           <BreadcrumbItem isActive>VirtualMachine details</BreadcrumbItem>
         </Breadcrumb>
@@ -361,7 +457,7 @@ export const VMDetailsPage: React.FC = () => {
       </PageSection>
       <Tabs
         activeKey={tab}
-        onSelect={(_e, key) => history.push(key ? `${base}/${key}` : base)}
+        onSelect={(_e, key) => navigate(key ? `${base}/${key}` : base)}
         className="preview-horizontal-nav"
         data-test="horizontal-nav"
         mountOnEnter
@@ -375,7 +471,7 @@ export const VMDetailsPage: React.FC = () => {
           />
         ))}
       </Tabs>
-      <div data-test="horizontal-tab-content">
+      <div data-test="horizontal-tab-content" className="preview-tab-content">
         {!active ? (
           tabsResolved ? (
             <ErrorState
@@ -391,10 +487,25 @@ export const VMDetailsPage: React.FC = () => {
             title={`Tab "${active.name}"${active.plugin ? ` of plugin ${active.plugin}` : ''} failed`}
           >
             <React.Suspense fallback={<Loading />}>
-              {TabComponent && <TabComponent obj={obj} params={params} />}
+              {/* kubevirt-plugin passes the VM expanded with its instance type by virt-api's
+                  expand-spec; the host has no virt-api, so this is undefined, as for a VM without one. */}
+              {TabComponent && (
+                <TabComponent obj={obj} params={params} instanceTypeExpandedSpec={undefined} />
+              )}
             </React.Suspense>
           </ErrorBoundary>
         )}
+      </div>
+    </>
+  );
+  return (
+    <>
+      <DocumentTitle>{`${name} · VirtualMachine details`}</DocumentTitle>
+      <div className="preview-vm-navigator" data-test="vm-navigator">
+        <VMTree ns={ns} name={name} open={treeOpen} onToggle={toggleTree} />
+        <div className="preview-vm-main" data-test="vm-main">
+          {body}
+        </div>
       </div>
     </>
   );
@@ -402,7 +513,7 @@ export const VMDetailsPage: React.FC = () => {
 
 /** Where ResourceLink points for kinds the host has no page for: the object's YAML. */
 export const ResourceYAMLPage: React.FC = () => {
-  const { ns, ref, name } = useParams<{ ns?: string; ref: string; name: string }>();
+  const { ns, ref = '', name = '' } = useParams<{ ns?: string; ref: string; name: string }>();
   const [model] = useK8sModel(ref);
   const [obj, loaded, error] = useK8sWatchResource(
     model ? { kind: ref, name, namespace: ns } : null,

@@ -4,6 +4,11 @@
  * `<basePath>api/plugins/<name>/plugin-manifest.json`, check `@console/pluginAPI` and plugin dependencies,
  * define `window.loadPluginEntry` before injecting each `loadScripts` entry, initialise the container with the
  * shared scope, turn `$codeRef`s into lazy loaders and register the extensions.
+ *
+ * In 4.22 mode, as console 4.22 (@openshift/dynamic-plugin-sdk's PluginStore): entries register through
+ * `window.__load_plugin_entry__(name, container)`, keyed by plugin name; SDK ≤4.21 builds still call
+ * `loadPluginEntry('<name>@<version>', container)`, which a legacy shim forwards with a deprecation
+ * warning; manifests without `baseURL` (the legacy format) are no longer adapted.
  */
 import * as semver from 'semver';
 import { translateDeep } from './i18n';
@@ -52,12 +57,34 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 const entryCallbacks = new Map<string, (container: Container) => void>();
 const containers = new Map<string, Container>();
 
+const MODE: '4.21' | '4.22' = typeof __CONSOLE_MODE__ === 'string' ? __CONSOLE_MODE__ : '4.21';
+
+/** The key a plugin's entry registers under: `name@version` for console ≤4.21, `name` for 4.22. */
+const entryKey = (name: string, version: string): string =>
+  MODE === '4.22' ? name : `${name}@${version}`;
+
+const onEntry = (callbackName: string, key: string, container: Container) => {
+  containers.set(key, container);
+  const cb = entryCallbacks.get(key);
+  if (cb) cb(container);
+  else console.error(`preview host: ${callbackName} called for unexpected plugin ${key}`);
+};
+
 export const registerEntryCallback = (): void => {
+  if (MODE === '4.21') {
+    (window as any).loadPluginEntry = (pluginID: string, container: Container) =>
+      onEntry('loadPluginEntry', pluginID, container);
+    return;
+  }
+  (window as any).__load_plugin_entry__ = (pluginName: string, container: Container) =>
+    onEntry('__load_plugin_entry__', pluginName, container);
   (window as any).loadPluginEntry = (pluginID: string, container: Container) => {
-    containers.set(pluginID, container);
-    const cb = entryCallbacks.get(pluginID);
-    if (cb) cb(container);
-    else console.error(`preview host: loadPluginEntry called for unexpected plugin ${pluginID}`);
+    const at = pluginID.lastIndexOf('@');
+    const name = at > 0 ? pluginID.slice(0, at) : pluginID;
+    console.warn(
+      `[DEPRECATED] Plugin ${name} registered through window.loadPluginEntry: it was built with a console dynamic plugin SDK older than 4.22. Rebuild it with @openshift-console/dynamic-plugin-sdk-webpack 4.22 or later to use window.__load_plugin_entry__.`,
+    );
+    onEntry('loadPluginEntry', name, container);
   };
 };
 
@@ -132,6 +159,8 @@ export const loadPlugins = async (
       throw new Error(`Plugin name "${manifest.name}" is not a DNS subdomain`);
     if (!semver.valid(manifest.version))
       throw new Error(`Plugin version "${manifest.version}" is not a semver version`);
+    if (!manifest.baseURL && MODE === '4.22')
+      throw new Error(`Plugin ${name}: legacy plugin manifest (no baseURL) is not supported`);
     if (!manifest.baseURL) {
       // Legacy manifests (SDK webpack < 1.x format), adapted as console ≤4.21 does.
       manifest.baseURL = baseURL;
@@ -174,10 +203,11 @@ export const loadPlugins = async (
     }
 
     const pluginID = `${manifest.name}@${manifest.version}`;
-    if (containers.has(pluginID)) throw new Error(`Plugin ${pluginID} is already loaded`);
-    let onEntry!: (c: Container) => void;
-    const entry = new Promise<Container>((resolve) => (onEntry = resolve));
-    entryCallbacks.set(pluginID, onEntry);
+    const key = entryKey(manifest.name, manifest.version);
+    if (containers.has(key)) throw new Error(`Plugin ${pluginID} is already loaded`);
+    let resolveEntry!: (c: Container) => void;
+    const entry = new Promise<Container>((resolve) => (resolveEntry = resolve));
+    entryCallbacks.set(key, resolveEntry);
     const scripts = (manifest.loadScripts ?? []).map((s) =>
       new URL(s, window.location.origin + manifest.baseURL).toString(),
     );
@@ -190,7 +220,7 @@ export const loadPlugins = async (
         ),
       ),
     );
-    if (!containers.has(pluginID))
+    if (!containers.has(key))
       throw new Error(`Scripts of plugin ${pluginID} loaded without entry callback`);
     const container = await entry;
     await container.init(shareScope);

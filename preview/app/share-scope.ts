@@ -1,7 +1,9 @@
 /**
- * The one share scope object every plugin container is initialised with, holding the modules console
- * 4.19–4.21 provides (singletons, no plugin fallback). Version keys are the real versions, so webpack's
- * singleton checks see what they would see in a console built with these packages.
+ * The one share scope object every plugin container is initialised with, holding the modules the
+ * emulated console provides (singletons, no plugin fallback). Version keys are the real versions, so
+ * webpack's singleton checks see what they would see in a console built with these packages. In the
+ * 4.22 bundle the imports below resolve to console 4.22's modules (preview/build-host.ts), where
+ * `react-router-dom` and `react-router-dom-v5-compat` are react-router 7 itself.
  */
 import * as React from 'react';
 import * as ReactI18next from 'react-i18next';

@@ -1,10 +1,10 @@
 /** The console components plugins import most, rendered with PatternFly and the console's class names. */
 import * as React from 'react';
 import { Alert, Button, ExpandableSection, PageSection, Title } from '@patternfly/react-core';
-import { Link, useHistory } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom-v5-compat';
 import { useAccessReview, type AccessReviewResourceAttributes } from './hooks';
 import { modelStore, referenceForGVK, type K8sGroupVersionKind } from './models';
-import { useActiveNamespace } from './hooks';
+import { ALL_NAMESPACES_KEY, useActiveNamespace } from './hooks';
 
 const refOf = (groupVersionKind?: K8sGroupVersionKind, kind?: string): string =>
   groupVersionKind ? referenceForGVK(groupVersionKind) : (kind ?? '');
@@ -29,12 +29,14 @@ export const ResourceIcon: React.FC<{
   const k = kindOfRef(ref);
   const abbr =
     modelStore.lookup(ref)?.abbr ?? (k.match(/[A-Z]/g) ?? [k[0] ?? '?']).join('').slice(0, 4);
+  // As the console's: the badge is decoration, the kind is read out to screen readers.
   return (
     <span
       className={`co-m-resource-icon co-m-resource-${k.toLowerCase()} ${className ?? ''}`}
       title={k}
     >
-      {abbr}
+      <span className="pf-v6-screen-reader">{k}</span>
+      <span aria-hidden="true">{abbr}</span>
     </span>
   );
 };
@@ -188,14 +190,16 @@ export const ListPageCreate: React.FC<{
   children?: React.ReactNode;
 }> = ({ groupVersionKind, children }) => {
   const [ns] = useActiveNamespace();
-  const history = useHistory();
+  const navigate = useNavigate();
   const ref =
     typeof groupVersionKind === 'string' ? groupVersionKind : referenceForGVK(groupVersionKind);
   return (
     <Button
       variant="primary"
       data-test="item-create"
-      onClick={() => history.push(`${resourcePath(ref, undefined, ns)}/~new`)}
+      onClick={() =>
+        navigate(`${resourcePath(ref, undefined, ns === ALL_NAMESPACES_KEY ? undefined : ns)}/~new`)
+      }
     >
       {children}
     </Button>

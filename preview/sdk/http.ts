@@ -45,6 +45,28 @@ const validateStatus = async (response: Response): Promise<Response> => {
   throw new HttpError(message, response.status, response, json);
 };
 
+/** The `csrf-token` cookie the host page is served with (the console backend's double-submit token). */
+export const getCSRFToken = (): string | undefined =>
+  typeof document === 'undefined'
+    ? undefined
+    : document.cookie
+        .split(';')
+        .map((c) => c.trim())
+        .find((c) => c.startsWith('csrf-token='))
+        ?.slice('csrf-token='.length);
+
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+
+/** As the console's coFetch: every request that changes state carries `X-CSRFToken`. */
+const withCSRF = (options: RequestInit): RequestInit => {
+  const method = (options.method ?? 'GET').toUpperCase();
+  const token = getCSRFToken();
+  if (SAFE_METHODS.includes(method) || !token) return options;
+  const headers = new Headers(options.headers);
+  headers.set('X-CSRFToken', token);
+  return { ...options, headers };
+};
+
 export const consoleFetch = async (
   url: string,
   options: RequestInit = {},
@@ -64,7 +86,7 @@ export const consoleFetch = async (
   try {
     const response = await fetch(url, {
       credentials: 'same-origin',
-      ...options,
+      ...withCSRF(options),
       signal: controller.signal,
     });
     return await validateStatus(response);

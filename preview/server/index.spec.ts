@@ -46,6 +46,8 @@ const watchFor = (url: string, n: number, onOpen?: () => void, headers?: Record<
     });
   });
 
+jest.setTimeout(30000);
+
 describe('preview server: Kubernetes watches over WebSocket', () => {
   const servers: PreviewServer[] = [];
   afterEach(async () => {

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'net';
 import type { Duplex } from 'stream';
 import { FixtureApi } from './fixture-api/api';
 import { FixtureWatchSockets } from './fixture-api/ws-watch';
+import { CSRF_HEADER, RequestGuard } from './guard';
 import { isSameOriginUpgrade, proxyUpgrade, rejectUpgrade } from './upgrade';
 
 export interface PluginSource {
@@ -33,6 +34,12 @@ export interface PreviewServerOptions {
   fixtureApi?: FixtureApi;
   releaseVersion?: string;
   patternflyDir?: string;
+  /** Hostnames (regular expressions) accepted in `Host` besides the loopback names, as `kubectl proxy`. */
+  acceptHosts?: string[];
+  /** Do not verify the TLS certificate of an https `api` (`--insecure-skip-tls-verify`). */
+  insecureSkipTlsVerify?: boolean;
+  /** What the page's SERVER_FLAGS carry besides the defaults (console mode, user…). */
+  extraFlags?: Record<string, unknown>;
   log?: (line: string) => void;
 }
 
@@ -96,21 +103,26 @@ const serveFile = (res: http.ServerResponse, root: string, rel: string, method: 
   });
 };
 
-/** Streams a request to `target` (watch responses stay open and are relayed chunk by chunk). */
+/**
+ * Streams a request to `target` (watch responses stay open and are relayed chunk by chunk). `verifyTLS`
+ * is on for the Kubernetes API; plugin origins (`--plugin-url`, e.g. the chart's self-signed nginx) are
+ * fetched without verification.
+ */
 const proxy = (
   req: http.IncomingMessage,
   res: http.ServerResponse,
   target: URL,
-  extraHeaders: Record<string, string> = {},
+  verifyTLS: boolean,
 ): void => {
   const mod = target.protocol === 'https:' ? https : http;
-  const headers = { ...req.headers, ...extraHeaders, host: target.host };
+  const headers: http.OutgoingHttpHeaders = { ...req.headers, host: target.host };
   delete headers.origin;
   delete headers.referer;
   delete headers.cookie;
+  delete headers[CSRF_HEADER];
   const upstream = mod.request(
     target,
-    { method: req.method, headers, rejectUnauthorized: false },
+    { method: req.method, headers, rejectUnauthorized: verifyTLS },
     (up) => {
       const h = { ...up.headers };
       if (req.url?.startsWith('/api/plugins/')) h['x-content-type-options'] = 'nosniff';
@@ -120,7 +132,11 @@ const proxy = (
   );
   upstream.on('error', (e) => {
     if (!res.headersSent)
-      send(res, 502, `preview host: cannot reach ${target.origin}: ${e.message}`);
+      send(
+        res,
+        502,
+        `preview host: cannot reach ${target.origin}: ${e.message}${/certificate|self.signed|CERT/i.test(e.message) ? ' (the TLS certificate was not verified: pass its CA in NODE_EXTRA_CA_CERTS, or --insecure-skip-tls-verify)' : ''}`,
+      );
     else res.end();
   });
   // The response closes when the client goes away (or the reply ends); the request's own 'close'
@@ -140,10 +156,11 @@ const joinURL = (base: string, rest: string): URL => {
 const indexHtml = (opts: PreviewServerOptions): string => {
   const flags = {
     basePath: '/',
-    releaseVersion: opts.releaseVersion ?? '4.20.0',
+    releaseVersion: opts.releaseVersion ?? '4.21.0',
     consolePlugins: opts.plugins.map((p) => p.name),
     i18nNamespaces: opts.plugins.map((p) => `plugin__${p.name}`),
     preview: true,
+    ...(opts.extraFlags ?? {}),
   };
   return `<!doctype html>
 <html lang="en">
@@ -168,15 +185,27 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
     opts.patternflyDir ?? path.resolve(__dirname, '../../node_modules/@patternfly/patternfly');
   const plugins = new Map(opts.plugins.map((p) => [p.name, p]));
   const html = indexHtml(opts);
+  const verifyTLS = !opts.insecureSkipTlsVerify;
+  if (opts.api?.startsWith('https:') && !verifyTLS)
+    log(
+      `WARNING: --insecure-skip-tls-verify: the certificate of ${opts.api} is not checked; anyone on the path can read and change what the preview sends with your identity`,
+    );
+  // Made once the port is known (port 0 picks one).
+  let guard!: RequestGuard;
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
     const method = req.method ?? 'GET';
     const p = url.pathname;
     try {
+      const refused = guard.checkHost(req) ?? guard.checkStateChange(req);
+      if (refused) {
+        log(`${method} ${p}: ${refused.message}`);
+        return send(res, refused.code, refused.message);
+      }
       if (p.startsWith('/api/kubernetes/') || p === '/api/kubernetes') {
         const rest = p.slice('/api/kubernetes'.length) + url.search;
-        if (opts.api) return proxy(req, res, joinURL(opts.api, rest));
+        if (opts.api) return proxy(req, res, joinURL(opts.api, rest), verifyTLS);
         if (opts.fixtureApi) {
           void opts.fixtureApi.handle(req, res, rest);
           return;
@@ -187,7 +216,8 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
       if (pluginMatch) {
         const plugin = plugins.get(pluginMatch[1]);
         if (!plugin) return send(res, 404, `no plugin named ${pluginMatch[1]}`);
-        if (plugin.url) return proxy(req, res, joinURL(plugin.url, pluginMatch[2] + url.search));
+        if (plugin.url)
+          return proxy(req, res, joinURL(plugin.url, pluginMatch[2] + url.search), false);
         return serveFile(res, plugin.dir!, decodeURIComponent(pluginMatch[2]), method);
       }
       if (p === '/locales/resource.json') {
@@ -201,7 +231,7 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
         // The console's own namespaces (public, …) are not served by a plugin: empty, as the host has no strings.
         if (!plugin) return send(res, 200, '{}', 'application/json');
         const rel = `locales/${lng}/${ns}.json`;
-        if (plugin.url) return proxy(req, res, joinURL(plugin.url, rel));
+        if (plugin.url) return proxy(req, res, joinURL(plugin.url, rel), false);
         return serveFile(res, plugin.dir!, rel, method);
       }
       if (p.startsWith('/static/patternfly/'))
@@ -223,8 +253,10 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
         res.end();
         return;
       }
-      if (method === 'GET' || method === 'HEAD')
+      if (method === 'GET' || method === 'HEAD') {
+        res.setHeader('Set-Cookie', guard.cookie());
         return send(res, 200, html, 'text/html; charset=utf-8');
+      }
       return send(res, 405, 'method not allowed');
     } catch (e) {
       log(`preview host: ${method} ${p} failed: ${(e as Error).stack}`);
@@ -236,11 +268,13 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
   const upgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
     const p = url.pathname;
+    const badHost = guard.checkHost(req);
+    if (badHost) return rejectUpgrade(socket, badHost.code, badHost.message);
     if (!p.startsWith('/api/kubernetes/')) return rejectUpgrade(socket, 404, 'no WebSocket here');
     if (!isSameOriginUpgrade(req))
       return rejectUpgrade(socket, 403, 'preview host: WebSocket from another origin refused');
     const rest = p.slice('/api/kubernetes'.length) + url.search;
-    if (opts.api) return proxyUpgrade(req, socket, head, joinURL(opts.api, rest));
+    if (opts.api) return proxyUpgrade(req, socket, head, joinURL(opts.api, rest), verifyTLS);
     if (watchSockets) return watchSockets.handleUpgrade(req, socket, head, rest);
     rejectUpgrade(socket, 503, 'preview host: no Kubernetes API configured');
   };
@@ -266,6 +300,12 @@ export const startPreviewServer = (opts: PreviewServerOptions): Promise<PreviewS
     });
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
       const port = (server.address() as AddressInfo).port;
+      guard = new RequestGuard({
+        port,
+        listenHost: opts.host,
+        acceptHosts: opts.acceptHosts,
+        tokenAlways: !!opts.api,
+      });
       const sockets = new Set<import('net').Socket>();
       server.on('connection', (s) => {
         sockets.add(s);

@@ -1,7 +1,8 @@
 /**
  * The fixture API server: the Kubernetes REST API over the in-memory store, at the paths the console's
  * proxy forwards (`/api/v1/...`, `/apis/<group>/<version>/...`). Discovery, get/list/create/update/patch/
- * delete, streamed watches, selectors, dryRun=All, Status errors, SelfSubjectAccessReview and --forbid.
+ * delete, streamed watches, selectors, dryRun=All, Status errors, SelfSubjectAccessReview and --forbid,
+ * plus what the console asks an OpenShift cluster for (openshift.ts, openapi.ts).
  */
 import * as fs from 'fs';
 import type { IncomingMessage, ServerResponse } from 'http';
@@ -21,7 +22,23 @@ import {
   verbsOf,
   type ResourceType,
 } from './resources';
+import { openApiV2, openApiV3GroupVersion, openApiV3Index } from './openapi';
+import {
+  clusterDefaults,
+  currentUserObject,
+  namespaceForProjectRequest,
+  projectOf,
+  selfSubjectReview,
+  userFor,
+  withRelease,
+  type PreviewUser,
+} from './openshift';
 import { parseFieldSelector, parseLabelSelector } from './selectors';
+import {
+  StrategicMergeError,
+  applyStrategicMergePatch,
+  supportsStrategicMerge,
+} from './strategic-merge';
 import {
   ApiError,
   alreadyExists,
@@ -56,9 +73,16 @@ export interface FixtureApiOptions {
   validator?: ObjectValidator;
   /** Kubernetes version reported at /version. */
   version?: { major: string; minor: string; gitVersion: string };
+  /** The user the API answers as (`users/~`, SelfSubjectReview, 403 messages). Default kube:admin. */
+  user?: string;
+  /** The OpenShift release ClusterVersion reports (the console version the host emulates). */
+  release?: string;
 }
 
-const storageKeyOf = (r: ResourceType): string => `${r.group}/${r.plural}`;
+export const DEFAULT_RELEASE = '4.21.0';
+
+const storageKeyOf = (r: ResourceType): string => r.storage ?? `${r.group}/${r.plural}`;
+const isNamespaceStorage = (r: ResourceType): boolean => storageKeyOf(r) === '/namespaces';
 const GENERATE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 const withoutMetaAndStatus = (o: K8sObject): string => {
@@ -74,6 +98,8 @@ export class FixtureApi {
   private readonly crds: object[] = [];
   private readonly crdValidators = new Map<string, ObjectValidator>();
   private readonly version: NonNullable<FixtureApiOptions['version']>;
+  readonly user: PreviewUser;
+  readonly release: string;
 
   constructor(opts: FixtureApiOptions = {}) {
     this.registry.add({
@@ -98,6 +124,10 @@ export class FixtureApi {
         crdBacked,
       );
     this.version = opts.version ?? { major: '1', minor: '33', gitVersion: 'v1.33.0-preview' };
+    this.user = userFor(opts.user);
+    this.release = opts.release ?? DEFAULT_RELEASE;
+    // Fixtures that bring their own Infrastructure, Network or ClusterVersion replace these.
+    this.seed(clusterDefaults(this.release));
   }
 
   private loadCrdDir(dir: string): void {
@@ -204,8 +234,12 @@ export class FixtureApi {
       if (object.metadata.creationTimestamp)
         o.metadata.creationTimestamp = object.metadata.creationTimestamp;
       if (object.metadata.generation) o.metadata.generation = object.metadata.generation;
-      if (r.kind === 'Namespace') this.defaultNamespace(o);
-      this.store.write(storageKeyOf(r), o, stored ? 'MODIFIED' : 'ADDED');
+      if (isNamespaceStorage(r)) this.defaultNamespace(o);
+      const out =
+        r.group === 'config.openshift.io' && r.kind === 'ClusterVersion'
+          ? (withRelease(o, this.release) as K8sObject)
+          : o;
+      this.store.write(storageKeyOf(r), out, stored ? 'MODIFIED' : 'ADDED');
     }
     return problems;
   }
@@ -237,6 +271,11 @@ export class FixtureApi {
     });
     this.defaultNamespace(ns);
     this.store.write('/namespaces', ns, 'ADDED');
+  }
+
+  /** An ApiError 403 naming the preview's user, as the apiserver words it. */
+  private forbidden(verb: string, r: ResourceType, namespace?: string, name?: string): ApiError {
+    return forbidden(verb, r.plural, r.group, namespace, name, this.user.name);
   }
 
   isForbidden(plural: string, group: string): boolean {
@@ -279,6 +318,7 @@ export class FixtureApi {
     const q = url.searchParams;
     if (segs.length === 1 && segs[0] === 'version')
       return { body: { ...this.version, platform: 'linux/amd64' } };
+    if (segs[0] === 'openapi') return this.openapi(method, segs);
     if (segs[0] === 'api' && segs.length === 1)
       return { body: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] } };
     if (segs[0] === 'apis' && segs.length === 1) return { body: this.groupList() };
@@ -329,13 +369,27 @@ export class FixtureApi {
           )[method];
     if (!verb) throw methodNotAllowed();
     if (r.createOnly && verb !== 'create') throw methodNotAllowed();
-    if (this.isForbidden(r.plural, r.group))
-      throw forbidden(verb, r.plural, r.group, namespace, name);
+    if (this.isForbidden(r.plural, r.group)) throw this.forbidden(verb, r, namespace, name);
 
     const dryRun = q.getAll('dryRun').includes('All');
     const body = rawBody === undefined ? undefined : parseBody(rawBody, contentType);
 
     if (r.kind === 'SelfSubjectAccessReview') return { code: 201, body: this.accessReview(body) };
+    if (r.kind === 'SelfSubjectReview') return { code: 201, body: selfSubjectReview(this.user) };
+    if (r.group === 'user.openshift.io' && r.kind === 'User' && name === '~') {
+      if (verb !== 'get') throw methodNotAllowed();
+      return { body: currentUserObject(this.user) };
+    }
+    if (r.group === 'project.openshift.io' && r.kind === 'ProjectRequest') {
+      const nsType = this.registry.byResource('', 'v1', 'namespaces')!;
+      const ns = this.create(
+        nsType,
+        undefined,
+        namespaceForProjectRequest(body, this.user),
+        dryRun,
+      );
+      return { code: 201, body: projectOf(ns) };
+    }
 
     switch (verb) {
       case 'get': {
@@ -376,6 +430,26 @@ export class FixtureApi {
       default:
         throw methodNotAllowed();
     }
+  }
+
+  /** `/openapi/v2`, `/openapi/v3` and `/openapi/v3/apis/<group>/<version>` (or `api/v1`). */
+  private openapi(method: string, segs: string[]): { body: unknown } {
+    if (method !== 'GET') throw methodNotAllowed();
+    const all = this.registry.all();
+    const gv = this.version.gitVersion;
+    if (segs.length === 2 && segs[1] === 'v2') return { body: openApiV2(all, gv) };
+    if (segs[1] === 'v3') {
+      if (segs.length === 2) return { body: openApiV3Index(all) };
+      const [group, version] =
+        segs[2] === 'api' && segs.length === 4
+          ? ['', segs[3]]
+          : segs[2] === 'apis' && segs.length === 5
+            ? [segs[3], segs[4]]
+            : [undefined, undefined];
+      const doc = group !== undefined ? openApiV3GroupVersion(all, group, version!, gv) : undefined;
+      if (doc) return { body: doc };
+    }
+    throw notFoundPath();
   }
 
   private groupList() {
@@ -534,7 +608,7 @@ export class FixtureApi {
       ]);
     }
     const prepared = this.store.prepareCreate(o);
-    if (r.kind === 'Namespace') this.defaultNamespace(prepared);
+    if (isNamespaceStorage(r)) this.defaultNamespace(prepared);
     this.validateOrThrow(r, prepared);
     if (this.store.get(storageKeyOf(r), prepared.metadata.namespace, prepared.metadata.name)) {
       throw alreadyExists(r.plural, r.group, prepared.metadata.name);
@@ -612,23 +686,24 @@ export class FixtureApi {
     let patched: unknown;
     try {
       const patchDoc = JSON.parse(rawBody) as unknown;
+      const strategic = supportsStrategicMerge(r);
       if (type === 'application/json-patch+json') patched = applyJsonPatch(current, patchDoc);
-      else if (
-        type === 'application/merge-patch+json' ||
-        type === 'application/strategic-merge-patch+json'
-      ) {
+      else if (type === 'application/merge-patch+json')
         patched = applyMergePatch(current, patchDoc);
-      } else {
+      else if (type === 'application/strategic-merge-patch+json' && strategic)
+        patched = applyStrategicMergePatch(current, patchDoc, r);
+      else {
+        // Custom resources have no Go type for the apiserver to read merge keys from.
         throw new ApiError(
           415,
           'UnsupportedMediaType',
-          `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`,
+          `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, ${strategic ? 'application/strategic-merge-patch+json' : 'application/apply-patch+yaml'}`,
         );
       }
     } catch (e) {
       if (e instanceof ApiError) throw e;
       if (e instanceof SyntaxError) throw badRequest(`error decoding patch: ${e.message}`);
-      if (e instanceof PatchError) {
+      if (e instanceof PatchError || e instanceof StrategicMergeError) {
         throw new ApiError(
           422,
           'Invalid',
@@ -663,7 +738,7 @@ export class FixtureApi {
     const existing = this.store.get(storageKeyOf(r), namespace, name);
     if (!existing) throw notFound(r.plural, r.group, name);
     if (dryRun) return this.present(r, existing);
-    if (r.kind === 'Namespace' && r.group === '') {
+    if (isNamespaceStorage(r)) {
       for (const { storageKey, object } of this.store.entries()) {
         if (object.metadata.namespace === name)
           this.store.remove(storageKey, name, object.metadata.name);

@@ -17,6 +17,8 @@ export interface ResourceType {
   createOnly?: boolean;
   /** openAPIV3Schema of this version when it comes from a CRD or a vendored JSON schema. */
   schema?: Record<string, unknown>;
+  /** Objects live in another resource's storage (`<group>/<plural>`): Projects are Namespaces. */
+  storage?: string;
 }
 
 const VERBS = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
@@ -99,8 +101,27 @@ export const builtinResources = (): ResourceType[] => [
     false,
     ['vmcp'],
   ),
+  builtin(
+    'authentication.k8s.io',
+    'v1',
+    'SelfSubjectReview',
+    'selfsubjectreviews',
+    false,
+    undefined,
+    { createOnly: true },
+  ),
+  builtin('user.openshift.io', 'v1', 'User', 'users', false, undefined, {
+    statusSubresource: false,
+  }),
+  builtin('project.openshift.io', 'v1', 'Project', 'projects', false, undefined, {
+    storage: '/namespaces',
+  }),
+  builtin('project.openshift.io', 'v1', 'ProjectRequest', 'projectrequests', false, undefined, {
+    createOnly: true,
+  }),
   builtin('config.openshift.io', 'v1', 'ClusterVersion', 'clusterversions', false),
   builtin('config.openshift.io', 'v1', 'Network', 'networks', false),
+  builtin('config.openshift.io', 'v1', 'Infrastructure', 'infrastructures', false),
   builtin('nmstate.io', 'v1beta1', 'NodeNetworkState', 'nodenetworkstates', false, ['nns']),
 ];
 

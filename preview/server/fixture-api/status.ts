@@ -114,8 +114,8 @@ export const forbidden = (
   group: string,
   namespace: string | undefined,
   name?: string,
+  user = 'kube:admin',
 ): ApiError => {
-  const user = 'system:serviceaccount:preview:preview-user';
   const where = namespace ? ` in the namespace "${namespace}"` : ' at the cluster scope';
   const subject = name
     ? `${qualifiedResource(plural, group)} "${name}"`

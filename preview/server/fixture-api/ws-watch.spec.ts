@@ -87,6 +87,9 @@ const connect = (url: string) => {
   return { ws, messages, events, waitFor, opened, closed };
 };
 
+// Seeding the demo takes seconds on a loaded 2-core machine.
+jest.setTimeout(30000);
+
 describe('fixture API: watch over WebSocket', () => {
   let s: Served;
   afterEach(() => s?.close());
