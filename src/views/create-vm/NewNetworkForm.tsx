@@ -5,6 +5,8 @@
  * The full wizards live at /vm-networking/ns/<ns>/new/{udn,nad} and /vm-networking/cluster/new/cudn.
  */
 import * as React from 'react';
+import { css } from '@patternfly/react-styles';
+import formStyles from '@patternfly/react-styles/css/components/Form/form';
 import {
   ActionGroup,
   Alert,
@@ -13,7 +15,6 @@ import {
   Card,
   CardBody,
   CardTitle,
-  Form,
   FormGroup,
   FormHelperText,
   FormSelect,
@@ -202,11 +203,9 @@ export const NewNetworkForm: React.FC<{
     <Card isCompact data-test="new-network-form">
       <CardTitle>{t('New network')}</CardTitle>
       <CardBody>
-        <Form
-          onSubmit={(e) => {
-            e.preventDefault();
-          }}
-        >
+        {/* Rendered inside the Networking step's <form>: a nested <form> is invalid HTML (React warns),
+            so this takes the form's look without being one. */}
+        <div className={css(formStyles.form)} data-test="new-network-fields">
           <FormGroup label={t('Network type')} fieldId="new-network-kind">
             <FormSelect
               id="new-network-kind"
@@ -333,7 +332,7 @@ export const NewNetworkForm: React.FC<{
               {t('Cancel')}
             </Button>
           </ActionGroup>
-        </Form>
+        </div>
       </CardBody>
     </Card>
   );
