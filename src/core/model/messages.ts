@@ -123,6 +123,20 @@ export const DIAGNOSTIC_MESSAGES = {
     'The VM cannot start: Multus fails the pod when a referenced NAD is missing.',
   ),
   nadMissingFix: t('Create the NAD in {{namespace}}, or point the network at an existing one.'),
+  nadMissingCudnFix: t(
+    'ClusterUserDefinedNetwork {{cudn}} has this name but its namespace selector {{selector}} does not select {{namespace}}: add {{namespace}} to the selector (or label the namespace to match).',
+  ),
+  nadMissingUdnFix: t(
+    'UserDefinedNetwork {{udn}} exists in {{namespaces}}, not in {{namespace}}: a UDN only serves its own namespace. Create it in {{namespace}}, or use a ClusterUserDefinedNetwork selecting both.',
+  ),
+  sriovPolicy: t('MultiNetworkPolicies do not filter the SR-IOV NIC {{interface}}.'),
+  sriovPolicyExplain: t(
+    'The VF is bound to vfio-pci and driven by the guest, outside the pod network namespace where MultiNetworkPolicy rules are applied; OpenShift supports multi-network policies on SR-IOV only for kernel NICs.',
+  ),
+  badData: t('{{kind}} {{name}}: {{field}} {{problem}}.'),
+  badDataExplain: t(
+    'The value was left out; only the facts that depend on it are missing. The raw value is shown with the object.',
+  ),
   cnvBridge: t('NAD {{nad}} uses the plugin type "cnv-bridge".'),
   cnvBridgeExplain: t('cnv-bridge is an old alias of the Linux bridge plugin; use "bridge".'),
   cnvBridgeFix: t('Set "type": "bridge" in the NAD config.'),
