@@ -19,7 +19,7 @@ type Schema =
   | 'number'
   | 'boolean'
   | 'any'
-  | { list: Schema; required?: string[] }
+  | { list: Schema }
   | { map: Schema }
   | { obj: Record<string, Schema>; required?: string[] };
 
@@ -31,10 +31,7 @@ const obj = (fields: Record<string, Schema>, required?: string[]): Schema => ({
   obj: fields,
   ...(required ? { required } : {}),
 });
-const list = (of: Schema, required?: string[]): Schema => ({
-  list: of,
-  ...(required ? { required } : {}),
-});
+const list = (of: Schema): Schema => ({ list: of });
 
 const condition = obj({ type: S, status: S, reason: S, message: S }, ['type']);
 
@@ -47,7 +44,7 @@ const METADATA = obj({
   deletionTimestamp: S,
   labels: { map: S },
   annotations: { map: ANY },
-  ownerReferences: list(obj({ kind: S, name: S, apiVersion: S, controller: B }), ['kind', 'name']),
+  ownerReferences: list(obj({ kind: S, name: S, apiVersion: S, controller: B }, ['kind', 'name'])),
 });
 
 const SPEC_INTERFACE = obj(
@@ -225,12 +222,8 @@ const clean = (
     const out: unknown[] = [];
     value.forEach((e, i) => {
       const c = clean(e, schema.list, `${path}[${i}]`, issues);
-      const missing =
-        c !== undefined &&
-        schema.required?.find((k) => (c as Record<string, unknown>)[k] === undefined);
-      if (c === undefined || missing) {
-        if (c !== undefined && missing) issues.push([`${path}[${i}]`, `has no ${missing}`, e]);
-        else if (e === undefined) issues.push([`${path}[${i}]`, 'is empty', e]);
+      if (c === undefined) {
+        if (e === undefined || e === null) issues.push([`${path}[${i}]`, 'is empty', e]);
         changed = true;
         return;
       }
@@ -266,8 +259,12 @@ const clean = (
     }
   }
   const result = out ?? value;
+  // An entry without the field that identifies it (an interface without a name) cannot be used.
   const missing = schema.required?.find((k) => result[k] === undefined);
-  if (missing && path === '') issues.push([path, `has no ${missing}`, value]);
+  if (missing) {
+    issues.push([path, `has no ${missing}`, value]);
+    return undefined;
+  }
   return result;
 };
 

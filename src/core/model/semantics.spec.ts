@@ -260,7 +260,7 @@ describe('run state', () => {
 describe('SR-IOV', () => {
   const sriovInput = () => {
     const input = demoInput('05-vm-linux-bridge-vlan33.yaml');
-    const iface = input.vm.spec!.template!.spec!.domain.devices.interfaces![1] as Record<
+    const iface = input.vm.spec!.template!.spec!.domain.devices.interfaces![1] as unknown as Record<
       string,
       unknown
     >;

@@ -48,6 +48,15 @@ export interface OvnPodNetwork {
   tunnel_id?: number;
 }
 
+/** Any value as text for the raw pane (objects without a prototype have no toString). */
+const textOf = (v: unknown): string => {
+  try {
+    return typeof v === 'string' ? v : (JSON.stringify(v) ?? typeof v);
+  } catch {
+    return typeof v;
+  }
+};
+
 const annotation = (obj: K8sObject | undefined, key: string): unknown => {
   const annotations = obj?.metadata?.annotations as unknown;
   return isRecord(annotations) ? annotations[key] : undefined;
@@ -111,7 +120,7 @@ export const parseNetworkStatus = (
 ): ParseResult<NetworkStatusEntry[]> | undefined => {
   const raw = annotation(pod, NETWORK_STATUS_ANNOTATION);
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string') return { error: 'expected a string annotation', raw: String(raw) };
+  if (typeof raw !== 'string') return { error: 'expected a string annotation', raw: textOf(raw) };
   return parseList(raw, 'a JSON list of {name, interface, …}', networkStatusEntry);
 };
 
@@ -165,7 +174,7 @@ export const parseNetworksAnnotation = (
 ): ParseResult<NetworkSelectionElement[]> | undefined => {
   const raw = annotation(obj, NETWORKS_ANNOTATION);
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string') return { error: 'expected a string annotation', raw: String(raw) };
+  if (typeof raw !== 'string') return { error: 'expected a string annotation', raw: textOf(raw) };
   if (raw.trim().startsWith('['))
     return parseList(raw, 'a JSON list of {name, …}', selectionElement);
   return parseNetworksText(raw);
@@ -204,7 +213,7 @@ export const parseOvnPodNetworks = (
 ): ParseResult<Record<string, OvnPodNetwork>> | undefined => {
   const raw = annotation(pod, OVN_POD_NETWORKS_ANNOTATION);
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string') return { error: 'expected a string annotation', raw: String(raw) };
+  if (typeof raw !== 'string') return { error: 'expected a string annotation', raw: textOf(raw) };
   const r = parseJson<Record<string, unknown>>(raw, isRecord, 'a JSON object keyed by network');
   if (isParseError(r)) return r;
   const issues: Issues = [];
