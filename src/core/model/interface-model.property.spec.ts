@@ -153,8 +153,12 @@ const isEvidence = (e: Evidence | undefined): boolean =>
 /** The facts of a row that have no evidence; empty when every fact has a source. */
 const factsWithoutSource = (row: InterfaceRow): string[] => {
   const missing: string[] = [];
+  const evidenceAt = (path: string) =>
+    path.startsWith('network.')
+      ? row.network.evidence[path.slice('network.'.length)]
+      : row.evidence[path];
   const need = (path: string, value: unknown) => {
-    if (present(value) && !isEvidence(row.evidence[path])) missing.push(path);
+    if (present(value) && !isEvidence(evidenceAt(path))) missing.push(path);
   };
   for (const section of ['guest', 'pod', 'network'] as const) {
     const obj = row[section] as unknown as Record<string, unknown>;

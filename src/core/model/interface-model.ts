@@ -706,21 +706,20 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
     }
     if (network.kind === 'unknown' && nadProblem) notes.push(problemMessage(nadProblem));
     if (network.nad?.error) notes.push(msg(MESSAGES.nadConfigError, { error: network.nad.error }));
-    for (const [k, e] of Object.entries(network.evidence)) evidence[`network.${k}`] = e;
-    if (network.refs.length)
-      evidence['network.refs'] =
-        evidence['network.kind'] ?? fieldOf(vmRef, `spec.template.spec.networks[${spec.name}]`);
-    evidence['network.kind'] ??=
-      specFrom === 'auto'
-        ? {
-            kind: 'computed',
-            rule: 'kubevirt-auto-pod-interface',
-            from: ['VM without interfaces and networks'],
-          }
-        : fieldOf(
-            specFrom === 'vmi' ? vmiRef : vmRef,
-            `spec${specFrom === 'vmi' ? '' : '.template.spec'}.networks[${spec.name}]`,
-          );
+    // Network facts keep their evidence on the network (`network.evidence`), per field.
+    if (!network.evidence.kind) {
+      network.evidence.kind =
+        specFrom === 'auto'
+          ? {
+              kind: 'computed',
+              rule: 'kubevirt-auto-pod-interface',
+              from: ['VM without interfaces and networks'],
+            }
+          : fieldOf(
+              specFrom === 'vmi' ? vmiRef : vmRef,
+              `spec${specFrom === 'vmi' ? '' : '.template.spec'}.networks[${spec.name}]`,
+            );
+    }
 
     const status = statusByName.get(spec.name);
     const infoSource = typeof status?.infoSource === 'string' ? status.infoSource : undefined;
@@ -868,7 +867,7 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
     }
     if (!network.gateways.length && pod.gateways.length) {
       network.gateways = pod.gateways;
-      evidence['network.gateways'] = evidence['pod.gateways'];
+      network.evidence.gateways = evidence['pod.gateways'];
     }
 
     // Guest side.

@@ -91,16 +91,36 @@ const NAD_KEYS: Record<string, string> = {
   bridge: 'bridge',
   physicalNetworkName: 'physicalNetworkName',
 };
-const nadEvidence = (facts: Partial<NetworkFacts>, nad: ObjectRef) =>
-  evidenceFor(facts, (k) => field(nad, `spec.config.${NAD_KEYS[k] ?? k}`));
+const nadEvidenceCache = new WeakMap<NadConfig, Record<string, Evidence>>();
+/** Memoized per parsed config (itself memoized per NAD object). */
+const nadEvidence = (facts: Partial<NetworkFacts>, nad: ObjectRef, config?: NadConfig) => {
+  let e = config ? nadEvidenceCache.get(config) : undefined;
+  if (!e) {
+    e = evidenceFor(facts, (k) => field(nad, `spec.config.${NAD_KEYS[k] ?? k}`));
+    if (config) nadEvidenceCache.set(config, e);
+  }
+  return e;
+};
 
 const udnRef = (udn: AnyUDN): ObjectRef =>
   isClusterUdn(udn)
     ? refOf(Models.ClusterUserDefinedNetwork, udn.metadata?.name ?? '')
     : refOf(Models.UserDefinedNetwork, udn.metadata?.name ?? '', udn.metadata?.namespace);
 
-/** Facts a (C)UDN spec states; they win over its rendered NAD, which may lag or be unreadable. */
+const udnFactsCache = new WeakMap<AnyUDN, Partial<NetworkFacts>>();
+
+/** Memoized per (C)UDN object: watches hand back the same objects until they change. */
 const udnFacts = (udn: AnyUDN): Partial<NetworkFacts> => {
+  let facts = udnFactsCache.get(udn);
+  if (!facts) {
+    facts = computeUdnFacts(udn);
+    udnFactsCache.set(udn, facts);
+  }
+  return facts;
+};
+
+/** Facts a (C)UDN spec states; they win over its rendered NAD, which may lag or be unreadable. */
+const computeUdnFacts = (udn: AnyUDN): Partial<NetworkFacts> => {
   const c = udnConfigOf(udn);
   if (!c) return {};
   const ref = udnRef(udn);
@@ -220,7 +240,7 @@ const podNetworkFacts = (ctx: ResolveContext): NetworkFacts => {
       ...fromNad,
       ...fromUdn,
       evidence: {
-        ...nadEvidence(fromNad, nadRef),
+        ...(config ? nadEvidence(fromNad, nadRef, config) : {}),
         ...(fromUdn.evidence ?? {}),
         kind: field(udnRef(primaryUdn), `${cluster ? 'spec.network' : 'spec'}.layer2.role`),
       },
@@ -354,7 +374,7 @@ export const resolveNetwork = (network: SpecNetwork, ctx: ResolveContext): Netwo
     ...fromNad,
     ...fromUdn,
     evidence: {
-      ...nadEvidence(fromNad, nadRef),
+      ...nadEvidence(fromNad, nadRef, config),
       ...(fromUdn.evidence ?? {}),
       nadKey: specEvidence,
       kind: owner ? field(nadRef, 'metadata.ownerReferences') : field(nadRef, 'spec.config.type'),

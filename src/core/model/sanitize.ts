@@ -187,6 +187,17 @@ const CLUSTER_NETWORK_SCHEMA = obj({
   status: obj({ networkType: S, clusterNetworkMTU: N, clusterNetwork: list(obj({ cidr: S })) }),
 });
 
+const fieldCache = new WeakMap<object, string[]>();
+/** The field names of an object schema, listed once (the check runs for every NAD of a namespace). */
+const fieldsOf = (schema: { obj: Record<string, Schema> }): string[] => {
+  let keys = fieldCache.get(schema);
+  if (!keys) {
+    keys = Object.keys(schema.obj);
+    fieldCache.set(schema, keys);
+  }
+  return keys;
+};
+
 const schemaOf = (value: unknown): string => {
   if (value === null) return 'null';
   return typeName(value);
@@ -237,19 +248,31 @@ const clean = (
     return undefined;
   }
   if ('map' in schema) {
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
+    if (schema.map === ANY) return value;
+    let out: Record<string, unknown> | undefined;
+    for (const k in value) {
+      const v = value[k];
       const c = clean(v, schema.map, `${path}.${k}`, issues);
-      if (c === undefined) changed = true;
-      else out[k] = c;
+      if (c !== v) {
+        out ??= { ...value };
+        if (c === undefined) delete out[k];
+        else out[k] = c;
+      }
     }
-    return changed ? out : value;
+    return out ?? value;
   }
   let out: Record<string, unknown> | undefined;
-  for (const [k, s] of Object.entries(schema.obj)) {
+  for (const k of fieldsOf(schema)) {
     const v = value[k];
     if (v === undefined) continue;
+    const s = schema.obj[k];
+    // Fast path: a well-typed primitive needs no call and no path string.
+    if (
+      s === ANY ||
+      (s === 'string' && typeof v === 'string') ||
+      (s === 'boolean' && typeof v === 'boolean')
+    )
+      continue;
     // null is how YAML writes "nothing": not an error, but not a value either.
     const c = v === null ? undefined : clean(v, s, path ? `${path}.${k}` : k, issues);
     if (c !== v) {
@@ -291,6 +314,7 @@ const checkObject = <T>(
 ): T | undefined => {
   const issues: [string, string, unknown][] = [];
   const cleaned = clean(value, schema, '', issues);
+  if (!issues.length) return cleaned as T | undefined;
   const object = refFor(model, value, what);
   for (const [field, problem, raw] of issues) {
     problems.push({ object, field: field || '.', problem, raw });

@@ -50,7 +50,7 @@ describe('a VM with neither interfaces nor networks', () => {
     const [row] = buildNetworkingModel(input).interfaces;
     expect(row.name).toBe('default');
     expect(row.binding.source).toBe('cluster-default');
-    expect(row.evidence['network.kind']).toMatchObject({ rule: 'kubevirt-auto-pod-interface' });
+    expect(row.network.evidence.kind).toMatchObject({ rule: 'kubevirt-auto-pod-interface' });
   });
 
   it('has no interface when autoattachPodInterface is false', () => {

@@ -234,8 +234,8 @@ export interface InterfaceRow {
   notes: Message[];
   spec: SpecInterface;
   /**
-   * Evidence per fact, keyed by its path in the row (`guest.mac.reported`, `network.vlan`,
-   * `pod.interfaceName`…). IP facts and binding facts carry their own.
+   * Evidence per fact, keyed by its path in the row (`guest.mac.reported`, `pod.interfaceName`…).
+   * Network facts carry theirs in `network.evidence`, IP facts and binding facts their own.
    */
   evidence: Record<string, Evidence>;
 }

@@ -112,7 +112,10 @@ export const InterfaceDetails: React.FC<{
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
   const { guest, binding, network, pod, raw } = row;
-  const ev = (path: string): Evidence | undefined => row.evidence?.[path];
+  const ev = (path: string): Evidence | undefined =>
+    path.startsWith('network.')
+      ? network.evidence?.[path.slice('network.'.length)]
+      : row.evidence?.[path];
   // The instance runs but says nothing about this NIC: its guest facts are "not reported".
   const notReported = guest.statusReported === false ? t('not reported') : undefined;
 
