@@ -123,7 +123,19 @@ const POD_SCHEMA = obj({
   status: obj({ phase: S, podIP: S, podIPs: list(obj({ ip: S })) }),
 });
 
-const NAD_SCHEMA = obj({ metadata: METADATA, spec: obj({ config: S }) });
+/**
+ * A namespace may hold hundreds of NADs: only the fields the model reads are checked (labels are
+ * read with hasOwnProperty, which no value can break).
+ */
+const NAD_SCHEMA = obj({
+  metadata: obj({
+    name: S,
+    namespace: S,
+    uid: S,
+    ownerReferences: list(obj({ kind: S, name: S }, ['kind', 'name'])),
+  }),
+  spec: obj({ config: S }),
+});
 
 const LAYER = obj({
   role: S,
