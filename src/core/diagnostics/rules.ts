@@ -15,7 +15,7 @@ import type { DiagnosticRule, Finding, Fix, Severity } from './types';
 const finding = (
   rule: { id: string; severity: Severity; explanation: string },
   message: Message,
-  extra: { interface?: string; fix?: Fix; refs?: ObjectRef[] } = {},
+  extra: { interface?: string; fix?: Fix; refs?: ObjectRef[]; raw?: unknown } = {},
 ): Finding => ({
   ruleId: rule.id,
   severity: rule.severity,
@@ -24,6 +24,7 @@ const finding = (
   refs: extra.refs ?? [],
   ...(extra.interface ? { interface: extra.interface } : {}),
   ...(extra.fix ? { fix: extra.fix } : {}),
+  ...(extra.raw !== undefined ? { raw: extra.raw } : {}),
 });
 
 const nadOf = (
@@ -88,14 +89,32 @@ export const nadMissingRule: DiagnosticRule = {
       .filter((r) => r.network.kind === 'missing' && r.network.nadKey)
       .map((r) => {
         const [namespace, name] = r.network.nadKey!.split('/');
+        const cause = r.network.missingCause;
+        const refs = [refOf(Models.NetworkAttachmentDefinition, name, namespace)];
+        let fix: Fix = { message: msg(D.nadMissingFix, { namespace }) };
+        if (cause?.kind === 'cudn-not-selecting') {
+          refs.push(cause.cudn);
+          fix = {
+            message: msg(D.nadMissingCudnFix, {
+              cudn: cause.cudn.name,
+              selector: JSON.stringify(cause.selector ?? null),
+              namespace,
+            }),
+          };
+        } else if (cause?.kind === 'udn-in-other-namespace') {
+          refs.push(...cause.udns);
+          fix = {
+            message: msg(D.nadMissingUdnFix, {
+              udn: name,
+              namespaces: cause.udns.map((u) => u.namespace ?? '').join(', '),
+              namespace,
+            }),
+          };
+        }
         return finding(
           nadMissingRule,
           msg(D.nadMissing, { interface: r.name, nad: r.network.nadKey! }),
-          {
-            interface: r.name,
-            refs: [refOf(Models.NetworkAttachmentDefinition, name, namespace)],
-            fix: { message: msg(D.nadMissingFix, { namespace }) },
-          },
+          { interface: r.name, refs, fix },
         );
       }),
 };
@@ -562,6 +581,47 @@ export const hotplugPendingRule: DiagnosticRule = {
       ),
 };
 
+/**
+ * MultiNetworkPolicy is enforced by iptables in the pod's network namespace
+ * (multi-networkpolicy-iptables); a VF bound to vfio-pci is not a netdev there, it is driven by the
+ * guest. OpenShift documents multi-network policies on SR-IOV for kernel NICs only, not for
+ * DPDK/vfio-pci ("Configuring multi-network policy", hardware networks: about SR-IOV).
+ */
+export const sriovPolicyRule: DiagnosticRule = {
+  id: 'sriov-policy-not-enforced',
+  severity: 'warning',
+  explanation: D.sriovPolicyExplain,
+  check: (model) =>
+    model.interfaces
+      .filter((r) => r.binding.name === 'sriov')
+      .map((r) =>
+        finding(sriovPolicyRule, msg(D.sriovPolicy, { interface: r.name }), {
+          interface: r.name,
+          refs: r.network.refs,
+        }),
+      ),
+};
+
+/** A value of the wrong shape in an object the tab reads: that object's problem, with its raw data. */
+export const badDataRule: DiagnosticRule = {
+  id: 'bad-data',
+  severity: 'warning',
+  explanation: D.badDataExplain,
+  check: (model) =>
+    (model.dataProblems ?? []).map((p) =>
+      finding(
+        badDataRule,
+        msg(D.badData, {
+          kind: p.object.kind,
+          name: p.object.namespace ? `${p.object.namespace}/${p.object.name}` : p.object.name,
+          field: p.field,
+          problem: p.problem,
+        }),
+        { refs: p.object.name ? [p.object] : [], raw: p.raw },
+      ),
+    ),
+};
+
 export const ALL_RULES: DiagnosticRule[] = [
   nadMissingRule,
   cnvBridgeRule,
@@ -577,6 +637,8 @@ export const ALL_RULES: DiagnosticRule[] = [
   guestAgentRule,
   macMismatchRule,
   hotplugPendingRule,
+  sriovPolicyRule,
+  badDataRule,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

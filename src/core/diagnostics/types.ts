@@ -19,6 +19,8 @@ export interface Finding {
   explanation: Message;
   fix?: Fix;
   refs: ObjectRef[];
+  /** The raw value a data finding is about (a malformed annotation, a wrong-typed field). */
+  raw?: unknown;
 }
 
 export interface DiagnosticRule {

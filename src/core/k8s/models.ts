@@ -67,6 +67,8 @@ export const Models = {
   NetworkOperatorConfig: m('operator.openshift.io', 'v1', 'Network', 'networks', false),
   ConsoleOperatorConfig: m('operator.openshift.io', 'v1', 'Console', 'consoles', false),
   ClusterVersion: m('config.openshift.io', 'v1', 'ClusterVersion', 'clusterversions', false),
+  /** config.openshift.io/v1 Network `cluster`: `status.networkType` names the cluster's CNI. */
+  ClusterNetworkConfig: m('config.openshift.io', 'v1', 'Network', 'networks', false),
   DataSource: m('cdi.kubevirt.io', 'v1beta1', 'DataSource', 'datasources'),
   VirtualMachineClusterInstancetype: m(
     'instancetype.kubevirt.io',

@@ -224,6 +224,17 @@ export interface NodeNetworkState extends K8sObject {
   };
 }
 
+/** config.openshift.io/v1 Network `cluster`: the cluster network as installed. */
+export interface ClusterNetworkConfig extends K8sObject {
+  spec?: { networkType?: string; clusterNetwork?: { cidr: string }[]; [key: string]: unknown };
+  status?: {
+    networkType?: string;
+    clusterNetworkMTU?: number;
+    clusterNetwork?: { cidr: string }[];
+    [key: string]: unknown;
+  };
+}
+
 /** operator.openshift.io/v1 Network (the cluster network operator config). */
 export interface NetworkOperatorConfig extends K8sObject {
   spec?: {

@@ -34,6 +34,8 @@ export const namingSchemeOf = (podInterfaceNames: Iterable<string | undefined>):
 };
 
 export const DEFAULT_PRIMARY_POD_INTERFACE = 'eth0';
+/** OVN-Kubernetes' pod interface for a primary user-defined network. */
+export const OVN_PRIMARY_UDN_INTERFACE = 'ovn-udn1';
 
 /** `eth0`, unless network-status names another default interface (`ovn-udn1` with a primary UDN). */
 export const primaryPodInterfaceName = (defaultStatusInterface: string | undefined): string =>

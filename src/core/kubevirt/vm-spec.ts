@@ -5,7 +5,8 @@
 import type { V1Interface, V1Network } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import type { VirtualMachine, VirtualMachineInstance } from '../k8s/types';
 
-export type BindingSource = 'core' | 'plugin' | 'deprecated' | 'default';
+/** `cluster-default`: not written anywhere yet (KubeVirt's configured defaultNetworkInterface applies). */
+export type BindingSource = 'core' | 'plugin' | 'deprecated' | 'default' | 'cluster-default';
 
 export interface Binding {
   /** The name a person sees: masquerade, bridge, sriov, passt, or the binding plugin's own name. */

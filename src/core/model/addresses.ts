@@ -1,7 +1,14 @@
 /** IP address facts: link-local addresses kept apart, first-host gateways, prefix handling. */
 import ipaddr from 'ipaddr.js';
 
-export type IpSource = 'guest-agent' | 'pod-annotation' | 'domain' | 'spec';
+import type { Evidence } from './types';
+
+/**
+ * Who reported an address: a VMI status `infoSource` (guest-agent, domain, multus-status), the
+ * instance without naming a source (`instance`), or a launcher pod annotation.
+ */
+export type IpSource =
+  'guest-agent' | 'multus-status' | 'domain' | 'instance' | 'pod-annotation' | 'spec';
 
 export interface IpFact {
   /** Without prefix length. */
@@ -11,6 +18,8 @@ export interface IpFact {
   family: 4 | 6;
   source: IpSource;
   linkLocal: boolean;
+  /** The object and field it was read from. */
+  evidence?: Evidence;
 }
 
 export const splitCidr = (value: string): { address: string; prefixLength?: number } => {
@@ -23,7 +32,12 @@ export const splitCidr = (value: string): { address: string; prefixLength?: numb
   };
 };
 
-export const ipFact = (value: string, source: IpSource): IpFact | undefined => {
+export const ipFact = (
+  value: string,
+  source: IpSource,
+  evidence?: Evidence,
+): IpFact | undefined => {
+  if (typeof value !== 'string') return undefined;
   const { address, prefixLength } = splitCidr(value.trim());
   if (!ipaddr.isValid(address)) return undefined;
   const parsed = ipaddr.parse(address);
@@ -33,6 +47,7 @@ export const ipFact = (value: string, source: IpSource): IpFact | undefined => {
     family: parsed.kind() === 'ipv4' ? 4 : 6,
     source,
     linkLocal: parsed.range() === 'linkLocal',
+    ...(evidence ? { evidence } : {}),
   };
 };
 

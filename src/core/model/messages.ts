@@ -48,6 +48,12 @@ export const MESSAGES = {
   ),
   macvtap: t('The guest NIC is a macvtap device on the pod interface, close to the node NIC.'),
   plugin: t('The binding plugin "{{name}}" wires this NIC; KubeVirt delegates to it.'),
+  masqueradeDualStack: t(
+    'The guest is always 10.0.2.2/24 behind the gateway 10.0.2.1 and fd10:0:2::2/120 behind fd10:0:2::1; its traffic is NATed to the pod IPs {{podIP}}, then leaves as the node IP.',
+  ),
+  bindingUnknown: t(
+    'KubeVirt gives this automatically added interface the cluster default binding (KubeVirt configuration defaultNetworkInterface); it is known once the instance runs.',
+  ),
   // Network kinds
   kindPodNetwork: t('Cluster pod network'),
   kindPrimaryUdn: t('Primary user-defined network'),
@@ -65,6 +71,8 @@ export const MESSAGES = {
   ),
   stateRunning: t('Running.'),
   stateMigrating: t('Live migration in progress: the target pod is {{pod}}.'),
+  stateStopping: t('The virtual machine is stopping.'),
+  stateUnknown: t('The state of the virtual machine is unknown: its instance could not be read.'),
   noGuestAgent: t('No guest agent is connected: guest IP addresses are partial or missing.'),
   podMissing: t('The virt-launcher pod of this instance was not found.'),
   createFirst: t('Create {{kind}} {{name}} first.'),
@@ -75,6 +83,27 @@ export const MESSAGES = {
   annotationError: t('The pod annotation {{annotation}} is not valid: {{error}}'),
   podNameMismatch: t(
     'KubeVirt would name this pod interface {{expected}}, but the pod reports {{actual}}.',
+  ),
+  notReported: t(
+    'The running instance reports nothing for this interface yet: guest facts are not reported.',
+  ),
+  sriovNoPolicy: t(
+    'MultiNetworkPolicies are not enforced on this SR-IOV VF: it is bound to vfio-pci and driven by the guest, outside the pod network namespace where policies are applied.',
+  ),
+  sriovNoModel: t('An SR-IOV VF is passed through to the guest: it has no emulated model.'),
+  lockedDefault: t(
+    'The pod keeps {{interface}} on the cluster default network for the infrastructure (infrastructure-locked); the guest cannot use it.',
+  ),
+  missingCauseCudn: t(
+    'ClusterUserDefinedNetwork {{name}} exists, but its namespace selector {{selector}} does not select namespace {{namespace}}, so it rendered no NAD here.',
+  ),
+  missingCauseUdn: t(
+    'A UserDefinedNetwork {{name}} exists in {{namespaces}}, not in {{namespace}}: a UDN only serves its own namespace.',
+  ),
+  rowFailed: t('The facts of this interface could not be built: {{error}}'),
+  dataProblem: t('{{kind}} {{name}} has a bad value at {{field}}: {{problem}}'),
+  autoPodInterface: t(
+    'The VM lists no interfaces and no networks: KubeVirt adds the pod network interface "default" (autoattachPodInterface is true unless set false).',
   ),
   // Hot-plug
   hotplugAbsent: t('Marked absent: being unplugged.'),
@@ -94,6 +123,20 @@ export const DIAGNOSTIC_MESSAGES = {
     'The VM cannot start: Multus fails the pod when a referenced NAD is missing.',
   ),
   nadMissingFix: t('Create the NAD in {{namespace}}, or point the network at an existing one.'),
+  nadMissingCudnFix: t(
+    'ClusterUserDefinedNetwork {{cudn}} has this name but its namespace selector {{selector}} does not select {{namespace}}: add {{namespace}} to the selector (or label the namespace to match).',
+  ),
+  nadMissingUdnFix: t(
+    'UserDefinedNetwork {{udn}} exists in {{namespaces}}, not in {{namespace}}: a UDN only serves its own namespace. Create it in {{namespace}}, or use a ClusterUserDefinedNetwork selecting both.',
+  ),
+  sriovPolicy: t('MultiNetworkPolicies do not filter the SR-IOV NIC {{interface}}.'),
+  sriovPolicyExplain: t(
+    'The VF is bound to vfio-pci and driven by the guest, outside the pod network namespace where MultiNetworkPolicy rules are applied; OpenShift supports multi-network policies on SR-IOV only for kernel NICs.',
+  ),
+  badData: t('{{kind}} {{name}}: {{field}} {{problem}}.'),
+  badDataExplain: t(
+    'The value was left out; only the facts that depend on it are missing. The raw value is shown with the object.',
+  ),
   cnvBridge: t('NAD {{nad}} uses the plugin type "cnv-bridge".'),
   cnvBridgeExplain: t('cnv-bridge is an old alias of the Linux bridge plugin; use "bridge".'),
   cnvBridgeFix: t('Set "type": "bridge" in the NAD config.'),

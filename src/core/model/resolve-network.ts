@@ -1,6 +1,12 @@
 /** What a spec network is attached to: the cluster pod network, a (C)UDN, or a NAD by its plugin. */
 import { Models, type ResourceModel } from '../k8s/models';
-import type { NetworkAttachmentDefinition, NetworkOperatorConfig } from '../k8s/types';
+import type {
+  ClusterNetworkConfig,
+  NetworkAttachmentDefinition,
+  NetworkOperatorConfig,
+  UserDefinedNetwork,
+} from '../k8s/types';
+import { matchesSelector } from '../k8s/selectors';
 import type { SpecNetwork } from '../kubevirt/vm-spec';
 import { bridgesOf, type BridgeMappingSource } from '../networks/bridge-mappings';
 import { nadKindLabel, parseNadConfig, type NadConfig } from '../networks/nad-config';
@@ -14,7 +20,8 @@ import {
 import type { LocalnetConfig, Layer2Config, Layer3Config } from '../k8s/types';
 import { firstHostOf } from './addresses';
 import { MESSAGES, msg } from './messages';
-import type { NetworkFacts, ObjectRef } from './types';
+import type { Evidence, MissingCause, NetworkFacts, ObjectRef } from './types';
+import type { Labels } from '../k8s/types';
 
 export const refOf = (model: ResourceModel, name: string, namespace?: string): ObjectRef => ({
   group: model.group,
@@ -33,6 +40,11 @@ export interface ResolveContext {
   primary?: PrimaryNetworkState;
   bridgeMappings: Map<string, BridgeMappingSource[]>;
   networkConfig?: NetworkOperatorConfig;
+  clusterNetwork?: ClusterNetworkConfig;
+  /** UDNs of other namespaces, when the input has them (to explain a missing NAD). */
+  otherUdns?: UserDefinedNetwork[];
+  namespaceLabels?: Labels;
+  vmName?: string;
 }
 
 const empty = (): Omit<NetworkFacts, 'kind' | 'kindLabel' | 'role'> => ({
@@ -42,31 +54,98 @@ const empty = (): Omit<NetworkFacts, 'kind' | 'kindLabel' | 'role'> => ({
   ipam: {},
   nodeBridges: [],
   refs: [],
+  evidence: {},
 });
+
+const field = (object: ObjectRef, path: string): Evidence => ({
+  kind: 'field',
+  object,
+  field: path,
+});
+
+/** Evidence for every fact `facts` sets, all read from `of(key)`. */
+const evidenceFor = (
+  facts: Partial<NetworkFacts>,
+  of: (key: string) => Evidence,
+): Record<string, Evidence> => {
+  const out: Record<string, Evidence> = {};
+  for (const [k, v] of Object.entries(facts)) {
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = of(k);
+  }
+  return out;
+};
+
+/** The NAD config key each fact is read from. */
+const NAD_KEYS: Record<string, string> = {
+  pluginType: 'type',
+  canonicalType: 'type',
+  topology: 'topology',
+  networkName: 'name',
+  subnets: 'subnets',
+  excludeSubnets: 'excludeSubnets',
+  gateways: 'defaultGatewayIPs',
+  ipam: 'ipam',
+  vlan: 'vlan',
+  mtu: 'mtu',
+  bridge: 'bridge',
+  physicalNetworkName: 'physicalNetworkName',
+};
+const nadEvidenceCache = new WeakMap<NadConfig, Record<string, Evidence>>();
+/** Memoized per parsed config (itself memoized per NAD object). */
+const nadEvidence = (facts: Partial<NetworkFacts>, nad: ObjectRef, config?: NadConfig) => {
+  let e = config ? nadEvidenceCache.get(config) : undefined;
+  if (!e) {
+    e = evidenceFor(facts, (k) => field(nad, `spec.config.${NAD_KEYS[k] ?? k}`));
+    if (config) nadEvidenceCache.set(config, e);
+  }
+  return e;
+};
 
 const udnRef = (udn: AnyUDN): ObjectRef =>
   isClusterUdn(udn)
     ? refOf(Models.ClusterUserDefinedNetwork, udn.metadata?.name ?? '')
     : refOf(Models.UserDefinedNetwork, udn.metadata?.name ?? '', udn.metadata?.namespace);
 
-/** Facts a (C)UDN spec states; they win over its rendered NAD, which may lag or be unreadable. */
+const udnFactsCache = new WeakMap<AnyUDN, Partial<NetworkFacts>>();
+
+/** Memoized per (C)UDN object: watches hand back the same objects until they change. */
 const udnFacts = (udn: AnyUDN): Partial<NetworkFacts> => {
+  let facts = udnFactsCache.get(udn);
+  if (!facts) {
+    facts = computeUdnFacts(udn);
+    udnFactsCache.set(udn, facts);
+  }
+  return facts;
+};
+
+/** Facts a (C)UDN spec states; they win over its rendered NAD, which may lag or be unreadable. */
+const computeUdnFacts = (udn: AnyUDN): Partial<NetworkFacts> => {
   const c = udnConfigOf(udn);
   if (!c) return {};
-  const subnets = ((c as Layer3Config | Layer2Config).subnets ?? []).map((s) =>
-    typeof s === 'string' ? s : `${s.cidr}${s.hostSubnet ? `/${s.hostSubnet}` : ''}`,
-  );
+  const ref = udnRef(udn);
+  const base = `${isClusterUdn(udn) ? 'spec.network' : 'spec'}.${c.topology.toLowerCase()}`;
+  const subnets = ((c as Layer3Config | Layer2Config).subnets ?? [])
+    .map((s: unknown) =>
+      typeof s === 'string'
+        ? s
+        : s && typeof (s as { cidr?: unknown }).cidr === 'string'
+          ? `${(s as { cidr: string }).cidr}${(s as { hostSubnet?: number }).hostSubnet ? `/${(s as { hostSubnet?: number }).hostSubnet}` : ''}`
+          : undefined,
+    )
+    .filter((s): s is string => !!s);
   const l2 = c as Layer2Config;
   const ln = c as LocalnetConfig;
+  const explicitGateways = !!l2.defaultGatewayIPs?.length;
   const gateways =
     c.role === 'Primary'
-      ? l2.defaultGatewayIPs?.length
-        ? l2.defaultGatewayIPs
+      ? explicitGateways
+        ? l2.defaultGatewayIPs!
         : subnets
             .map((s) => firstHostOf(s.split('/').slice(0, 2).join('/')))
             .filter((g): g is string => !!g)
       : [];
-  return {
+  const facts: Partial<NetworkFacts> = {
     topology: c.topology.toLowerCase(),
     subnets,
     excludeSubnets: ln.excludeSubnets ?? [],
@@ -79,6 +158,25 @@ const udnFacts = (udn: AnyUDN): Partial<NetworkFacts> => {
     vlan: ln.vlan?.access?.id,
     physicalNetworkName: ln.physicalNetworkName,
   };
+  const keys: Record<string, string> = {
+    topology: `${isClusterUdn(udn) ? 'spec.network' : 'spec'}.topology`,
+    subnets: `${base}.subnets`,
+    excludeSubnets: `${base}.excludeSubnets`,
+    ipam: `${base}.subnets`,
+    mtu: `${base}.mtu`,
+    vlan: `${base}.vlan.access.id`,
+    physicalNetworkName: `${base}.physicalNetworkName`,
+    gateways: `${base}.defaultGatewayIPs`,
+  };
+  const evidence = evidenceFor(facts, (k) => field(ref, keys[k] ?? `${base}.${k}`));
+  if (gateways.length && !explicitGateways) {
+    evidence.gateways = {
+      kind: 'computed',
+      rule: 'ovn-first-host-gateway',
+      from: [`${ref.kind} ${ref.name} ${base}.subnets`],
+    };
+  }
+  return { ...facts, evidence };
 };
 
 const nadFacts = (config: NadConfig): Partial<NetworkFacts> => ({
@@ -102,7 +200,22 @@ const nadFacts = (config: NadConfig): Partial<NetworkFacts> => ({
 const withMappings = (facts: NetworkFacts, ctx: ResolveContext): NetworkFacts => {
   if (facts.topology === 'localnet' && facts.physicalNetworkName) {
     facts.nodeBridges = ctx.bridgeMappings.get(facts.physicalNetworkName) ?? [];
-    if (!facts.bridge) facts.bridge = bridgesOf(facts.nodeBridges)[0];
+    if (!facts.bridge) {
+      facts.bridge = bridgesOf(facts.nodeBridges)[0];
+      const from = facts.nodeBridges.find((b) => b.bridge === facts.bridge)?.from;
+      if (facts.bridge && from) {
+        const model =
+          from.kind === 'NodeNetworkState'
+            ? Models.NodeNetworkState
+            : Models.NodeNetworkConfigurationPolicy;
+        facts.evidence.bridge = field(
+          refOf(model, from.name),
+          from.kind === 'NodeNetworkState'
+            ? 'status.currentState.ovn.bridge-mappings'
+            : 'spec.desiredState.ovn.bridge-mappings',
+        );
+      }
+    }
   }
   return facts;
 };
@@ -118,11 +231,19 @@ const podNetworkFacts = (ctx: ResolveContext): NetworkFacts => {
     const nad = ctx.nadsByKey.get(`${ctx.namespace}/${name}`);
     const config = nad ? parseNadConfig(nad) : undefined;
     const refs = [udnRef(primaryUdn)];
-    if (nad) refs.push(refOf(Models.NetworkAttachmentDefinition, name, ctx.namespace));
+    const nadRef = refOf(Models.NetworkAttachmentDefinition, name, ctx.namespace);
+    if (nad) refs.push(nadRef);
+    const fromNad = config ? definedOnly(nadFacts(config)) : {};
+    const fromUdn = definedOnly(udnFacts(primaryUdn));
     return {
       ...empty(),
-      ...(config ? definedOnly(nadFacts(config)) : {}),
-      ...definedOnly(udnFacts(primaryUdn)),
+      ...fromNad,
+      ...fromUdn,
+      evidence: {
+        ...(config ? nadEvidence(fromNad, nadRef, config) : {}),
+        ...(fromUdn.evidence ?? {}),
+        kind: field(udnRef(primaryUdn), `${cluster ? 'spec.network' : 'spec'}.layer2.role`),
+      },
       kind: cluster ? 'primary-cudn' : 'primary-udn',
       kindLabel: msg(cluster ? MESSAGES.kindPrimaryCudn : MESSAGES.kindPrimaryUdn),
       role: 'primary',
@@ -132,18 +253,74 @@ const podNetworkFacts = (ctx: ResolveContext): NetworkFacts => {
       refs,
     } as NetworkFacts;
   }
-  const clusterNetwork = ctx.networkConfig?.spec?.clusterNetwork ?? [];
-  const status = (ctx.networkConfig as { status?: { clusterNetworkMTU?: number } } | undefined)
-    ?.status;
+  // The cluster network as installed (config.openshift.io) wins over the operator's config.
+  const configRef = refOf(Models.ClusterNetworkConfig, 'cluster');
+  const operatorRef = refOf(Models.NetworkOperatorConfig, 'cluster');
+  const evidence: Record<string, Evidence> = {};
+  let subnets: string[] = [];
+  const installed = ctx.clusterNetwork?.status?.clusterNetwork ?? [];
+  const operator = ctx.networkConfig?.spec?.clusterNetwork ?? [];
+  if (installed.length) {
+    subnets = installed.map((c) => c.cidr).filter((c): c is string => typeof c === 'string');
+    evidence.subnets = field(configRef, 'status.clusterNetwork');
+  } else if (operator.length) {
+    subnets = operator.map((c) => c.cidr);
+    evidence.subnets = field(operatorRef, 'spec.clusterNetwork');
+  }
+  const mtu =
+    ctx.clusterNetwork?.status?.clusterNetworkMTU ??
+    (ctx.networkConfig as { status?: { clusterNetworkMTU?: number } } | undefined)?.status
+      ?.clusterNetworkMTU;
+  if (mtu !== undefined) {
+    evidence.mtu =
+      ctx.clusterNetwork?.status?.clusterNetworkMTU !== undefined
+        ? field(configRef, 'status.clusterNetworkMTU')
+        : field(operatorRef, 'status.clusterNetworkMTU');
+  }
+  if (subnets.length) evidence.ipam = evidence.subnets;
   return {
     ...empty(),
     kind: 'pod-network',
     kindLabel: msg(MESSAGES.kindPodNetwork),
     role: 'primary',
-    subnets: clusterNetwork.map((c) => c.cidr),
-    ipam: { enabled: true },
-    mtu: status?.clusterNetworkMTU,
+    subnets,
+    // Every pod gets an address from the cluster network; shown once the subnets are known.
+    ipam: subnets.length ? { enabled: true } : {},
+    mtu,
+    evidence,
   };
+};
+
+/** A missing NAD whose name another object explains: a CUDN not selecting us, a UDN elsewhere. */
+const missingCauseOf = (name: string, ctx: ResolveContext): MissingCause | undefined => {
+  const cudn = ctx.cudnsByName.get(name) as
+    { spec?: { namespaceSelector?: import('../k8s/types').LabelSelector } } | undefined;
+  if (cudn && ctx.namespaceLabels) {
+    const selector = cudn.spec?.namespaceSelector;
+    let selects = false;
+    try {
+      selects = matchesSelector(ctx.namespaceLabels, selector);
+    } catch {
+      selects = false;
+    }
+    if (!selects) {
+      return {
+        kind: 'cudn-not-selecting',
+        cudn: refOf(Models.ClusterUserDefinedNetwork, name),
+        ...(selector ? { selector } : {}),
+      };
+    }
+  }
+  const elsewhere = (ctx.otherUdns ?? []).filter(
+    (u) => u.metadata?.name === name && u.metadata?.namespace !== ctx.namespace,
+  );
+  if (elsewhere.length) {
+    return {
+      kind: 'udn-in-other-namespace',
+      udns: elsewhere.map((u) => refOf(Models.UserDefinedNetwork, name, u.metadata?.namespace)),
+    };
+  }
+  return undefined;
 };
 
 export const resolveNetwork = (network: SpecNetwork, ctx: ResolveContext): NetworkFacts => {
@@ -151,12 +328,18 @@ export const resolveNetwork = (network: SpecNetwork, ctx: ResolveContext): Netwo
   if (network.kind !== 'multus') {
     return { ...empty(), kind: 'unknown', kindLabel: msg(MESSAGES.kindUnknown), role: 'secondary' };
   }
+  const specEvidence: Evidence = {
+    kind: 'field',
+    object: refOf(Models.VirtualMachine, ctx.vmName ?? '', ctx.namespace),
+    field: `spec.template.spec.networks[${network.name}].multus.networkName`,
+  };
   const role = network.isDefault ? 'primary' : 'secondary';
   const nadKey = `${network.nadNamespace}/${network.nadName}`;
   const nadRef = refOf(Models.NetworkAttachmentDefinition, network.nadName, network.nadNamespace);
   const nad = ctx.nadsByKey.get(nadKey);
   if (!nad) {
     const kind = ctx.nadsKnown ? 'missing' : 'unknown';
+    const cause = kind === 'missing' ? missingCauseOf(network.nadName, ctx) : undefined;
     return {
       ...empty(),
       kind,
@@ -164,6 +347,8 @@ export const resolveNetwork = (network: SpecNetwork, ctx: ResolveContext): Netwo
       role,
       nadKey,
       refs: [nadRef],
+      ...(cause ? { missingCause: cause } : {}),
+      evidence: { nadKey: specEvidence },
     };
   }
   const config = parseNadConfig(nad);
@@ -182,10 +367,18 @@ export const resolveNetwork = (network: SpecNetwork, ctx: ResolveContext): Netwo
     );
   }
   const kind = owner ? (owner.kind === 'ClusterUserDefinedNetwork' ? 'cudn' : 'udn') : 'nad';
+  const fromNad = definedOnly(nadFacts(config));
+  const fromUdn = udn ? definedOnly(udnFacts(udn)) : {};
   const facts: NetworkFacts = {
     ...empty(),
-    ...definedOnly(nadFacts(config)),
-    ...(udn ? definedOnly(udnFacts(udn)) : {}),
+    ...fromNad,
+    ...fromUdn,
+    evidence: {
+      ...nadEvidence(fromNad, nadRef, config),
+      ...(fromUdn.evidence ?? {}),
+      nadKey: specEvidence,
+      kind: owner ? field(nadRef, 'metadata.ownerReferences') : field(nadRef, 'spec.config.type'),
+    },
     kind,
     kindLabel:
       kind === 'nad'

@@ -1,6 +1,8 @@
 /** The shapes of the networking model: what one guest NIC looks like from guest to wire. */
 import type {
+  ClusterNetworkConfig,
   ClusterUserDefinedNetwork,
+  LabelSelector,
   Labels,
   Namespace,
   NetworkAttachmentDefinition,
@@ -50,6 +52,8 @@ export interface NetworkingInput {
   nncps?: Readable<NodeNetworkConfigurationPolicy[]>;
   nodeNetworkStates?: Readable<NodeNetworkState[]>;
   networkConfig?: Readable<NetworkOperatorConfig>;
+  /** config.openshift.io/v1 Network `cluster` (its `status.networkType` names the CNI). */
+  clusterNetwork?: Readable<ClusterNetworkConfig>;
 }
 
 export interface ObjectRef {
@@ -58,6 +62,51 @@ export interface ObjectRef {
   kind: string;
   namespace?: string;
   name: string;
+}
+
+/**
+ * Where a fact comes from: a named field of a named object (the VMI status also names its reporter,
+ * `infoSource`), or computed by a named rule from named inputs (e.g. KubeVirt's pod interface
+ * naming applied to the VM network name). The view shows computed facts as such.
+ */
+export type Evidence =
+  | { kind: 'field'; object: ObjectRef; field: string; infoSource?: string }
+  | { kind: 'computed'; rule: ComputedRule; from: string[] };
+
+/** The rules the model applies itself, each documented where it is applied. */
+export type ComputedRule =
+  /** KubeVirt pod interface naming (pkg/network/namescheme): `pod` + sha256(network)[:11], netN, eth0. */
+  | 'kubevirt-pod-interface-name'
+  /** The devices KubeVirt creates in the launcher pod for a binding (k6t-*, tap*, *-nic). */
+  | 'kubevirt-pod-devices'
+  /** KubeVirt defaults an interface model to virtio. */
+  | 'kubevirt-default-model'
+  /** An interface without a `state` is up. */
+  | 'kubevirt-default-link-state'
+  /** An interface without a binding field gets the bridge binding. */
+  | 'kubevirt-default-binding'
+  /** No interfaces and no networks: KubeVirt adds the pod network `default` (autoattachPodInterface). */
+  | 'kubevirt-auto-pod-interface'
+  /** Masquerade's fixed guest side: 10.0.2.2/24 via 10.0.2.1, fd10:0:2::2/120 via fd10:0:2::1. */
+  | 'kubevirt-masquerade'
+  /** OVN-Kubernetes names the pod side of a primary UDN `ovn-udn1`. */
+  | 'ovn-primary-udn-interface'
+  /** OVN-Kubernetes' default gateway on a layer2 primary network: the first host of each subnet. */
+  | 'ovn-first-host-gateway'
+  /** A bridge binding hands the pod's address on the network to the guest. */
+  | 'bridge-binding-pod-address'
+  /** The launcher pod's OVN annotation exists only on OVN-Kubernetes clusters. */
+  | 'ovn-annotation-present';
+
+export interface DataProblem {
+  /** The object the bad value belongs to. */
+  object: ObjectRef;
+  /** Where in it: a field path or an annotation key. */
+  field: string;
+  /** What is wrong (technical, e.g. "expected a list of strings, got a string"). */
+  problem: string;
+  /** The value as it was found. */
+  raw: unknown;
 }
 
 export type VmState =
@@ -69,12 +118,17 @@ export interface Fact {
   /** Stable id the view maps to a label (masqueradeGuestAddress, podIP, gateway…). */
   id: string;
   value: string;
+  source: Evidence;
 }
 
 export interface GuestFacts {
   /** The guest OS name (eth0, enp1s0), from the guest agent. */
   interfaceName?: string;
-  model: { value: string; defaulted: boolean };
+  /**
+   * The emulated device model. No `value` for an SR-IOV VF (`passthrough`): the guest drives the
+   * VF itself, there is no emulated model.
+   */
+  model: { value?: string; defaulted: boolean; passthrough?: boolean };
   mac: { configured?: string; reported?: string; pod?: string };
   linkState: { configured: 'up' | 'down' | 'absent'; reported?: string };
   ips: IpFact[];
@@ -83,6 +137,11 @@ export interface GuestFacts {
   infoSources: string[];
   hotplug?: HotplugState;
   hotplugMessage?: Message;
+  /**
+   * False when the instance runs but its status has no entry for this NIC: the guest facts are
+   * "not reported" (which is not evidence of a hot-plug).
+   */
+  statusReported?: boolean;
 }
 
 export interface BindingFacts extends Binding {
@@ -117,7 +176,17 @@ export interface NetworkFacts {
   nad?: NadConfig;
   udn?: AnyUDN;
   refs: ObjectRef[];
+  /** Why a NAD is missing, when another object shows it. */
+  missingCause?: MissingCause;
+  /** Per field of this object (`subnets`, `vlan`, …): where it was read or how it was computed. */
+  evidence: Record<string, Evidence>;
 }
+
+export type MissingCause =
+  /** A CUDN of that name exists but its namespaceSelector does not select this namespace. */
+  | { kind: 'cudn-not-selecting'; cudn: ObjectRef; selector?: LabelSelector }
+  /** UDNs of that name exist, in other namespaces. */
+  | { kind: 'udn-in-other-namespace'; udns: ObjectRef[] };
 
 export interface PodSide {
   /** The name KubeVirt gives it, computed. */
@@ -134,6 +203,13 @@ export interface PodSide {
   ovnRole?: string;
   /** Key of the `k8s.ovn.org/pod-networks` entry. */
   ovnKey?: string;
+  /**
+   * With a primary UDN: the pod's own `eth0` on the cluster default network, which OVN-Kubernetes
+   * keeps for the infrastructure (kubelet probes, DNS); the guest cannot use it.
+   */
+  lockedDefault?: { interfaceName: string; ips: IpFact[]; mac?: string; role?: string };
+  /** SR-IOV: the VF as the device plugin reports it in network-status `device-info`. */
+  deviceInfo?: { type?: string; pciAddress?: string; raw: Record<string, unknown> };
 }
 
 export interface RawFacts {
@@ -157,6 +233,11 @@ export interface InterfaceRow {
   /** What this row could not learn (missing or unreadable objects, parse errors). */
   notes: Message[];
   spec: SpecInterface;
+  /**
+   * Evidence per fact, keyed by its path in the row (`guest.mac.reported`, `pod.interfaceName`…).
+   * Network facts carry theirs in `network.evidence`, IP facts and binding facts their own.
+   */
+  evidence: Record<string, Evidence>;
 }
 
 export interface ResourceProblem {
@@ -189,10 +270,23 @@ export interface ModelContext {
   vmiConditions: { type: string; status: string; reason?: string; message?: string }[];
 }
 
+/** The cluster's CNI: OVN-Kubernetes internals (br-int, br-ex) are drawn only when it is OVN. */
+export interface ClusterNetworkFacts {
+  /** `OVNKubernetes`, `OpenShiftSDN`, `Calico`…: as written; undefined when nothing says. */
+  type?: string;
+  ovnKubernetes?: boolean;
+  source?: Evidence;
+}
+
 export interface NetworkingModel {
   vmName: string;
   namespace: string;
   state: VmState;
+  /** The fields the state was read from (runStrategy/running, printableStatus, VMI phase). */
+  stateEvidence: Evidence[];
+  clusterNetwork: ClusterNetworkFacts;
+  /** Bad values found in objects (annotations, specs, statuses), each with its raw data. */
+  dataProblems: DataProblem[];
   stateMessages: Message[];
   guestAgentConnected?: boolean;
   namingScheme: NamingScheme;

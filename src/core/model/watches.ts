@@ -19,7 +19,8 @@ export interface WatchSpec {
     | 'namespace'
     | 'nncps'
     | 'nodeNetworkStates'
-    | 'networkConfig';
+    | 'networkConfig'
+    | 'clusterNetwork';
   model: ModelName;
   isList: boolean;
   namespace?: string;
@@ -55,6 +56,14 @@ export const networkingWatchesFor = (vm: VirtualMachine): WatchSpec[] => {
     { key: 'cudns', model: 'ClusterUserDefinedNetwork', isList: true, optional: true },
     { key: 'nncps', model: 'NodeNetworkConfigurationPolicy', isList: true, optional: true },
     { key: 'nodeNetworkStates', model: 'NodeNetworkState', isList: true, optional: true },
+    // One small named object: its status.networkType says whether OVN-Kubernetes internals apply.
+    {
+      key: 'clusterNetwork',
+      model: 'ClusterNetworkConfig',
+      isList: false,
+      name: 'cluster',
+      optional: true,
+    },
   ];
   return watches;
 };

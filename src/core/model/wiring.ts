@@ -107,7 +107,7 @@ const laneOf = (row: InterfaceRow, model: NetworkingModel): WiringLane => {
     ? refOf(Models.Pod, pod.name, pod.namespace ?? model.namespace)
     : undefined;
   const vmiRef: ObjectRef | undefined =
-    model.state === 'draft' || model.state === 'stopped'
+    model.state === 'draft' || model.state === 'stopped' || !model.context.vmi
       ? undefined
       : refOf(Models.VirtualMachineInstance, model.vmName, model.namespace);
   return {

@@ -2,7 +2,9 @@
  * Annotations and NAD configs are JSON written by other components; a malformed one must reach the
  * tab as raw text plus the parse error, never as an exception or a blank section.
  */
-export type ParseResult<T> = { value: T; raw: string } | { error: string; raw: string };
+/** `issues`: parts of a readable value that had the wrong shape and were left out. */
+export type ParseResult<T> =
+  { value: T; raw: string; issues?: string[] } | { error: string; raw: string };
 
 export const isParseError = <T>(r: ParseResult<T>): r is { error: string; raw: string } =>
   'error' in r;

@@ -8,10 +8,12 @@ import {
   StackItem,
 } from '@patternfly/react-core';
 import type { Finding } from '../../core/diagnostics/types';
+import type { NetworkingModel } from '../../core/model/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
 import { useYaml } from '../shared/useYaml';
 import { ObjectLink } from './InterfaceDetails';
+import { RawFact } from './RawFact';
 
 const VARIANT = { error: 'danger', warning: 'warning', info: 'info' } as const;
 
@@ -34,6 +36,7 @@ const FixYaml: React.FC<{ value: Record<string, unknown> }> = ({ value }) => {
   );
 };
 
+/** One finding: what is wrong and why; "Show the fix" opens the fix (and its YAML) in one click. */
 const FindingAlert: React.FC<{ finding: Finding }> = ({ finding }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
@@ -41,7 +44,6 @@ const FindingAlert: React.FC<{ finding: Finding }> = ({ finding }) => {
   return (
     <Alert
       isInline
-      isExpandable
       variant={VARIANT[finding.severity]}
       title={
         finding.interface
@@ -53,15 +55,14 @@ const FindingAlert: React.FC<{ finding: Finding }> = ({ finding }) => {
       }
       data-test={`diagnostic-${finding.ruleId}`}
       actionLinks={
-        finding.fix?.yaml ? (
-          <AlertActionLink onClick={() => setShowFix((v) => !v)}>
-            {showFix ? t('Hide the fix') : t('Show the fix as YAML')}
+        finding.fix ? (
+          <AlertActionLink onClick={() => setShowFix((v) => !v)} data-test="diagnostic-show-fix">
+            {showFix ? t('Hide the fix') : t('Show the fix')}
           </AlertActionLink>
         ) : undefined
       }
     >
       <p>{text(finding.explanation)}</p>
-      {finding.fix && <p data-test="diagnostic-fix">{text(finding.fix.message)}</p>}
       {finding.refs.length > 0 && (
         <p>
           {finding.refs.map((r) => (
@@ -71,16 +72,39 @@ const FindingAlert: React.FC<{ finding: Finding }> = ({ finding }) => {
           ))}
         </p>
       )}
-      {showFix && finding.fix?.yaml && <FixYaml value={finding.fix.yaml} />}
+      {finding.raw !== undefined && (
+        <RawFact title={t('the bad value')} value={finding.raw} dataTest="diagnostic-raw" />
+      )}
+      {showFix && finding.fix && (
+        <>
+          <p data-test="diagnostic-fix">{text(finding.fix.message)}</p>
+          {finding.fix.yaml && <FixYaml value={finding.fix.yaml} />}
+        </>
+      )}
     </Alert>
   );
 };
 
-/** The diagnostics of one VM: each a named rule with its explanation and, where one applies, the fix. */
-export const DiagnosticsPanel: React.FC<{ findings: Finding[] }> = ({ findings }) => {
+/**
+ * The one diagnostics summary of the VM: every rule's findings, the rows' included, and whether
+ * the check saw all its inputs. With unreadable inputs it never says "No networking problems found".
+ */
+export const DiagnosticsPanel: React.FC<{ findings: Finding[]; model?: NetworkingModel }> = ({
+  findings,
+  model,
+}) => {
   const { t } = useNetworkingTranslation();
-  if (findings.length === 0) {
-    return (
+  const unread = model?.problems ?? [];
+  const partial = unread.length > 0 ? unread.map((p) => p.resource).join(', ') : undefined;
+  const counts = {
+    error: findings.filter((f) => f.severity === 'error').length,
+    warning: findings.filter((f) => f.severity === 'warning').length,
+    info: findings.filter((f) => f.severity === 'info').length,
+  };
+  const interfaces = new Set(findings.map((f) => f.interface).filter(Boolean)).size;
+  let summary: React.ReactNode;
+  if (findings.length === 0 && !partial) {
+    summary = (
       <Alert
         isInline
         isPlain
@@ -89,9 +113,40 @@ export const DiagnosticsPanel: React.FC<{ findings: Finding[] }> = ({ findings }
         data-test="diagnostics-none"
       />
     );
+  } else {
+    const title =
+      findings.length === 0
+        ? t('No problems found in what could be read')
+        : t(
+            '{{errors}} errors, {{warnings}} warnings, {{infos}} notes on {{interfaces}} interfaces',
+            {
+              errors: counts.error,
+              warnings: counts.warning,
+              infos: counts.info,
+              interfaces,
+            },
+          );
+    summary = (
+      <Alert
+        isInline
+        isPlain
+        variant={counts.error ? 'danger' : counts.warning || partial ? 'warning' : 'info'}
+        title={title}
+        data-test="diagnostics-summary"
+      >
+        {partial && (
+          <p data-test="diagnostics-partial">
+            {t('Checked with partial data: {{resources}} could not be read.', {
+              resources: partial,
+            })}
+          </p>
+        )}
+      </Alert>
+    );
   }
   return (
     <Stack hasGutter data-test="diagnostics">
+      <StackItem>{summary}</StackItem>
       {findings.map((f, i) => (
         <StackItem key={`${f.ruleId}-${f.interface ?? ''}-${i}`}>
           <FindingAlert finding={f} />

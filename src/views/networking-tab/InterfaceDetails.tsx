@@ -14,7 +14,7 @@ import {
 } from '@patternfly/react-core';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import type { IpFact } from '../../core/model/addresses';
-import type { InterfaceRow, ObjectRef } from '../../core/model/types';
+import type { Evidence, InterfaceRow, ObjectRef } from '../../core/model/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
 import { RawFact } from './RawFact';
@@ -24,15 +24,41 @@ const InterfacePolicies = React.lazy(
   () => import(/* webpackChunkName: "interface-policies" */ '../policy/InterfacePolicies'),
 );
 
-const Term: React.FC<{ term: string; test?: string; children?: React.ReactNode }> = ({
-  term,
-  test,
-  children,
-}) =>
+/** Where a value comes from, in words: "VirtualMachineInstance x: status.interfaces[nic].mac". */
+export const evidenceText = (e: Evidence | undefined): string | undefined => {
+  if (!e) return undefined;
+  if (e.kind === 'computed') return `${e.rule}${e.from.length ? `: ${e.from.join(', ')}` : ''}`;
+  const name = e.object.namespace ? `${e.object.namespace}/${e.object.name}` : e.object.name;
+  return `${e.object.kind} ${name}: ${e.field}${e.infoSource ? ` (${e.infoSource})` : ''}`;
+};
+
+/** Computed values are marked as such; the evidence of every value is its tooltip. */
+const Source: React.FC<{ evidence?: Evidence }> = ({ evidence }) => {
+  const { t } = useNetworkingTranslation();
+  if (evidence?.kind !== 'computed') return null;
+  return (
+    <>
+      {' '}
+      <Label isCompact variant="outline" data-test="computed" title={evidenceText(evidence)}>
+        {t('computed')}
+      </Label>
+    </>
+  );
+};
+
+const Term: React.FC<{
+  term: string;
+  test?: string;
+  evidence?: Evidence;
+  children?: React.ReactNode;
+}> = ({ term, test, evidence, children }) =>
   children === undefined || children === null || children === '' ? null : (
     <DescriptionListGroup>
       <DescriptionListTerm>{term}</DescriptionListTerm>
-      <DescriptionListDescription data-test={test}>{children}</DescriptionListDescription>
+      <DescriptionListDescription data-test={test} title={evidenceText(evidence)}>
+        {children}
+        <Source evidence={evidence} />
+      </DescriptionListDescription>
     </DescriptionListGroup>
   );
 
@@ -40,15 +66,17 @@ export const IpList: React.FC<{ ips: IpFact[]; showSource?: boolean }> = ({ ips,
   const { t } = useNetworkingTranslation();
   const sourceLabel: Record<string, string> = {
     'guest-agent': t('guest agent'),
+    'multus-status': t('Multus status'),
     'pod-annotation': t('pod annotation'),
     domain: t('domain'),
+    instance: t('reported by the instance'),
     spec: t('spec'),
   };
   if (ips.length === 0) return null;
   return (
     <>
       {ips.map((ip) => (
-        <div key={`${ip.address}-${ip.source}`}>
+        <div key={`${ip.address}-${ip.source}`} title={evidenceText(ip.evidence)}>
           {ip.address}
           {ip.prefixLength !== undefined ? `/${ip.prefixLength}` : ''}
           {showSource && (
@@ -84,6 +112,12 @@ export const InterfaceDetails: React.FC<{
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
   const { guest, binding, network, pod, raw } = row;
+  const ev = (path: string): Evidence | undefined =>
+    path.startsWith('network.')
+      ? network.evidence?.[path.slice('network.'.length)]
+      : row.evidence?.[path];
+  // The instance runs but says nothing about this NIC: its guest facts are "not reported".
+  const notReported = guest.statusReported === false ? t('not reported') : undefined;
 
   const factLabel = (id: string): string =>
     ({
@@ -92,6 +126,8 @@ export const InterfaceDetails: React.FC<{
       guestAddress: t('Guest address'),
       masqueradeGuestAddress: t('Guest address'),
       guestGateway: t('Guest gateway'),
+      guestAddressV6: t('Guest IPv6 address'),
+      guestGatewayV6: t('Guest IPv6 gateway'),
       gateway: t('Gateway'),
       address: t('Address'),
       nodeIP: t('Node IP'),
@@ -102,33 +138,52 @@ export const InterfaceDetails: React.FC<{
       <GridItem md={6} lg={3}>
         <Title headingLevel="h4">{t('Guest')}</Title>
         <DescriptionList isCompact>
-          <Term term={t('Guest device')} test="detail-guest-device">
-            {guest.interfaceName}
+          <Term
+            term={t('Guest device')}
+            test="detail-guest-device"
+            evidence={ev('guest.interfaceName')}
+          >
+            {guest.interfaceName ?? notReported}
           </Term>
-          <Term term={t('Model')}>
-            {guest.model.value}
-            {guest.model.defaulted ? ` (${t('default')})` : ''}
+          <Term term={t('Model')} test="detail-model" evidence={ev('guest.model')}>
+            {guest.model.passthrough
+              ? t('none: SR-IOV VF passed through')
+              : (guest.model.value ?? t('unknown'))}
           </Term>
-          <Term term={t('MAC configured')} test="detail-mac-configured">
-            {guest.mac.configured ?? t('Assigned at start')}
+          <Term
+            term={t('MAC configured')}
+            test="detail-mac-configured"
+            evidence={ev('guest.mac.configured')}
+          >
+            {guest.mac.configured ?? t('not set: assigned at start')}
           </Term>
-          <Term term={t('MAC reported')} test="detail-mac-reported">
-            {guest.mac.reported}
+          <Term
+            term={t('MAC reported')}
+            test="detail-mac-reported"
+            evidence={ev('guest.mac.reported')}
+          >
+            {guest.mac.reported ?? notReported}
           </Term>
-          <Term term={t('Link state')} test="detail-link-state">
+          <Term
+            term={t('Link state')}
+            test="detail-link-state"
+            evidence={ev('guest.linkState.configured')}
+          >
             {guest.linkState.configured}
             {guest.linkState.reported && guest.linkState.reported !== guest.linkState.configured
               ? ` (${t('reported {{state}}', { state: guest.linkState.reported })})`
               : ''}
           </Term>
           <Term term={t('IP addresses')} test="detail-guest-ips">
-            {guest.ips.length ? <IpList ips={guest.ips} showSource /> : undefined}
+            {guest.ips.length ? <IpList ips={guest.ips} showSource /> : notReported}
           </Term>
           <Term term={t('Link-local')} test="detail-link-local">
             {guest.linkLocal.length ? <IpList ips={guest.linkLocal} /> : undefined}
           </Term>
-          <Term term={t('Reported by')}>{joined(guest.infoSources)}</Term>
-          <Term term={t('Hot-plug')} test="detail-hotplug">
+          <Term term={t('Reported by')} evidence={ev('guest.infoSources')}>
+            {joined(guest.infoSources)}
+          </Term>
+          <Term term={t('Hot-plug')} test="detail-hotplug" evidence={ev('guest.hotplug')}>
             {guest.hotplugMessage ? text(guest.hotplugMessage) : undefined}
           </Term>
         </DescriptionList>
@@ -136,17 +191,21 @@ export const InterfaceDetails: React.FC<{
       <GridItem md={6} lg={3}>
         <Title headingLevel="h4">{t('Binding')}</Title>
         <DescriptionList isCompact>
-          <Term term={t('Binding')}>
-            {binding.name}
+          <Term term={t('Binding')} evidence={ev('binding.name')}>
+            {binding.source === 'cluster-default' ? t('cluster default (unknown)') : binding.name}
             {binding.source === 'plugin' ? ` (${t('binding plugin')})` : ''}
-            {binding.source === 'default' ? ` (${t('default')})` : ''}
             {binding.source === 'deprecated' ? ` (${t('deprecated')})` : ''}
           </Term>
           <Term term={t('What it means')} test="detail-binding-meaning">
             {text(binding.meaning)}
           </Term>
           {binding.facts.map((f) => (
-            <Term key={f.id} term={factLabel(f.id)} test={`detail-binding-${f.id}`}>
+            <Term
+              key={`${f.id}-${f.value}`}
+              term={factLabel(f.id)}
+              test={`detail-binding-${f.id}`}
+              evidence={f.source}
+            >
               {f.value}
             </Term>
           ))}
@@ -163,14 +222,14 @@ export const InterfaceDetails: React.FC<{
           </Term>
           <Term term={t('Type')}>{joined([network.pluginType, network.topology])}</Term>
           <Term term={t('Network name')}>{network.networkName}</Term>
-          <Term term={t('Subnets')} test="detail-subnets">
+          <Term term={t('Subnets')} test="detail-subnets" evidence={ev('network.subnets')}>
             {joined(network.subnets)}
           </Term>
           <Term term={t('Excluded subnets')}>{joined(network.excludeSubnets)}</Term>
-          <Term term={t('Gateway')} test="detail-gateway">
+          <Term term={t('Gateway')} test="detail-gateway" evidence={ev('network.gateways')}>
             {joined(network.gateways)}
           </Term>
-          <Term term={t('IPAM')} test="detail-ipam">
+          <Term term={t('IPAM')} test="detail-ipam" evidence={ev('network.ipam')}>
             {network.ipam.enabled === undefined
               ? undefined
               : network.ipam.enabled
@@ -179,16 +238,20 @@ export const InterfaceDetails: React.FC<{
                   : t('Enabled')
                 : t('None: the guest configures its own address')}
           </Term>
-          <Term term={t('VLAN')} test="detail-vlan">
+          <Term term={t('VLAN')} test="detail-vlan" evidence={ev('network.vlan')}>
             {network.vlan}
           </Term>
-          <Term term={t('MTU')} test="detail-mtu">
+          <Term term={t('MTU')} test="detail-mtu" evidence={ev('network.mtu')}>
             {network.mtu}
           </Term>
-          <Term term={t('Bridge')} test="detail-bridge">
+          <Term term={t('Bridge')} test="detail-bridge" evidence={ev('network.bridge')}>
             {network.bridge}
           </Term>
-          <Term term={t('Physical network')} test="detail-physical-network">
+          <Term
+            term={t('Physical network')}
+            test="detail-physical-network"
+            evidence={ev('network.physicalNetworkName')}
+          >
             {network.physicalNetworkName}
           </Term>
           <Term term={t('Node bridge')} test="detail-node-bridge">
@@ -212,13 +275,17 @@ export const InterfaceDetails: React.FC<{
       <GridItem md={6} lg={3}>
         <Title headingLevel="h4">{t('Pod side')}</Title>
         <DescriptionList isCompact>
-          <Term term={t('Pod interface')} test="detail-pod-interface">
+          <Term
+            term={t('Pod interface')}
+            test="detail-pod-interface"
+            evidence={ev('pod.interfaceName')}
+          >
             {pod.interfaceName ?? pod.expectedInterface}
             {pod.matches === false && pod.reportedInterface
               ? ` (${t('expected {{name}}', { name: pod.expectedInterface ?? '' })})`
               : ''}
           </Term>
-          <Term term={t('Devices')} test="detail-pod-devices">
+          <Term term={t('Devices')} test="detail-pod-devices" evidence={ev('pod.devices')}>
             {pod.devices.length ? (
               <LabelGroup numLabels={8}>
                 {pod.devices.map((d) => (
@@ -233,11 +300,33 @@ export const InterfaceDetails: React.FC<{
           <Term term={t('Pod IPs')} test="detail-pod-ips">
             {pod.ips.length ? <IpList ips={pod.ips} /> : undefined}
           </Term>
-          <Term term={t('Pod MAC')}>{pod.mac}</Term>
-          <Term term={t('Pod gateway')}>{joined(pod.gateways)}</Term>
-          <Term term={t('OVN role')} test="detail-ovn-role">
+          <Term term={t('Pod MAC')} evidence={ev('pod.mac')}>
+            {pod.mac}
+          </Term>
+          <Term term={t('Pod gateway')} evidence={ev('pod.gateways')}>
+            {joined(pod.gateways)}
+          </Term>
+          <Term term={t('OVN role')} test="detail-ovn-role" evidence={ev('pod.ovnRole')}>
             {pod.ovnRole}
           </Term>
+          <Term term={t('VF PCI address')} test="detail-vf-pci" evidence={ev('pod.deviceInfo')}>
+            {pod.deviceInfo?.pciAddress}
+          </Term>
+          {pod.lockedDefault && (
+            <Term
+              term={t('Pod {{interface}} (infrastructure-locked, not for the guest)', {
+                interface: pod.lockedDefault.interfaceName,
+              })}
+              test="detail-locked-default"
+              evidence={ev('pod.lockedDefault')}
+            >
+              {pod.lockedDefault.ips.length ? (
+                <IpList ips={pod.lockedDefault.ips} />
+              ) : (
+                (pod.lockedDefault.mac ?? t('no address reported'))
+              )}
+            </Term>
+          )}
         </DescriptionList>
       </GridItem>
       {row.notes.length > 0 && (
@@ -267,6 +356,11 @@ export const InterfaceDetails: React.FC<{
           dataTest="raw-network-selection"
         />
         <RawFact title={t('OVN pod-networks entry')} value={raw.ovnPodNetwork} dataTest="raw-ovn" />
+        <RawFact
+          title={t('SR-IOV device info')}
+          value={pod.deviceInfo?.raw}
+          dataTest="raw-device-info"
+        />
         <RawFact title={t('VMI status entry')} value={raw.vmiStatus} dataTest="raw-vmi-status" />
         <RawFact
           title={t('VM spec interface')}

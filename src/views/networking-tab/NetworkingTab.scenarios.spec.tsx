@@ -106,11 +106,30 @@ describe('NetworkingTab on the demo scenarios', () => {
     const objects = demo('01-vm-pod-masquerade.yaml').filter(
       (o) => o.kind !== 'VirtualMachineInstance' && o.kind !== 'Pod',
     );
-    __setMockResources([...demo('00-cluster.yaml'), ...objects] as never);
-    const vm = objects.find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
+    const vm = JSON.parse(
+      JSON.stringify(objects.find((o) => o.kind === 'VirtualMachine')),
+    ) as VirtualMachine;
+    vm.spec!.runStrategy = 'Halted';
+    (vm.status as { printableStatus?: string }).printableStatus = 'Stopped';
+    __setMockResources([
+      ...demo('00-cluster.yaml'),
+      ...objects.filter((o) => o.kind !== 'VirtualMachine'),
+      vm,
+    ] as never);
     render(<NetworkingTab obj={vm} />);
     expect(screen.getByTestId('vm-state-alert')).toHaveTextContent(/stopped/);
     expect(cell('default', 'binding')).toHaveTextContent('masquerade');
+  });
+
+  it('says "starting", not "stopped", for a VM that should run and has no instance yet', () => {
+    const objects = demo('01-vm-pod-masquerade.yaml').filter(
+      (o) => o.kind !== 'VirtualMachineInstance' && o.kind !== 'Pod',
+    );
+    __setMockResources([...demo('00-cluster.yaml'), ...objects] as never);
+    const vm = objects.find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
+    render(<NetworkingTab obj={vm} />);
+    expect(screen.getByTestId('vm-state-alert')).toHaveTextContent(/starting/);
+    expect(screen.getByTestId('vm-state-alert')).not.toHaveTextContent(/stopped/);
   });
 });
 

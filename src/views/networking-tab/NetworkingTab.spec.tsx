@@ -35,12 +35,29 @@ describe('NetworkingTab', () => {
     );
   });
 
-  it('says so when the VM has no interfaces', () => {
+  it('says so when the VM has no interfaces and opts out of the pod interface', () => {
+    render(
+      <NetworkingTab
+        obj={
+          {
+            metadata: { name: 'empty' },
+            spec: {
+              template: { spec: { domain: { devices: { autoattachPodInterface: false } } } },
+            },
+          } as VirtualMachine
+        }
+      />,
+    );
+    expect(screen.getByText('No network interfaces')).toBeInTheDocument();
+  });
+
+  it("shows KubeVirt's default pod interface for a VM with neither interfaces nor networks", () => {
     render(
       <NetworkingTab
         obj={{ metadata: { name: 'empty' }, spec: { template: { spec: {} } } } as VirtualMachine}
       />,
     );
-    expect(screen.getByText('No network interfaces')).toBeInTheDocument();
+    expect(screen.queryByText('No network interfaces')).not.toBeInTheDocument();
+    expect(screen.getByTestId('interface-row-default')).toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 import * as React from 'react';
 import {
+  Alert,
   Bullseye,
   EmptyState,
   EmptyStateBody,
@@ -11,15 +12,73 @@ import {
 } from '@patternfly/react-core';
 import type { VirtualMachine } from '../../core/k8s/types';
 import { runDiagnostics } from '../../core/diagnostics';
+import type { Finding } from '../../core/diagnostics/types';
 import { buildNetworkingModel } from '../../core/model/interface-model';
+import type { NetworkingInput, NetworkingModel } from '../../core/model/types';
 import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { InterfacesTable } from './InterfacesTable';
 import { NetworkingToolbar } from './NetworkingToolbar';
+import { RawFact } from './RawFact';
 import { useNetworkingInputs } from './useNetworkingInputs';
 import { VmStateAlerts } from './VmStateAlerts';
 import { WiringDiagram } from './WiringDiagram';
+
+interface Built {
+  model?: NetworkingModel;
+  findings?: Finding[];
+  /** The model failed on these inputs; `model` then holds what the VM spec alone shows. */
+  error?: Error;
+}
+
+/**
+ * Builds the model without ever throwing into React: an error that escapes the model is shown in
+ * the tab's own panel (with the raw inputs), and the rows are rebuilt from the VM spec alone so the
+ * interface table still renders.
+ */
+export const buildSafely = (
+  input: NetworkingInput | undefined,
+  loaded: boolean,
+): Built | undefined => {
+  if (!input || !loaded) return undefined;
+  const diagnose = (model: NetworkingModel): Finding[] => {
+    try {
+      return runDiagnostics(model);
+    } catch {
+      return [];
+    }
+  };
+  try {
+    const model = buildNetworkingModel(input);
+    return { model, findings: diagnose(model) };
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    try {
+      const model = buildNetworkingModel({ vm: input.vm });
+      return { model, findings: diagnose(model), error };
+    } catch {
+      return { error };
+    }
+  }
+};
+
+const ModelErrorPanel: React.FC<{ error: Error; input?: NetworkingInput }> = ({ error, input }) => {
+  const { t } = useNetworkingTranslation();
+  return (
+    <Alert
+      isInline
+      variant="danger"
+      title={t(
+        'The networking facts could not be built from these objects; only the VM spec is shown',
+      )}
+      data-test="model-error"
+    >
+      <p>{error.message}</p>
+      <RawFact title={t('inputs')} value={input} dataTest="model-error-raw" />
+    </Alert>
+  );
+};
 
 /** Props the console (kubevirt-plugin's VM details page) passes to a `console.tab/horizontalNav`. */
 export interface NetworkingTabProps {
@@ -33,15 +92,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
 
   // Built once every watched list has answered: rendering the rows from partial data first and
   // again as each list arrives cost more than the wait (see scripts/bench/tab-render.ts).
-  const built = React.useMemo(() => {
-    if (!input || !loaded) return undefined;
-    try {
-      const model = buildNetworkingModel(input);
-      return { model, findings: runDiagnostics(model) };
-    } catch (error) {
-      return { error: error as Error };
-    }
-  }, [input, loaded]);
+  const built = React.useMemo(() => buildSafely(input, loaded), [input, loaded]);
 
   if (!obj) {
     return (
@@ -66,11 +117,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
         )}
         {built?.error && (
           <StackItem>
-            <SectionErrorBoundary title={t('Networking model')} raw={input} texts={texts}>
-              {(() => {
-                throw built.error;
-              })()}
-            </SectionErrorBoundary>
+            <ModelErrorPanel error={built.error} input={input} />
           </StackItem>
         )}
         {model && (
@@ -107,7 +154,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
           <StackItem>
             <Title headingLevel="h2">{t('Diagnostics')}</Title>
             <SectionErrorBoundary title={t('Diagnostics')} raw={built.findings} texts={texts}>
-              <DiagnosticsPanel findings={built.findings} />
+              <DiagnosticsPanel findings={built.findings} model={model} />
             </SectionErrorBoundary>
           </StackItem>
         )}
