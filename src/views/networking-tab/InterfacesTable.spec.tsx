@@ -31,7 +31,7 @@ const renderTable = (file: string, change?: (objects: K8sObject[]) => void) => {
     cudns: [],
     namespace: of('Namespace')[0],
     nncps: of('NodeNetworkConfigurationPolicy'),
-  } as NetworkingInput);
+  } as unknown as NetworkingInput);
   render(
     <InterfacesTable
       rows={model.interfaces}
