@@ -58,7 +58,7 @@ describe('InterfacesTable', () => {
     expect(cell('nic-vlan-1924', 'network')).toHaveTextContent(
       'OVN localnet · VLAN 1924 · br-vmdata',
     );
-    expect(cell('nic-vlan-1924', 'network')).toHaveTextContent('demo-vm-localnet/demo-vlan-1924');
+    expect(cell('nic-vlan-1924', 'network')).toHaveTextContent('demo-vlan-1924');
     expect(cell('default', 'network')).toHaveTextContent(/^Pod network$/);
     // Each part names the field it was read from, on hover.
     expect(within(cell('nic-vlan-1924', 'network')).getByText('br-vmdata')).toHaveAttribute(

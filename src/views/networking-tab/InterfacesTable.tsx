@@ -39,7 +39,11 @@ import './interfaces-table.css';
 type Text = (m: string | Message) => string;
 
 /** The summary as one line of words; each part shows on hover the object and field it came from. */
-const NetworkCell: React.FC<{ summary: NetworkSummary; text: Text }> = ({ summary, text }) => {
+const NetworkCell: React.FC<{ summary: NetworkSummary; text: Text; namespace: string }> = ({
+  summary,
+  text,
+  namespace,
+}) => {
   const tone =
     summary.status === 'missing'
       ? ' vm-networking-interfaces__flag--danger'
@@ -66,7 +70,7 @@ const NetworkCell: React.FC<{ summary: NetworkSummary; text: Text }> = ({ summar
             name={link.name}
             namespace={link.namespace}
             displayName={
-              link.kind === 'NetworkAttachmentDefinition' && link.namespace
+              link.namespace && link.namespace !== namespace
                 ? `${link.namespace}/${link.name}`
                 : link.name
             }
@@ -214,13 +218,13 @@ const InterfaceRowView: React.FC<RowProps> = ({
           </span>
         </Td>
         <Td dataLabel={t('Network')} data-test="interface-network">
-          <NetworkCell summary={summary} text={str} />
+          <NetworkCell summary={summary} text={str} namespace={namespace} />
         </Td>
         <Td dataLabel={t('Link state')} data-test="interface-link-state">
           {link.main}
           {link.sub && <span className="vm-networking-interfaces__sub">{link.sub}</span>}
         </Td>
-        <Td dataLabel={t('MAC and IP addresses')}>
+        <Td dataLabel={t('Addresses')}>
           <span className="vm-networking-interfaces__address" data-test="interface-mac">
             {mac ?? t('Assigned at start')}
           </span>
@@ -378,7 +382,7 @@ export const InterfacesTable: React.FC<{
     ['binding', t('Binding')],
     ['network', t('Network')],
     ['linkState', t('Link state')],
-    ['addresses', t('MAC and IP addresses')],
+    ['addresses', t('Addresses')],
   ];
   const sortOf = (column: ColumnKey, columnIndex: number): ThProps['sort'] => ({
     columnIndex,
