@@ -134,8 +134,9 @@ const laneOf = (row: InterfaceRow, model: NetworkingModel): WiringLane => {
       },
       {
         column: 'network',
+        // The namespace only when it is not the VM's own (a NAD in `default`, say).
         title: networkRef
-          ? networkRef.namespace
+          ? networkRef.namespace && networkRef.namespace !== model.namespace
             ? `${networkRef.namespace}/${networkRef.name}`
             : networkRef.name
           : network.kindLabel,

@@ -399,38 +399,41 @@ export const InterfacesTable: React.FC<{
 
   return (
     <>
-      <Table
-        aria-label={t('Network interfaces')}
-        data-test="vm-networking-interfaces"
-        variant="compact"
-      >
-        <Thead>
-          <Tr>
-            <Th screenReaderText={t('Details')} />
-            {columns.map(([key, label], i) => (
-              <Th key={key} sort={sortOf(key, i + 1)} modifier="wrap" data-test={`column-${key}`}>
-                {label}
-              </Th>
-            ))}
-            <Th screenReaderText={t('Actions')} />
-          </Tr>
-        </Thead>
-        {sorted.map(({ row, summary, signature }, rowIndex) => (
-          <MemoRow
-            key={row.name}
-            row={row}
-            summary={summary}
-            namespace={namespace}
-            vmName={vmName}
-            rowIndex={rowIndex}
-            isExpanded={expanded.has(row.name)}
-            onToggle={toggle}
-            onAction={onAction}
-            canDetach={canDetach}
-            signature={signature}
-          />
-        ))}
-      </Table>
+      <div className="vm-networking-interfaces-container">
+        <Table
+          aria-label={t('Network interfaces')}
+          data-test="vm-networking-interfaces"
+          variant="compact"
+          className="vm-networking-interfaces"
+        >
+          <Thead>
+            <Tr>
+              <Th screenReaderText={t('Details')} />
+              {columns.map(([key, label], i) => (
+                <Th key={key} sort={sortOf(key, i + 1)} modifier="wrap" data-test={`column-${key}`}>
+                  {label}
+                </Th>
+              ))}
+              <Th screenReaderText={t('Actions')} />
+            </Tr>
+          </Thead>
+          {sorted.map(({ row, summary, signature }, rowIndex) => (
+            <MemoRow
+              key={row.name}
+              row={row}
+              summary={summary}
+              namespace={namespace}
+              vmName={vmName}
+              rowIndex={rowIndex}
+              isExpanded={expanded.has(row.name)}
+              onToggle={toggle}
+              onAction={onAction}
+              canDetach={canDetach}
+              signature={signature}
+            />
+          ))}
+        </Table>
+      </div>
       {acting && action?.kind === 'yaml' && (
         <SpecYamlModal row={acting} onClose={() => setAction(undefined)} />
       )}

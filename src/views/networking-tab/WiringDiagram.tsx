@@ -22,8 +22,8 @@ const PAD = 8;
 const HEADER = 24;
 const LANE_GAP = 14;
 /** Average glyph widths (px) of the title (sm, bold) and line (xs) fonts, rounded up. */
-const TITLE_CHAR = 7.6;
-const LINE_CHAR = 6.6;
+const TITLE_CHAR = 7;
+const LINE_CHAR = 6;
 
 interface Geometry {
   box: number;
@@ -31,6 +31,7 @@ interface Geometry {
   width: number;
   titleChars: number;
   lineChars: number;
+  headerChars: number;
 }
 
 /** Boxes as wide as the container allows (between MIN_BOX and MAX_BOX), gaps narrower when tight. */
@@ -44,6 +45,8 @@ export const geometryFor = (available: number): Geometry => {
     width: 5 * box + 4 * gap + 2,
     titleChars: Math.max(4, Math.floor(inner / TITLE_CHAR)),
     lineChars: Math.max(4, Math.floor(inner / LINE_CHAR)),
+    // A column header may run into the gap after its boxes.
+    headerChars: Math.max(4, Math.floor((box + gap - PAD) / TITLE_CHAR)),
   };
 };
 
@@ -91,6 +94,7 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
     width,
     titleChars,
     lineChars,
+    headerChars,
   } = geometryFor(available ?? NATURAL_WIDTH);
   const text = useMessageText();
   const str = (v: string | Message) => (typeof v === 'string' ? v : text(v));
@@ -107,11 +111,12 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
   );
   const height = HEADER + laneHeights.reduce((a, h) => a + h + LANE_GAP, 0);
 
-  // Only the title links to the object; addresses and device names stay plain text.
+  // Only the title links to the object; addresses and device names stay plain text. The texts sit
+  // in a nested <svg> of the box's size, which clips whatever the character estimate let through.
   const box = (node: WiringNode, x: number, y: number, h: number, key: string) => {
     const title = str(node.title);
     const titleText = (
-      <text className="vm-networking-wiring__title" x={x + PAD} y={y + PAD + LINE - 3}>
+      <text className="vm-networking-wiring__title" x={PAD} y={PAD + LINE - 3}>
         <title>{title}</title>
         {clip(title, titleChars)}
       </text>
@@ -128,24 +133,26 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
         >
           {node.note && <title>{text(node.note)}</title>}
         </rect>
-        {node.ref ? (
-          <a href={resourceUrl(node.ref)} className="vm-networking-wiring__link">
-            {titleText}
-          </a>
-        ) : (
-          titleText
-        )}
-        {node.lines.map((line, i) => (
-          <text
-            key={i}
-            className="vm-networking-wiring__line"
-            x={x + PAD}
-            y={y + PAD + LINE * (i + 2) - 3}
-          >
-            <title>{str(line)}</title>
-            {clip(str(line), lineChars)}
-          </text>
-        ))}
+        <svg x={x} y={y} width={BOX_WIDTH} height={h}>
+          {node.ref ? (
+            <a href={resourceUrl(node.ref)} className="vm-networking-wiring__link">
+              {titleText}
+            </a>
+          ) : (
+            titleText
+          )}
+          {node.lines.map((line, i) => (
+            <text
+              key={i}
+              className="vm-networking-wiring__line"
+              x={PAD}
+              y={PAD + LINE * (i + 2) - 3}
+            >
+              <title>{str(line)}</title>
+              {clip(str(line), lineChars)}
+            </text>
+          ))}
+        </svg>
       </g>
     );
   };
@@ -183,7 +190,7 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
             y={16}
           >
             <title>{headers[col]}</title>
-            {clip(headers[col], titleChars)}
+            {clip(headers[col], headerChars)}
           </text>
         ))}
         {lanes.map((lane, laneIndex) => {
