@@ -10,7 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage, type TestBrowser } from './support/browser';
-import { startTestPreview, vmTabURL } from './support/preview';
+import { DEMO_FIXTURES, startTestPreview, vmTabURL } from './support/preview';
+import { readManifestFile } from '../test-support/manifests';
 import type { Preview } from '../preview/preview';
 import {
   CONTENT_WIDTH_TOLERANCE,
@@ -33,11 +34,14 @@ afterAll(async () => {
   await Promise.all([browser?.close(), preview?.close()]);
 });
 
-const demoVms = (): { ns: string; vm: string }[] =>
-  preview
-    .fixtureApi!.store.list('kubevirt.io/virtualmachines')
-    .map((v) => ({ ns: v.metadata.namespace ?? 'default', vm: v.metadata.name }))
-    .sort((a, b) => `${a.ns}/${a.vm}`.localeCompare(`${b.ns}/${b.vm}`));
+/** Every VM of the demo fixtures, read from the files (a test per VM, each with its own timeout). */
+const DEMO_VMS: { ns: string; vm: string }[] = fs
+  .readdirSync(DEMO_FIXTURES)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .flatMap((f) => readManifestFile(path.join(DEMO_FIXTURES, f)))
+  .filter((o) => o.kind === 'VirtualMachine')
+  .map((o) => ({ ns: o.metadata?.namespace ?? 'default', vm: o.metadata?.name ?? '' }))
+  .sort((a, b) => `${a.ns}/${a.vm}`.localeCompare(`${b.ns}/${b.vm}`));
 
 interface LayoutReport {
   truncatedHeaders: string[];
@@ -136,35 +140,36 @@ const checkLayout = async (page: Page, name: string) => {
 };
 
 describe('the Networking tab at the width kubevirt-plugin 4.22 leaves it (~800 px)', () => {
-  it('covers the demo VMs', () => {
-    expect(demoVms().length).toBeGreaterThanOrEqual(7);
+  it('covers every VM the preview serves', () => {
+    const served = preview
+      .fixtureApi!.store.list('kubevirt.io/virtualmachines')
+      .map((v) => `${v.metadata.namespace}/${v.metadata.name}`)
+      .sort();
+    expect(DEMO_VMS.map((d) => `${d.ns}/${d.vm}`).sort()).toEqual(served);
+    expect(DEMO_VMS.length).toBeGreaterThanOrEqual(7);
   });
 
-  it('shows every demo VM unclipped', async () => {
-    for (const { ns, vm } of demoVms()) {
-      const w = await openPage(browser);
-      const url = vmTabURL(preview, ns, vm);
-      await tabContentWidthViewport(w.page, url);
-      await openTab(w.page, url);
-      const width = await contentWidth(w.page);
-      expect(width).toBeGreaterThanOrEqual(TARGET_CONTENT_WIDTH - CONTENT_WIDTH_TOLERANCE);
-      expect(width).toBeLessThanOrEqual(TARGET_CONTENT_WIDTH + CONTENT_WIDTH_TOLERANCE);
-      await checkLayout(w.page, `${ns}--${vm}--800`);
-      w.assertNoProblems();
-      await w.page.close();
-    }
+  it.each(DEMO_VMS)('$ns/$vm: nothing clipped', async ({ ns, vm }) => {
+    const w = await openPage(browser);
+    const url = vmTabURL(preview, ns, vm);
+    await tabContentWidthViewport(w.page, url);
+    await openTab(w.page, url);
+    const width = await contentWidth(w.page);
+    expect(width).toBeGreaterThanOrEqual(TARGET_CONTENT_WIDTH - CONTENT_WIDTH_TOLERANCE);
+    expect(width).toBeLessThanOrEqual(TARGET_CONTENT_WIDTH + CONTENT_WIDTH_TOLERANCE);
+    await checkLayout(w.page, `${ns}--${vm}--800`);
+    w.assertNoProblems();
+    await w.page.close();
   });
 });
 
 describe('the Networking tab at 1440×900', () => {
-  it('shows every demo VM unclipped', async () => {
-    for (const { ns, vm } of demoVms()) {
-      const w = await openPage(browser);
-      await w.page.setViewportSize({ width: 1440, height: 900 });
-      await openTab(w.page, vmTabURL(preview, ns, vm));
-      await checkLayout(w.page, `${ns}--${vm}--1440`);
-      w.assertNoProblems();
-      await w.page.close();
-    }
+  it.each(DEMO_VMS)('$ns/$vm: nothing clipped', async ({ ns, vm }) => {
+    const w = await openPage(browser);
+    await w.page.setViewportSize({ width: 1440, height: 900 });
+    await openTab(w.page, vmTabURL(preview, ns, vm));
+    await checkLayout(w.page, `${ns}--${vm}--1440`);
+    w.assertNoProblems();
+    await w.page.close();
   });
 });
