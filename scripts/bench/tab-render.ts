@@ -35,6 +35,8 @@ const fullyRendered = (n: number) =>
 interface Visit {
   ms: number;
   requests: string[];
+  /** When the last Kubernetes request of the visit started, after the click: a chain shows here. */
+  lastRequestMs: number;
   watches: string[];
   /** Chromium's counters over the visit (CDP Performance.getMetrics deltas). */
   layouts: number;
@@ -68,8 +70,11 @@ const visit = async (page: Page, detailsUrl: string, interfaces: number): Promis
   await tab.waitFor({ timeout: 30000 });
   const requests: string[] = [];
   const watches: string[] = [];
+  let lastRequestAt = 0;
   const onRequest = (r: { url: () => string }) => {
-    if (r.url().includes('/api/kubernetes/')) requests.push(r.url());
+    if (!r.url().includes('/api/kubernetes/')) return;
+    requests.push(r.url());
+    lastRequestAt = Date.now();
   };
   const onSocket = (ws: { url: () => string }) => {
     if (ws.url().includes('/api/kubernetes/')) watches.push(ws.url());
@@ -91,6 +96,7 @@ const visit = async (page: Page, detailsUrl: string, interfaces: number): Promis
   return {
     ms,
     requests,
+    lastRequestMs: lastRequestAt ? lastRequestAt - started : 0,
     watches,
     layouts: delta('LayoutCount'),
     layoutMs: delta('LayoutDuration') * 1000,
@@ -180,6 +186,45 @@ const measureSize = async (
   }
 };
 
+/** Requests and watches of one visit to some demo VMs: what each VM's spec lets the tab skip. */
+const DEMO_VISITS: [string, string, number][] = [
+  ['demo-vm-pod', 'vm-pod', 1],
+  ['demo-vm-secondary-udn', 'vm-secondary-udn', 2],
+  ['demo-vm-localnet', 'vm-localnet', 2],
+];
+
+const measureDemo = async (browser: TestBrowser, builds: Build[]): Promise<Measurement[]> => {
+  const out: Measurement[] = [];
+  for (const build of builds) {
+    const preview = await startPreview({
+      port: 0,
+      hostBuildDir: path.join(ROOT, 'preview/.build'),
+      fixtures: [path.join(ROOT, 'preview/fixtures/demo')],
+      dist: build.dist,
+    });
+    try {
+      for (const [ns, vm, nics] of DEMO_VISITS) {
+        const page = await browser.context.newPage();
+        const base = `${preview.url}/k8s/ns/${ns}/kubevirt.io~v1~VirtualMachine/${vm}`;
+        const v = await visit(page, base, nics);
+        await page.close();
+        const label = builds.length > 1 ? ` [${build.label}]` : '';
+        out.push(
+          {
+            name: `${ns}/${vm}: API requests per visit${label}`,
+            value: v.requests.length,
+            unit: 'requests',
+          },
+          { name: `  watches opened${label}`, value: v.watches.length, unit: 'watches' },
+        );
+      }
+    } finally {
+      await preview.close();
+    }
+  }
+  return out;
+};
+
 export async function run(): Promise<Measurement[]> {
   const builds: Build[] = [
     {
@@ -200,6 +245,7 @@ export async function run(): Promise<Measurement[]> {
   try {
     const out: Measurement[] = [];
     for (const size of SIZES) out.push(...(await measureSize(browser, builds, size)));
+    out.push(...(await measureDemo(browser, builds)));
     return out;
   } finally {
     await browser.close();

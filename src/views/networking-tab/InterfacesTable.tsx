@@ -6,6 +6,7 @@ import {
   DropdownItem,
   DropdownList,
   MenuToggle,
+  type MenuToggleElement,
   Modal,
   ModalBody,
   ModalHeader,
@@ -133,7 +134,7 @@ const RowActions: React.FC<{
       onOpenChange={setOpen}
       onSelect={() => setOpen(false)}
       popperProps={{ position: 'right' }}
-      toggle={(ref) => (
+      toggle={(ref: React.Ref<MenuToggleElement>) => (
         <MenuToggle
           ref={ref}
           variant="plain"

@@ -96,6 +96,9 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
     lineChars,
     headerChars,
   } = geometryFor(available ?? NATURAL_WIDTH);
+  // Where the container can be observed, the lanes are drawn once, for its width: the observer's
+  // first callback comes right after the first layout, before the frame is painted.
+  const waitForWidth = available === undefined && typeof ResizeObserver !== 'undefined';
   const text = useMessageText();
   const str = (v: string | Message) => (typeof v === 'string' ? v : text(v));
   const headers: Record<string, string> = {
@@ -193,33 +196,34 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
             {clip(headers[col], headerChars)}
           </text>
         ))}
-        {lanes.map((lane, laneIndex) => {
-          const h = laneHeights[laneIndex];
-          const top = y;
-          y += h + LANE_GAP;
-          return (
-            <g key={lane.interfaceName} data-test={`wiring-lane-${lane.interfaceName}`}>
-              {lane.nodes.map((node, i) => {
-                const x = i * (BOX_WIDTH + GAP) + 1;
-                return (
-                  <React.Fragment key={node.column}>
-                    {i > 0 && (
-                      <line
-                        className="vm-networking-wiring__edge"
-                        x1={x - GAP}
-                        y1={top + h / 2}
-                        x2={x - 2}
-                        y2={top + h / 2}
-                        markerEnd="url(#vm-networking-arrow)"
-                      />
-                    )}
-                    {box(node, x, top, h, node.column)}
-                  </React.Fragment>
-                );
-              })}
-            </g>
-          );
-        })}
+        {!waitForWidth &&
+          lanes.map((lane, laneIndex) => {
+            const h = laneHeights[laneIndex];
+            const top = y;
+            y += h + LANE_GAP;
+            return (
+              <g key={lane.interfaceName} data-test={`wiring-lane-${lane.interfaceName}`}>
+                {lane.nodes.map((node, i) => {
+                  const x = i * (BOX_WIDTH + GAP) + 1;
+                  return (
+                    <React.Fragment key={node.column}>
+                      {i > 0 && (
+                        <line
+                          className="vm-networking-wiring__edge"
+                          x1={x - GAP}
+                          y1={top + h / 2}
+                          x2={x - 2}
+                          y2={top + h / 2}
+                          markerEnd="url(#vm-networking-arrow)"
+                        />
+                      )}
+                      {box(node, x, top, h, node.column)}
+                    </React.Fragment>
+                  );
+                })}
+              </g>
+            );
+          })}
       </svg>
     </div>
   );
