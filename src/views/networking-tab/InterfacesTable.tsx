@@ -199,7 +199,13 @@ const InterfaceRowView: React.FC<RowProps> = ({
               className="vm-networking-interfaces__sub"
               title={t('virt-launcher pod interface')}
             >
-              {t('pod')}: <span data-test="interface-pod-interface">{podInterface}</span>
+              {t('pod')}:{' '}
+              <span
+                className="vm-networking-interfaces__nowrap"
+                data-test="interface-pod-interface"
+              >
+                {podInterface}
+              </span>
             </span>
           )}
         </Td>
