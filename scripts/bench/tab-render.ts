@@ -164,6 +164,11 @@ const measureSize = async (
           budget: 300,
         },
         {
+          name: `  last API request started, after the click${label}`,
+          value: med((v) => v.lastRequestMs),
+          unit: 'ms',
+        },
+        {
           name: `  layouts during the switch${label}`,
           value: med((v) => v.layouts),
           unit: 'layouts',

@@ -111,22 +111,19 @@ export const useNetworkingInputs = (
   const [ruledOutFor, setRuledOutFor] = React.useState<string>();
   const nodeSideRuledOut = ruledOutFor === watchKey;
   const specs = React.useMemo(
-    () =>
-      vm
-        ? networkingWatchPlan(vm).filter(
-            (w) => !(nodeSideRuledOut && NODE_SIDE_KEYS.includes(w.key)),
-          )
-        : [],
+    () => (vm ? networkingWatchPlan(vm) : []),
     // The VM's identity, NICs and networks decide the watches; status updates must not reopen them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [watchKey, nodeSideRuledOut],
+    [watchKey],
   );
   const foreign = React.useMemo(() => (vm ? foreignNadRefs(vm) : []), [watchKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const results = useK8sWatchResources<Resources>(
+  const main = useK8sWatchResources<Resources>(
     React.useMemo(() => {
       const res: Record<string, WatchK8sResource> = {};
-      specs.forEach((w) => (res[w.key] = toResource(w)));
+      specs
+        .filter((w) => !NODE_SIDE_KEYS.includes(w.key))
+        .forEach((w) => (res[w.key] = toResource(w)));
       foreign.forEach((ref) => {
         res[`nad:${ref.namespace}/${ref.name}`] = {
           groupVersionKind: groupVersionKindOf(Models.NetworkAttachmentDefinition),
@@ -137,6 +134,20 @@ export const useNetworkingInputs = (
       return res;
     }, [specs, foreign]),
   ) as Record<string, WatchResult>;
+  // A second set, opened in the same render: closing it when the NADs rule it out must not
+  // reopen (and re-list) the watches above, as changing one set of resources would.
+  const nodeSide = useK8sWatchResources<Resources>(
+    React.useMemo(() => {
+      const res: Record<string, WatchK8sResource> = {};
+      if (!nodeSideRuledOut) {
+        specs
+          .filter((w) => NODE_SIDE_KEYS.includes(w.key))
+          .forEach((w) => (res[w.key] = toResource(w)));
+      }
+      return res;
+    }, [specs, nodeSideRuledOut]),
+  ) as Record<string, WatchResult>;
+  const results = React.useMemo(() => ({ ...main, ...nodeSide }), [main, nodeSide]);
 
   const nadsValue = valueOf('nads', results.nads);
   const localNads = Array.isArray(nadsValue)
