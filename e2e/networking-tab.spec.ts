@@ -44,7 +44,7 @@ const DEMO: Array<{ ns: string; vm: string; rows: Row[] }> = [
         binding: 'l2bridge',
         model: 'virtio',
         mac: '0a:58:0a:01:01:03',
-        network: ['primary-udn'],
+        network: ['Primary UDN primary-udn · Layer2 · 10.1.1.0/24'],
       },
     ],
   },
@@ -57,14 +57,14 @@ const DEMO: Array<{ ns: string; vm: string; rows: Row[] }> = [
         binding: 'l2bridge',
         model: 'virtio',
         mac: '0a:58:0a:01:01:03',
-        network: ['primary-udn'],
+        network: ['Primary UDN primary-udn · Layer2 · 10.1.1.0/24'],
       },
       {
         name: 'secondary-udn',
         binding: 'bridge',
         model: 'virtio',
         mac: '02:00:0a:02:02:03',
-        network: ['demo-vm-secondary-udn/secondary-udn'],
+        network: ['UDN secondary-udn · Layer2 · 10.2.2.0/24'],
       },
     ],
   },
@@ -84,7 +84,7 @@ const DEMO: Array<{ ns: string; vm: string; rows: Row[] }> = [
         binding: 'bridge',
         model: 'virtio',
         mac: '02:86:5e:00:00:16',
-        network: ['demo-vm-localnet/demo-vlan-1924'],
+        network: ['OVN localnet · VLAN 1924 · br-vmdata', 'demo-vlan-1924'],
       },
     ],
   },
@@ -104,7 +104,7 @@ const DEMO: Array<{ ns: string; vm: string; rows: Row[] }> = [
         binding: 'bridge',
         model: 'virtio',
         mac: '02:b3:f0:00:00:3c',
-        network: ['demo-vm-bridge/virt-bridge'],
+        network: ['Linux bridge br-trunk · VLAN 33', 'virt-bridge'],
       },
     ],
   },
@@ -117,7 +117,7 @@ const DEMO: Array<{ ns: string; vm: string; rows: Row[] }> = [
         binding: 'bridge',
         model: 'virtio',
         mac: '02:00:a3:00:00:01',
-        network: ['llm-demo/llm-demo-localnet-network'],
+        network: ['OVN localnet', 'llm-demo-localnet-network'],
       },
     ],
   },
@@ -130,7 +130,7 @@ const DEMO: Array<{ ns: string; vm: string; rows: Row[] }> = [
         binding: 'bridge',
         model: 'virtio',
         mac: '02:00:a3:00:00:02',
-        network: ['llm-demo/llm-demo-localnet-network'],
+        network: ['OVN localnet', 'llm-demo-localnet-network'],
       },
     ],
   },
@@ -195,6 +195,8 @@ describe('the Networking tab of each demo VM', () => {
         mac: expected.mac,
       });
       expected.network.forEach((text) => expect(shown[i].network).toContain(text));
+      // A primary UDN is never titled "Pod network", and a UDN never links a NAD.
+      if (/UDN/.test(expected.network[0])) expect(shown[i].network).not.toMatch(/Pod network|NAD/);
     });
     // The Networking tab is the active one, under the page the console would render.
     expect(await w.page.innerText('[data-test="resource-title"]')).toContain(vm);

@@ -70,4 +70,28 @@ describe('wiringOf', () => {
     expect(lane.nodes[0].ref).toBeUndefined();
     expect(lane.nodes[2].ref).toBeUndefined();
   });
+
+  it('claims no trunk for a Linux bridge NAD without a VLAN; only vlanTrunk makes one', () => {
+    const withConfig = (change: (c: Record<string, unknown>) => void) =>
+      demo('05-vm-linux-bridge-vlan33.yaml').map((o) => {
+        if (o.kind !== 'NetworkAttachmentDefinition') return o;
+        const nad = o as K8sObject & { spec: { config: string } };
+        const config = JSON.parse(nad.spec.config);
+        change(config.plugins ? config.plugins[0] : config);
+        return { ...nad, spec: { config: JSON.stringify(config) } };
+      });
+    const nodeOf = (objects: K8sObject[]) =>
+      wiringOf(buildNetworkingModel(inputOf(objects))).find((l) => l.interfaceName === 'nic-add1')!
+        .nodes[4];
+    const untagged = nodeOf(withConfig((c) => delete c.vlan));
+    expect(untagged.title).toBe('br-trunk');
+    expect(untagged.lines).toEqual([]);
+    const trunk = nodeOf(
+      withConfig((c) => {
+        delete c.vlan;
+        c.vlanTrunk = [{ minID: 100, maxID: 200 }];
+      }),
+    );
+    expect(trunk.lines).toEqual([{ message: 'VLAN trunk' }]);
+  });
 });

@@ -12,7 +12,7 @@ const t = <S extends string>(key: S): S => key;
 const WIRING_TEXT = {
   clusterNetwork: t('OVN (cluster network)'),
   overlay: t('OVN (overlay)'),
-  trunk: t('all VLANs (trunk)'),
+  trunk: t('VLAN trunk'),
   vlan: t('VLAN {{id}}'),
   physnet: t('physical network {{name}}'),
   mtu: t('MTU {{mtu}}'),
@@ -76,14 +76,18 @@ const nodeSide = (row: InterfaceRow): WiringNode => {
     };
   }
   if (network.bridge) {
+    // Without `vlan` the bridge CNI tags nothing; only `vlanTrunk` makes the port a trunk.
+    const main = network.nad?.plugins[0]?.config;
+    const trunk = !!main && Array.isArray(main.vlanTrunk) && main.vlanTrunk.length > 0;
     return {
       column: 'node',
       title: network.bridge,
-      lines: [
+      lines:
         network.vlan !== undefined
-          ? msg(WIRING_TEXT.vlan, { id: network.vlan })
-          : msg(WIRING_TEXT.trunk),
-      ],
+          ? [msg(WIRING_TEXT.vlan, { id: network.vlan })]
+          : trunk
+            ? [msg(WIRING_TEXT.trunk)]
+            : [],
       status: 'ok',
     };
   }
@@ -130,8 +134,9 @@ const laneOf = (row: InterfaceRow, model: NetworkingModel): WiringLane => {
       },
       {
         column: 'network',
+        // The namespace only when it is not the VM's own (a NAD in `default`, say).
         title: networkRef
-          ? networkRef.namespace
+          ? networkRef.namespace && networkRef.namespace !== model.namespace
             ? `${networkRef.namespace}/${networkRef.name}`
             : networkRef.name
           : network.kindLabel,

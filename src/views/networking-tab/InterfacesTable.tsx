@@ -1,76 +1,182 @@
 import * as React from 'react';
-import { Label } from '@patternfly/react-core';
-import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import {
+  ClipboardCopy,
+  ClipboardCopyVariant,
+  Dropdown,
+  DropdownItem,
+  DropdownList,
+  MenuToggle,
+  type MenuToggleElement,
+  Modal,
+  ModalBody,
+  ModalHeader,
+  Stack,
+  StackItem,
+  Title,
+} from '@patternfly/react-core';
+import { EllipsisVIcon } from '@patternfly/react-icons';
+import {
+  ExpandableRowContent,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  type ThProps,
+} from '@patternfly/react-table';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
+import type { VirtualMachine } from '../../core/k8s/types';
+import type { Message } from '../../core/model/messages';
+import { networkSummaryOf, type NetworkSummary } from '../../core/model/network-summary';
 import type { InterfaceRow } from '../../core/model/types';
+import { LazyDetachNetworkModal } from '../actions/useVMNetworkingActions';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
-import { InterfaceDetails, IpList, ObjectLink } from './InterfaceDetails';
+import { useYaml } from '../shared/useYaml';
+import { InterfaceDetails } from './InterfaceDetails';
+import './interfaces-table.css';
 
-const NAD_GVK = { group: 'k8s.cni.cncf.io', version: 'v1', kind: 'NetworkAttachmentDefinition' };
+type Text = (m: string | Message) => string;
 
-const NetworkCell: React.FC<{ row: InterfaceRow }> = ({ row }) => {
-  const { t } = useNetworkingTranslation();
-  const text = useMessageText();
-  const { network, spec } = row;
-  const specNet = spec.network;
-  if (specNet.kind === 'missing') {
-    return <Label color="red">{t('No network named {{name}}', { name: specNet.name })}</Label>;
-  }
-  if (specNet.kind === 'pod') {
-    const udnRef = network.refs.find((r) => r.kind.endsWith('UserDefinedNetwork'));
-    return (
-      <>
-        {t('Pod network')}
-        {(network.kind === 'primary-udn' || network.kind === 'primary-cudn') && udnRef && (
-          <div>
-            {text(network.kindLabel)}: <ObjectLink ref_={udnRef} />
-          </div>
-        )}
-      </>
-    );
-  }
-  if (specNet.kind === 'multus') {
-    return (
-      <>
-        <ResourceLink
-          groupVersionKind={NAD_GVK}
-          name={specNet.nadName}
-          namespace={specNet.nadNamespace}
-          displayName={`${specNet.nadNamespace}/${specNet.nadName}`}
-          inline
-        />
-        <div>
-          <Label isCompact color={network.kind === 'missing' ? 'red' : 'grey'}>
-            {text(network.kindLabel)}
-          </Label>
-        </div>
-      </>
-    );
-  }
-  return <>{t('{{source}} network', { source: specNet.source })}</>;
+/** The summary as one line of words; each part shows on hover the object and field it came from. */
+const NetworkCell: React.FC<{ summary: NetworkSummary; text: Text; namespace: string }> = ({
+  summary,
+  text,
+  namespace,
+}) => {
+  const tone =
+    summary.status === 'missing'
+      ? ' vm-networking-interfaces__flag--danger'
+      : summary.status === 'unknown'
+        ? ' vm-networking-interfaces__flag--warning'
+        : '';
+  const link = summary.link;
+  return (
+    <>
+      <span className={tone ? `vm-networking-interfaces__part${tone}` : undefined}>
+        {summary.parts.map((part, i) => (
+          <React.Fragment key={i}>
+            {i > 0 && ' · '}
+            <span className="vm-networking-interfaces__part" title={part.from}>
+              {text(part.text)}
+            </span>
+          </React.Fragment>
+        ))}
+      </span>
+      {link && (
+        <span className="vm-networking-interfaces__sub">
+          <ResourceLink
+            groupVersionKind={{ group: link.group, version: link.version, kind: link.kind }}
+            name={link.name}
+            namespace={link.namespace}
+            displayName={
+              link.namespace && link.namespace !== namespace
+                ? `${link.namespace}/${link.name}`
+                : link.name
+            }
+            inline
+          />
+        </span>
+      )}
+    </>
+  );
 };
+
+/** The link state the instance reports, else the one the spec sets (KubeVirt's default is up). */
+const useLinkStateText = () => {
+  const { t } = useNetworkingTranslation();
+  const names: Record<string, string> = { up: t('up'), down: t('down'), absent: t('absent') };
+  return (row: InterfaceRow): { main: string; sub?: string } => {
+    const { configured, reported } = row.guest.linkState;
+    const name = (s: string) => names[s] ?? s;
+    if (reported) {
+      return reported === configured
+        ? { main: name(reported) }
+        : {
+            main: name(reported),
+            sub: t('set {{state}} in the spec', { state: name(configured) }),
+          };
+    }
+    return { main: name(configured), sub: t('not reported') };
+  };
+};
+
+type ColumnKey = 'name' | 'binding' | 'network' | 'linkState' | 'addresses';
+
+const compareText = (a: string, b: string) =>
+  a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
 
 interface RowProps {
   row: InterfaceRow;
+  summary: NetworkSummary;
   namespace: string;
   vmName: string;
   rowIndex: number;
   isExpanded: boolean;
   onToggle: (name: string) => void;
+  onAction: (action: 'detach' | 'yaml', name: string) => void;
+  canDetach: boolean;
   /** Content signature: a row whose facts did not change is not re-rendered. */
   signature: string;
 }
 
+const RowActions: React.FC<{
+  name: string;
+  canDetach: boolean;
+  onAction: RowProps['onAction'];
+}> = ({ name, canDetach, onAction }) => {
+  const { t } = useNetworkingTranslation();
+  const [open, setOpen] = React.useState(false);
+  return (
+    <Dropdown
+      isOpen={open}
+      onOpenChange={setOpen}
+      onSelect={() => setOpen(false)}
+      popperProps={{ position: 'right' }}
+      toggle={(ref: React.Ref<MenuToggleElement>) => (
+        <MenuToggle
+          ref={ref}
+          variant="plain"
+          aria-label={t('Actions for {{name}}', { name })}
+          onClick={() => setOpen((o) => !o)}
+          isExpanded={open}
+          icon={<EllipsisVIcon />}
+          data-test="interface-actions"
+        />
+      )}
+    >
+      <DropdownList>
+        {canDetach && (
+          <DropdownItem onClick={() => onAction('detach', name)} data-test="interface-detach">
+            {t('Detach…')}
+          </DropdownItem>
+        )}
+        <DropdownItem onClick={() => onAction('yaml', name)} data-test="interface-show-yaml">
+          {t('Show YAML')}
+        </DropdownItem>
+      </DropdownList>
+    </Dropdown>
+  );
+};
+
 const InterfaceRowView: React.FC<RowProps> = ({
   row,
+  summary,
   namespace,
   vmName,
   rowIndex,
   isExpanded,
   onToggle,
+  onAction,
+  canDetach,
 }) => {
   const { t } = useNetworkingTranslation();
+  const text = useMessageText();
+  const str: Text = (m) => (typeof m === 'string' ? m : text(m));
+  const link = useLinkStateText()(row);
+  const mac = row.guest.mac.reported ?? row.guest.mac.configured;
+  const podInterface = row.pod.interfaceName ?? row.pod.expectedInterface;
   return (
     <Tbody isExpanded={isExpanded}>
       <Tr data-test={`interface-row-${row.name}`}>
@@ -78,54 +184,77 @@ const InterfaceRowView: React.FC<RowProps> = ({
           expand={{ rowIndex, isExpanded, onToggle: () => onToggle(row.name) }}
           data-test="interface-expand"
         />
-        <Td dataLabel={t('Name')} data-test="interface-name">
-          {row.name}
+        <Td dataLabel={t('Name')}>
+          <span data-test="interface-name">{row.name}</span>
           {row.guest.hotplug && (
             <>
               {' '}
-              <Label isCompact color="orange">
+              <span className="vm-networking-interfaces__flag vm-networking-interfaces__flag--warning">
                 {row.guest.hotplug === 'absent' ? t('absent') : t('pending')}
-              </Label>
+              </span>
             </>
           )}
+          {podInterface && (
+            <span
+              className="vm-networking-interfaces__sub"
+              title={t('virt-launcher pod interface')}
+            >
+              {t('pod')}:{' '}
+              <span
+                className="vm-networking-interfaces__nowrap"
+                data-test="interface-pod-interface"
+              >
+                {podInterface}
+              </span>
+            </span>
+          )}
         </Td>
-        <Td dataLabel={t('Binding')} data-test="interface-binding">
-          {row.binding.name}
+        <Td dataLabel={t('Binding')}>
+          <span data-test="interface-binding">{row.binding.name}</span>
           {row.binding.source === 'default' && (
-            <>
-              {' '}
-              <Label isCompact>{t('default')}</Label>
-            </>
+            <span className="vm-networking-interfaces__flag"> ({t('default')})</span>
           )}
           {row.binding.source === 'deprecated' && (
-            <>
+            <span className="vm-networking-interfaces__flag vm-networking-interfaces__flag--warning">
               {' '}
-              <Label isCompact color="orange">
-                {t('deprecated')}
-              </Label>
-            </>
+              ({t('deprecated')})
+            </span>
           )}
+          <span className="vm-networking-interfaces__sub" title={t('Model')}>
+            <span data-test="interface-model">{row.guest.model.value}</span>
+          </span>
         </Td>
         <Td dataLabel={t('Network')} data-test="interface-network">
-          <NetworkCell row={row} />
+          <NetworkCell summary={summary} text={str} namespace={namespace} />
         </Td>
-        <Td dataLabel={t('Model')} data-test="interface-model">
-          {row.guest.model.value}
+        <Td dataLabel={t('Link state')} data-test="interface-link-state">
+          {link.main}
+          {link.sub && <span className="vm-networking-interfaces__sub">{link.sub}</span>}
         </Td>
-        <Td dataLabel={t('MAC address')} data-test="interface-mac">
-          {row.guest.mac.reported ?? row.guest.mac.configured ?? t('Assigned at start')}
+        <Td dataLabel={t('Addresses')}>
+          <span className="vm-networking-interfaces__address" data-test="interface-mac">
+            {mac ?? t('Assigned at start')}
+          </span>
+          <span data-test="interface-ips">
+            {row.guest.ips.map((ip) => (
+              <span
+                key={`${ip.address}-${ip.source}`}
+                className="vm-networking-interfaces__address"
+              >
+                {ip.address}
+                {ip.prefixLength !== undefined ? `/${ip.prefixLength}` : ''}
+              </span>
+            ))}
+          </span>
         </Td>
-        <Td dataLabel={t('IP addresses')} data-test="interface-ips">
-          <IpList ips={row.guest.ips} />
-        </Td>
-        <Td dataLabel={t('Pod interface')} data-test="interface-pod-interface">
-          {row.pod.interfaceName ?? row.pod.expectedInterface}
+        <Td isActionCell>
+          <RowActions name={row.name} canDetach={canDetach} onAction={onAction} />
         </Td>
       </Tr>
       {/* Only an expanded row has its details row: each PatternFly cell measures itself on mount. */}
       {isExpanded && (
         <Tr isExpanded>
-          <Td colSpan={8}>
+          <Td colSpan={7}>
             <ExpandableRowContent>
               <InterfaceDetails row={row} namespace={namespace} vmName={vmName} />
             </ExpandableRowContent>
@@ -145,19 +274,72 @@ const MemoRow = React.memo(
     a.vmName === b.vmName &&
     a.isExpanded === b.isExpanded &&
     a.rowIndex === b.rowIndex &&
-    a.onToggle === b.onToggle,
+    a.onToggle === b.onToggle &&
+    a.onAction === b.onAction &&
+    a.canDetach === b.canDetach,
 );
 
 const signatureOf = (row: InterfaceRow): string =>
   JSON.stringify(row, (key, value) => (key === 'spec' ? undefined : value));
 
+/** The NIC's own entries of the VM spec, as YAML (the YAML library loads on first use). */
+const SpecYamlModal: React.FC<{ row: InterfaceRow; onClose: () => void }> = ({ row, onClose }) => {
+  const { t } = useNetworkingTranslation();
+  const iface = useYaml(row.raw.specInterface === undefined ? undefined : [row.raw.specInterface]);
+  const network = useYaml(row.raw.specNetwork === undefined ? undefined : [row.raw.specNetwork]);
+  const block = (title: string, yaml: string | undefined, test: string) =>
+    yaml === undefined ? null : (
+      <StackItem>
+        <Title headingLevel="h3" size="md">
+          {title}
+        </Title>
+        <ClipboardCopy
+          isCode
+          isReadOnly
+          isExpanded
+          hoverTip={t('Copy')}
+          clickTip={t('Copied')}
+          variant={ClipboardCopyVariant.expansion}
+          data-test={test}
+        >
+          {yaml}
+        </ClipboardCopy>
+      </StackItem>
+    );
+  return (
+    <Modal
+      isOpen
+      onClose={onClose}
+      variant="medium"
+      aria-labelledby="vm-networking-nic-yaml-title"
+      data-test="interface-yaml-modal"
+    >
+      <ModalHeader
+        title={t('Spec of interface {{name}}', { name: row.name })}
+        labelId="vm-networking-nic-yaml-title"
+      />
+      <ModalBody>
+        <Stack hasGutter>
+          {block('spec.template.spec.domain.devices.interfaces', iface, 'interface-yaml-interface')}
+          {block('spec.template.spec.networks', network, 'interface-yaml-network')}
+        </Stack>
+      </ModalBody>
+    </Modal>
+  );
+};
+
 export const InterfacesTable: React.FC<{
   rows: InterfaceRow[];
   namespace: string;
   vmName: string;
-}> = ({ rows, namespace, vmName }) => {
+  /** The VM, for the Detach action; without it (or for a draft) rows offer only their YAML. */
+  vm?: VirtualMachine;
+}> = ({ rows, namespace, vmName, vm }) => {
   const { t } = useNetworkingTranslation();
+  const text = useMessageText();
   const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
+  const [sort, setSort] = React.useState<{ column: ColumnKey; direction: 'asc' | 'desc' }>();
+  const [action, setAction] = React.useState<{ kind: 'detach' | 'yaml'; name: string }>();
   const toggle = React.useCallback(
     (name: string) =>
       setExpanded((prev) => {
@@ -168,38 +350,107 @@ export const InterfacesTable: React.FC<{
       }),
     [],
   );
-  const signatures = React.useMemo(() => rows.map(signatureOf), [rows]);
+  const onAction = React.useCallback(
+    (kind: 'detach' | 'yaml', name: string) => setAction({ kind, name }),
+    [],
+  );
+  const canDetach = !!vm?.metadata?.uid;
+  const linkText = useLinkStateText();
+
+  const entries = React.useMemo(
+    () => rows.map((row) => ({ row, summary: networkSummaryOf(row), signature: signatureOf(row) })),
+    [rows],
+  );
+  const sorted = React.useMemo(() => {
+    if (!sort) return entries;
+    const str = (m: string | Message) => (typeof m === 'string' ? m : text(m));
+    const keyOf = (e: (typeof entries)[number]): string => {
+      switch (sort.column) {
+        case 'name':
+          return e.row.name;
+        case 'binding':
+          return e.row.binding.name;
+        case 'network':
+          return e.summary.parts.map((p) => str(p.text)).join(' ');
+        case 'linkState':
+          return linkText(e.row).main;
+        case 'addresses':
+          return e.row.guest.ips[0]?.address ?? e.row.guest.mac.reported ?? '';
+      }
+    };
+    const out = [...entries].sort((a, b) => compareText(keyOf(a), keyOf(b)));
+    return sort.direction === 'desc' ? out.reverse() : out;
+    // linkText is rebuilt every render; its output only depends on the rows and the language (text).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entries, sort, text]);
+
+  const columns: [ColumnKey, string][] = [
+    ['name', t('Name')],
+    ['binding', t('Binding')],
+    ['network', t('Network')],
+    ['linkState', t('Link state')],
+    ['addresses', t('Addresses')],
+  ];
+  const sortOf = (column: ColumnKey, columnIndex: number): ThProps['sort'] => ({
+    columnIndex,
+    sortBy: sort
+      ? {
+          index: columns.findIndex(([c]) => c === sort.column) + 1,
+          direction: sort.direction,
+          defaultDirection: 'asc',
+        }
+      : { defaultDirection: 'asc' },
+    onSort: (_e, _index, direction) => setSort({ column, direction }),
+  });
+  const acting = action && rows.find((r) => r.name === action.name);
 
   return (
-    <Table
-      aria-label={t('Network interfaces')}
-      data-test="vm-networking-interfaces"
-      variant="compact"
-    >
-      <Thead>
-        <Tr>
-          <Th screenReaderText={t('Details')} />
-          <Th>{t('Name')}</Th>
-          <Th>{t('Binding')}</Th>
-          <Th>{t('Network')}</Th>
-          <Th>{t('Model')}</Th>
-          <Th>{t('MAC address')}</Th>
-          <Th>{t('IP addresses')}</Th>
-          <Th>{t('Pod interface')}</Th>
-        </Tr>
-      </Thead>
-      {rows.map((row, rowIndex) => (
-        <MemoRow
-          key={row.name}
-          row={row}
-          namespace={namespace}
-          vmName={vmName}
-          rowIndex={rowIndex}
-          isExpanded={expanded.has(row.name)}
-          onToggle={toggle}
-          signature={signatures[rowIndex]}
+    <>
+      <div className="vm-networking-interfaces-container">
+        <Table
+          aria-label={t('Network interfaces')}
+          data-test="vm-networking-interfaces"
+          variant="compact"
+          className="vm-networking-interfaces"
+        >
+          <Thead>
+            <Tr>
+              <Th screenReaderText={t('Details')} />
+              {columns.map(([key, label], i) => (
+                <Th key={key} sort={sortOf(key, i + 1)} modifier="wrap" data-test={`column-${key}`}>
+                  {label}
+                </Th>
+              ))}
+              <Th screenReaderText={t('Actions')} />
+            </Tr>
+          </Thead>
+          {sorted.map(({ row, summary, signature }, rowIndex) => (
+            <MemoRow
+              key={row.name}
+              row={row}
+              summary={summary}
+              namespace={namespace}
+              vmName={vmName}
+              rowIndex={rowIndex}
+              isExpanded={expanded.has(row.name)}
+              onToggle={toggle}
+              onAction={onAction}
+              canDetach={canDetach}
+              signature={signature}
+            />
+          ))}
+        </Table>
+      </div>
+      {acting && action?.kind === 'yaml' && (
+        <SpecYamlModal row={acting} onClose={() => setAction(undefined)} />
+      )}
+      {acting && action?.kind === 'detach' && vm && (
+        <LazyDetachNetworkModal
+          vm={vm}
+          interfaceName={acting.name}
+          closeModal={() => setAction(undefined)}
         />
-      ))}
-    </Table>
+      )}
+    </>
   );
 };

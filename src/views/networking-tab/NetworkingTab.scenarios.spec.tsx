@@ -34,8 +34,9 @@ describe('NetworkingTab on the demo scenarios', () => {
   it('primary + secondary UDN: l2bridge on ovn-udn1, bridge on the hashed pod interface', async () => {
     renderScenario('03-vm-primary-plus-secondary-udn.yaml', 'vm-secondary-udn');
     expect(cell('default', 'binding')).toHaveTextContent('l2bridge');
-    expect(cell('default', 'network')).toHaveTextContent('Pod network');
-    expect(cell('default', 'network')).toHaveTextContent('Primary user-defined network');
+    // A primary UDN carries the pod network NIC: it is named as the UDN, never "Pod network".
+    expect(cell('default', 'network')).toHaveTextContent('Primary UDN primary-udn · Layer2');
+    expect(cell('default', 'network')).not.toHaveTextContent('Pod network');
     expect(cell('default', 'pod-interface')).toHaveTextContent('ovn-udn1');
     // `ip -br a` in the launcher pod: ovn-udn1 10.1.1.3/24, pod2eae7330186 10.2.2.1/24.
     expect(cell('default', 'ips')).toHaveTextContent('10.1.1.3');
@@ -45,7 +46,9 @@ describe('NetworkingTab on the demo scenarios', () => {
     expect(cell('secondary-udn', 'mac')).toHaveTextContent('02:00:0a:02:02:03');
 
     await userEvent.click(
-      within(screen.getByTestId('interface-row-secondary-udn')).getByRole('button'),
+      within(
+        within(screen.getByTestId('interface-row-secondary-udn')).getByTestId('interface-expand'),
+      ).getByRole('button'),
     );
     const details = screen.getByTestId('interface-details-secondary-udn');
     expect(within(details).getByTestId('detail-subnets')).toHaveTextContent('10.2.2.0/24');
@@ -64,7 +67,9 @@ describe('NetworkingTab on the demo scenarios', () => {
     expect(cell(localnet, 'pod-interface')).toHaveTextContent('pod16711a0a730');
     expect(cell('default', 'binding')).toHaveTextContent('masquerade');
     await userEvent.click(
-      within(screen.getByTestId(`interface-row-${localnet}`)).getByRole('button'),
+      within(
+        within(screen.getByTestId(`interface-row-${localnet}`)).getByTestId('interface-expand'),
+      ).getByRole('button'),
     );
     const details = screen.getByTestId(`interface-details-${localnet}`);
     expect(within(details).getByTestId('detail-vlan')).toHaveTextContent('1924');
@@ -96,7 +101,9 @@ describe('NetworkingTab on the demo scenarios', () => {
       .map((r) => r.getAttribute('data-test')!.replace('interface-row-', ''))
       .find((name) => name !== 'default')!;
     await userEvent.click(
-      within(screen.getByTestId(`interface-row-${localnet}`)).getByRole('button'),
+      within(
+        within(screen.getByTestId(`interface-row-${localnet}`)).getByTestId('interface-expand'),
+      ).getByRole('button'),
     );
     expect(screen.getByTestId('interface-notes')).toHaveTextContent(/not valid JSON/);
     expect(screen.getByTestId('raw-nad-config')).toBeInTheDocument();

@@ -139,6 +139,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
                   rows={model.interfaces}
                   namespace={model.namespace}
                   vmName={model.vmName}
+                  vm={obj}
                 />
               ) : (
                 <EmptyState titleText={t('No network interfaces')} headingLevel="h3">

@@ -12,15 +12,64 @@ import { useMessageText } from '../shared/useMessage';
 import { resourceUrl } from '../shared/urls';
 import './wiring-diagram.css';
 
-const BOX_WIDTH = 190;
-const GAP = 44;
+/** The width the diagram was drawn for before it could fit its container: five 190 px boxes. */
+const NATURAL_WIDTH = 5 * 190 + 4 * 44 + 2;
+const MAX_BOX = 190;
+/** Below this a box cannot hold a pod interface name; the drawing then scales down instead. */
+const MIN_BOX = 104;
 const LINE = 15;
 const PAD = 8;
 const HEADER = 24;
 const LANE_GAP = 14;
-const MAX_CHARS = 27;
+/** Average glyph widths (px) of the title (sm, bold) and line (xs) fonts, rounded up. */
+const TITLE_CHAR = 7;
+const LINE_CHAR = 6;
 
-const clip = (s: string) => (s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1)}…` : s);
+interface Geometry {
+  box: number;
+  gap: number;
+  width: number;
+  titleChars: number;
+  lineChars: number;
+  headerChars: number;
+}
+
+/** Boxes as wide as the container allows (between MIN_BOX and MAX_BOX), gaps narrower when tight. */
+export const geometryFor = (available: number): Geometry => {
+  const gap = available < 900 ? 28 : 44;
+  const box = Math.max(MIN_BOX, Math.min(MAX_BOX, Math.floor((available - 4 * gap - 2) / 5)));
+  const inner = box - 2 * PAD;
+  return {
+    box,
+    gap,
+    width: 5 * box + 4 * gap + 2,
+    titleChars: Math.max(4, Math.floor(inner / TITLE_CHAR)),
+    lineChars: Math.max(4, Math.floor(inner / LINE_CHAR)),
+    // A column header may run into the gap after its boxes.
+    headerChars: Math.max(4, Math.floor((box + gap - PAD) / TITLE_CHAR)),
+  };
+};
+
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * The container's content width, from a ResizeObserver (its callbacks come after layout, so
+ * reading the size forces none); undefined until the first callback, or where there is no observer.
+ */
+const useContentWidth = (ref: React.RefObject<HTMLElement>): number | undefined => {
+  const [width, setWidth] = React.useState<number>();
+  React.useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[entries.length - 1].contentRect.width);
+      if (w > 0) setWidth(w);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+};
 
 /** Guest NICs → binding → pod interfaces → networks → node bridge / physical network / VLAN. */
 export const WiringDiagram: React.FC<{ model: NetworkingModel }> = ({ model }) => {
@@ -37,6 +86,19 @@ const MemoDiagram = React.memo(DiagramOfLanes, (a, b) => a.signature === b.signa
 
 const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
   const { t } = useNetworkingTranslation();
+  const container = React.useRef<HTMLDivElement>(null);
+  const available = useContentWidth(container);
+  const {
+    box: BOX_WIDTH,
+    gap: GAP,
+    width,
+    titleChars,
+    lineChars,
+    headerChars,
+  } = geometryFor(available ?? NATURAL_WIDTH);
+  // Where the container can be observed, the lanes are drawn once, for its width: the observer's
+  // first callback comes right after the first layout, before the frame is painted.
+  const waitForWidth = available === undefined && typeof ResizeObserver !== 'undefined';
   const text = useMessageText();
   const str = (v: string | Message) => (typeof v === 'string' ? v : text(v));
   const headers: Record<string, string> = {
@@ -50,12 +112,20 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
   const laneHeights = lanes.map(
     (lane) => PAD * 2 + LINE * (1 + Math.max(...lane.nodes.map((n) => n.lines.length))),
   );
-  const width = WIRING_COLUMNS.length * BOX_WIDTH + (WIRING_COLUMNS.length - 1) * GAP + 2;
   const height = HEADER + laneHeights.reduce((a, h) => a + h + LANE_GAP, 0);
 
+  // Only the title links to the object; addresses and device names stay plain text. The texts sit
+  // in a nested <svg> of the box's size, which clips whatever the character estimate let through.
   const box = (node: WiringNode, x: number, y: number, h: number, key: string) => {
-    const content = (
-      <>
+    const title = str(node.title);
+    const titleText = (
+      <text className="vm-networking-wiring__title" x={PAD} y={PAD + LINE - 3}>
+        <title>{title}</title>
+        {clip(title, titleChars)}
+      </text>
+    );
+    return (
+      <g key={key}>
         <rect
           className={`vm-networking-wiring__box vm-networking-wiring__box--${node.status}`}
           x={x}
@@ -63,43 +133,44 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
           width={BOX_WIDTH}
           height={h}
           rx={4}
-        />
-        <text className="vm-networking-wiring__title" x={x + PAD} y={y + PAD + LINE - 3}>
-          <title>{str(node.title)}</title>
-          {clip(str(node.title))}
-        </text>
-        {node.lines.map((line, i) => (
-          <text
-            key={i}
-            className="vm-networking-wiring__line"
-            x={x + PAD}
-            y={y + PAD + LINE * (i + 2) - 3}
-          >
-            <title>{str(line)}</title>
-            {clip(str(line))}
-          </text>
-        ))}
-        {node.note && <title>{text(node.note)}</title>}
-      </>
-    );
-    return node.ref ? (
-      <a key={key} href={resourceUrl(node.ref)} className="vm-networking-wiring__link">
-        {content}
-      </a>
-    ) : (
-      <g key={key}>{content}</g>
+        >
+          {node.note && <title>{text(node.note)}</title>}
+        </rect>
+        <svg x={x} y={y} width={BOX_WIDTH} height={h}>
+          {node.ref ? (
+            <a href={resourceUrl(node.ref)} className="vm-networking-wiring__link">
+              {titleText}
+            </a>
+          ) : (
+            titleText
+          )}
+          {node.lines.map((line, i) => (
+            <text
+              key={i}
+              className="vm-networking-wiring__line"
+              x={PAD}
+              y={PAD + LINE * (i + 2) - 3}
+            >
+              <title>{str(line)}</title>
+              {clip(str(line), lineChars)}
+            </text>
+          ))}
+        </svg>
+      </g>
     );
   };
 
   let y = HEADER;
   return (
-    <div className="vm-networking-wiring" data-test="wiring-diagram">
+    <div className="vm-networking-wiring" data-test="wiring-diagram" ref={container}>
+      {/* Drawn for the container's width; narrower than five minimal boxes, it scales down. */}
       <svg
         role="img"
         aria-label={t('Wiring diagram')}
         width={width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
+        className="vm-networking-wiring__svg"
       >
         <defs>
           <marker
@@ -121,36 +192,38 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
             x={i * (BOX_WIDTH + GAP) + 1}
             y={16}
           >
-            {headers[col]}
+            <title>{headers[col]}</title>
+            {clip(headers[col], headerChars)}
           </text>
         ))}
-        {lanes.map((lane, laneIndex) => {
-          const h = laneHeights[laneIndex];
-          const top = y;
-          y += h + LANE_GAP;
-          return (
-            <g key={lane.interfaceName} data-test={`wiring-lane-${lane.interfaceName}`}>
-              {lane.nodes.map((node, i) => {
-                const x = i * (BOX_WIDTH + GAP) + 1;
-                return (
-                  <React.Fragment key={node.column}>
-                    {i > 0 && (
-                      <line
-                        className="vm-networking-wiring__edge"
-                        x1={x - GAP}
-                        y1={top + h / 2}
-                        x2={x - 2}
-                        y2={top + h / 2}
-                        markerEnd="url(#vm-networking-arrow)"
-                      />
-                    )}
-                    {box(node, x, top, h, node.column)}
-                  </React.Fragment>
-                );
-              })}
-            </g>
-          );
-        })}
+        {!waitForWidth &&
+          lanes.map((lane, laneIndex) => {
+            const h = laneHeights[laneIndex];
+            const top = y;
+            y += h + LANE_GAP;
+            return (
+              <g key={lane.interfaceName} data-test={`wiring-lane-${lane.interfaceName}`}>
+                {lane.nodes.map((node, i) => {
+                  const x = i * (BOX_WIDTH + GAP) + 1;
+                  return (
+                    <React.Fragment key={node.column}>
+                      {i > 0 && (
+                        <line
+                          className="vm-networking-wiring__edge"
+                          x1={x - GAP}
+                          y1={top + h / 2}
+                          x2={x - 2}
+                          y2={top + h / 2}
+                          markerEnd="url(#vm-networking-arrow)"
+                        />
+                      )}
+                      {box(node, x, top, h, node.column)}
+                    </React.Fragment>
+                  );
+                })}
+              </g>
+            );
+          })}
       </svg>
     </div>
   );

@@ -3,12 +3,17 @@ import { useK8sWatchResources } from '@openshift-console/dynamic-plugin-sdk';
 import type { K8sResourceCommon, WatchK8sResource } from '@openshift-console/dynamic-plugin-sdk';
 import { groupVersionKindOf, Models } from '../../core/k8s/models';
 import type { NetworkAttachmentDefinition, VirtualMachine } from '../../core/k8s/types';
+import { specInterfacesOf, type SpecInterface } from '../../core/kubevirt/vm-spec';
 import type { NetworkingInput, Unreadable } from '../../core/model/types';
 import { foreignNadRefs, networkingWatchesFor, type WatchSpec } from '../../core/model/watches';
+import { parseNadConfig } from '../../core/networks/nad-config';
 import { isForbidden, isNotFound, messageOf } from '../shared/k8s-errors';
 
 type WatchResult = { data?: unknown; loaded?: boolean; loadError?: unknown };
 type Resources = Record<string, K8sResourceCommon | K8sResourceCommon[]>;
+
+/** Cluster-scoped lists that only a NIC on a node bridge (OVN localnet, Linux bridge) needs. */
+const NODE_SIDE_KEYS: WatchSpec['key'][] = ['nncps', 'nodeNetworkStates'];
 
 const unreadable = (error: unknown): Unreadable => ({
   error: messageOf(error),
@@ -30,14 +35,65 @@ const valueOf = (key: string, r: WatchResult | undefined): unknown => {
   return r.loaded ? r.data : undefined;
 };
 
-const isLocalnetNad = (nad: NetworkAttachmentDefinition) =>
-  /"topology"\s*:\s*"localnet"/.test(nad.spec?.config ?? '');
+const specInterfaces = (vm: VirtualMachine): SpecInterface[] => {
+  try {
+    return specInterfacesOf(vm);
+  } catch {
+    return []; // a spec the core cannot read: the model reports it; the plan stays minimal
+  }
+};
 
 /**
- * Everything the networking model reads for one VM, through the scoped watches the core names
- * (src/core/model/watches.ts): the instance by name, launcher pods by label selector, NADs and UDNs
- * by namespace, NADs of other namespaces by name. NodeNetworkStates — one large object per node —
- * are only watched when the VM uses an OVN localnet network, the one case that needs them.
+ * What the VM's own spec says about node-side facts: only a secondary (Multus) network bound with
+ * `bridge` can sit on a node bridge (OVN localnet or a Linux bridge). The pod network, a primary
+ * UDN, SR-IOV and binding plugins never need NNCPs or NodeNetworkStates.
+ */
+export const specMayNeedNodeSide = (vm: VirtualMachine): boolean =>
+  specInterfaces(vm).some(
+    (s) => s.network.kind === 'multus' && !s.network.isDefault && s.binding.name === 'bridge',
+  );
+
+/** Whether any NAD the VM uses is on a node bridge: OVN localnet, or the Linux bridge plugin. */
+export const nadsNeedNodeSide = (
+  vm: VirtualMachine,
+  nads: NetworkAttachmentDefinition[],
+): boolean => {
+  const byKey = new Map(
+    nads.map((n) => [`${n.metadata?.namespace ?? ''}/${n.metadata?.name ?? ''}`, n]),
+  );
+  return specInterfaces(vm).some((s) => {
+    if (s.network.kind !== 'multus') return false;
+    const nad = byKey.get(`${s.network.nadNamespace}/${s.network.nadName}`);
+    if (!nad) return false;
+    const config = parseNadConfig(nad);
+    return config.topology === 'localnet' || config.canonicalType === 'bridge';
+  });
+};
+
+/**
+ * The watches to open for one VM, all at once (no request waits for another's answer): the scoped
+ * watches the core names (src/core/model/watches.ts) minus what the VM cannot need. NNCPs and
+ * NodeNetworkStates — cluster-scoped, one large object per node — start with the others when the
+ * spec has a bridge-bound secondary NIC, and are dropped once the NADs show none of them is on a
+ * node bridge. `nads` is undefined while the NAD list is loading (or unreadable).
+ */
+export const networkingWatchPlan = (
+  vm: VirtualMachine,
+  nads?: NetworkAttachmentDefinition[],
+): WatchSpec[] => {
+  const isDraft = !vm.metadata?.uid;
+  const nodeSide = specMayNeedNodeSide(vm) && (nads === undefined || nadsNeedNodeSide(vm, nads));
+  return networkingWatchesFor(vm).filter(
+    (w) =>
+      !(isDraft && (w.key === 'vmi' || w.key === 'pods')) &&
+      (nodeSide || !NODE_SIDE_KEYS.includes(w.key)),
+  );
+};
+
+/**
+ * Everything the networking model reads for one VM, through one set of scoped watches opened
+ * together: the instance by name, launcher pods by label selector, NADs and UDNs by namespace,
+ * NADs of other namespaces by name, and the node-side lists only when a NIC can need them.
  */
 export const useNetworkingInputs = (
   vm: VirtualMachine | undefined,
@@ -48,26 +104,25 @@ export const useNetworkingInputs = (
     vm?.metadata?.name,
     vm?.spec?.template?.spec?.hostname,
     vm?.spec?.template?.spec?.networks,
+    vm?.spec?.template?.spec?.domain?.devices?.interfaces,
     isDraft,
   ]);
+  // The NADs decide only whether the node-side lists stay open (for this VM spec): once they load.
+  const [ruledOutFor, setRuledOutFor] = React.useState<string>();
+  const nodeSideRuledOut = ruledOutFor === watchKey;
   const specs = React.useMemo(
-    () =>
-      vm
-        ? networkingWatchesFor(vm).filter(
-            (w) => !(isDraft && (w.key === 'vmi' || w.key === 'pods')),
-          )
-        : [],
-    // The VM's identity and network list decide the watches; status updates must not reopen them.
+    () => (vm ? networkingWatchPlan(vm) : []),
+    // The VM's identity, NICs and networks decide the watches; status updates must not reopen them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [watchKey],
   );
   const foreign = React.useMemo(() => (vm ? foreignNadRefs(vm) : []), [watchKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const results = useK8sWatchResources<Resources>(
+  const main = useK8sWatchResources<Resources>(
     React.useMemo(() => {
       const res: Record<string, WatchK8sResource> = {};
       specs
-        .filter((w) => w.key !== 'nodeNetworkStates')
+        .filter((w) => !NODE_SIDE_KEYS.includes(w.key))
         .forEach((w) => (res[w.key] = toResource(w)));
       foreign.forEach((ref) => {
         res[`nad:${ref.namespace}/${ref.name}`] = {
@@ -79,39 +134,60 @@ export const useNetworkingInputs = (
       return res;
     }, [specs, foreign]),
   ) as Record<string, WatchResult>;
-
-  const nads = valueOf('nads', results.nads);
-  const usesLocalnet =
-    Array.isArray(nads) && (nads as NetworkAttachmentDefinition[]).some(isLocalnetNad);
-  const nnsSpec = specs.find((w) => w.key === 'nodeNetworkStates');
-  const nns = useK8sWatchResources<Resources>(
-    React.useMemo(
-      () =>
-        (usesLocalnet && nnsSpec ? { nodeNetworkStates: toResource(nnsSpec) } : {}) as Record<
-          string,
-          WatchK8sResource
-        >,
-      [usesLocalnet, nnsSpec],
-    ),
+  // A second set, opened in the same render: closing it when the NADs rule it out must not
+  // reopen (and re-list) the watches above, as changing one set of resources would.
+  const nodeSide = useK8sWatchResources<Resources>(
+    React.useMemo(() => {
+      const res: Record<string, WatchK8sResource> = {};
+      if (!nodeSideRuledOut) {
+        specs
+          .filter((w) => NODE_SIDE_KEYS.includes(w.key))
+          .forEach((w) => (res[w.key] = toResource(w)));
+      }
+      return res;
+    }, [specs, nodeSideRuledOut]),
   ) as Record<string, WatchResult>;
+  const results = React.useMemo(() => ({ ...main, ...nodeSide }), [main, nodeSide]);
+
+  const nadsValue = valueOf('nads', results.nads);
+  const localNads = Array.isArray(nadsValue)
+    ? (nadsValue as NetworkAttachmentDefinition[])
+    : undefined;
+  const crossNamespace = Object.entries(results)
+    .filter(([key, r]) => key.startsWith('nad:') && r.loaded && !r.loadError && r.data)
+    .map(([, r]) => r.data as NetworkAttachmentDefinition);
+  const foreignLoaded = Object.entries(results)
+    .filter(([key]) => key.startsWith('nad:'))
+    .every(([, r]) => r.loaded || r.loadError);
+  const ruledOut =
+    !!vm &&
+    specs.some((w) => NODE_SIDE_KEYS.includes(w.key)) &&
+    !!localNads &&
+    foreignLoaded &&
+    !nadsNeedNodeSide(vm, [...localNads, ...crossNamespace]);
+  React.useEffect(() => {
+    if (ruledOut) setRuledOutFor(watchKey);
+  }, [ruledOut, watchKey]);
 
   return React.useMemo(() => {
-    const all = { ...results, ...nns };
-    const watchCount = Object.keys(all).length;
+    const watchCount = Object.keys(results).length;
     if (!vm) return { loaded: false, watchCount };
     // Every watched list has answered (or failed): the model is built once from all of them
-    // instead of re-rendering every row as each list arrives. NodeNetworkStates count once the
-    // NADs have shown whether they are needed.
-    const loaded =
-      Object.values(all).every((r) => r.loaded || r.loadError) &&
-      (!usesLocalnet || !!(nns.nodeNetworkStates?.loaded || nns.nodeNetworkStates?.loadError));
+    // instead of re-rendering every row as each list arrives. Node-side lists the NADs have ruled
+    // out are not waited for.
+    const loaded = Object.entries(results).every(
+      ([key, r]) =>
+        r.loaded || r.loadError || (ruledOut && NODE_SIDE_KEYS.includes(key as WatchSpec['key'])),
+    );
     const input: Record<string, unknown> = { vm };
-    for (const w of specs) input[w.key] = valueOf(w.key, all[w.key]);
+    for (const w of specs) {
+      if (ruledOut && NODE_SIDE_KEYS.includes(w.key)) continue;
+      input[w.key] = valueOf(w.key, results[w.key]);
+    }
     if (isDraft) input.vmi = null;
-    const crossNamespace = Object.entries(all)
-      .filter(([key, r]) => key.startsWith('nad:') && r.loaded && !r.loadError && r.data)
-      .map(([, r]) => r.data);
     if (Array.isArray(input.nads)) input.nads = [...(input.nads as unknown[]), ...crossNamespace];
     return { input: input as unknown as NetworkingInput, loaded, watchCount };
-  }, [vm, results, nns, specs, isDraft, usesLocalnet]);
+    // crossNamespace is derived from results.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [vm, results, specs, isDraft, ruledOut]);
 };

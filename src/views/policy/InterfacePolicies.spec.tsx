@@ -233,7 +233,11 @@ describe('on the Networking tab', () => {
     expect(screen.queryByTestId('interface-policies-nic-yellow-duck-37')).toBeNull();
     expect([...__watched.keys()].some((k) => k.startsWith('MultiNetworkPolicy/'))).toBe(false);
     await userEvent.click(
-      within(screen.getByTestId('interface-row-nic-yellow-duck-37')).getByRole('button'),
+      within(
+        within(screen.getByTestId('interface-row-nic-yellow-duck-37')).getByTestId(
+          'interface-expand',
+        ),
+      ).getByRole('button'),
     );
     await screen.findByTestId('interface-policies-nic-yellow-duck-37');
     await screen.findByTestId('policy-selecting');
