@@ -9,6 +9,7 @@ import type { ClusterUserDefinedNetwork } from '../k8s/types';
 import { buildNetworkingModel } from './interface-model';
 import { MESSAGES } from './messages';
 import { demoInput, demoObjects, podOf, vmiOf } from './__fixtures__/demo';
+import { wiringOf } from './wiring';
 
 const NETWORK_STATUS = 'k8s.v1.cni.cncf.io/network-status';
 const POD_NETWORKS = 'k8s.ovn.org/pod-networks';
@@ -219,6 +220,30 @@ describe('cluster network type', () => {
     });
     delete annotations(input)[POD_NETWORKS];
     expect(buildNetworkingModel(input).clusterNetwork).toEqual({});
+  });
+});
+
+describe('wiring of the pod network follows the cluster network type', () => {
+  const podNode = (input: ReturnType<typeof demoInput>) =>
+    wiringOf(buildNetworkingModel(input)).find((l) => l.interfaceName === 'default')!.nodes[4];
+
+  it('draws br-int/br-ex only on OVN-Kubernetes, names another CNI, and says unknown without evidence', () => {
+    const input = demoInput('01-vm-pod-masquerade.yaml');
+    expect(podNode(input).lines).toEqual(['br-int', 'br-ex']);
+    input.clusterNetwork = {
+      apiVersion: 'config.openshift.io/v1',
+      kind: 'Network',
+      metadata: { name: 'cluster' },
+      status: { networkType: 'Calico' },
+    };
+    expect(podNode(input)).toMatchObject({
+      title: { params: { type: 'Calico' } },
+      lines: [],
+    });
+    delete input.clusterNetwork;
+    delete input.networkConfig;
+    delete annotations(input)[POD_NETWORKS];
+    expect(podNode(input)).toMatchObject({ status: 'unknown', lines: [] });
   });
 });
 

@@ -11,6 +11,8 @@ const t = <S extends string>(key: S): S => key;
 
 const WIRING_TEXT = {
   clusterNetwork: t('OVN (cluster network)'),
+  clusterCni: t('Cluster network ({{type}})'),
+  clusterUnknown: t('Cluster network (CNI not reported)'),
   overlay: t('OVN (overlay)'),
   trunk: t('VLAN trunk'),
   vlan: t('VLAN {{id}}'),
@@ -18,7 +20,7 @@ const WIRING_TEXT = {
   mtu: t('MTU {{mtu}}'),
   noMapping: t('No node maps this physical network'),
 } as const;
-import type { InterfaceRow, NetworkingModel, ObjectRef } from './types';
+import type { ClusterNetworkFacts, InterfaceRow, NetworkingModel, ObjectRef } from './types';
 
 export type WiringColumn = 'guest' | 'binding' | 'pod' | 'network' | 'node';
 
@@ -42,15 +44,26 @@ export interface WiringLane {
   nodes: WiringNode[];
 }
 
-const nodeSide = (row: InterfaceRow): WiringNode => {
+const nodeSide = (row: InterfaceRow, cluster: ClusterNetworkFacts): WiringNode => {
   const { network } = row;
   if (network.kind === 'pod-network') {
-    return {
-      column: 'node',
-      title: msg(WIRING_TEXT.clusterNetwork),
-      lines: ['br-int', 'br-ex'],
-      status: 'ok',
-    };
+    // br-int/br-ex are OVN-Kubernetes internals: drawn only when the cluster says it runs OVN-K.
+    if (cluster.ovnKubernetes) {
+      return {
+        column: 'node',
+        title: msg(WIRING_TEXT.clusterNetwork),
+        lines: ['br-int', 'br-ex'],
+        status: 'ok',
+      };
+    }
+    return cluster.type
+      ? {
+          column: 'node',
+          title: msg(WIRING_TEXT.clusterCni, { type: cluster.type }),
+          lines: [],
+          status: 'ok',
+        }
+      : { column: 'node', title: msg(WIRING_TEXT.clusterUnknown), lines: [], status: 'unknown' };
   }
   if (network.kind === 'primary-udn' || network.kind === 'primary-cudn') {
     return { column: 'node', title: msg(WIRING_TEXT.overlay), lines: ['br-int'], status: 'ok' };
@@ -148,7 +161,7 @@ const laneOf = (row: InterfaceRow, model: NetworkingModel): WiringLane => {
         ref: networkRef,
         status: network.kind === 'missing' ? 'warning' : 'ok',
       },
-      nodeSide(row),
+      nodeSide(row, model.clusterNetwork),
     ],
   };
 };
