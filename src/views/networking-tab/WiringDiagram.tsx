@@ -50,7 +50,29 @@ export const geometryFor = (available: number): Geometry => {
   };
 };
 
-const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+/** East Asian wide characters (CJK, kana, hangul, full-width forms) take about two Latin widths. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Shortens `s` to about `max` Latin character widths, counting wide characters twice. */
+export const clip = (s: string, max: number): string => {
+  let width = 0;
+  const chars = Array.from(s);
+  for (let i = 0; i < chars.length; i++) {
+    width += WIDE.test(chars[i]) ? 2 : 1;
+    if (width > max) {
+      // Leave room for the ellipsis within the budget.
+      let kept = i;
+      let keptWidth = width - (WIDE.test(chars[i]) ? 2 : 1);
+      while (kept > 0 && keptWidth + 1 > max) {
+        kept -= 1;
+        keptWidth -= WIDE.test(chars[kept]) ? 2 : 1;
+      }
+      return `${chars.slice(0, kept).join('')}…`;
+    }
+  }
+  return s;
+};
 
 /**
  * The container's content width, from a ResizeObserver (its callbacks come after layout, so
