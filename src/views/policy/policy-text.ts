@@ -34,7 +34,7 @@ export const peerText = (t: T, peer: Peer): string => {
           except: peer.except.map(formatRangeAsCidr).join(', '),
         })
       : peer.text;
-  if (peer.kind === 'invalid') return t('an invalid peer ({{reason}})', { reason: t(peer.reason) });
+  if (peer.kind === 'invalid') return t('an invalid peer ({{reason}})', { reason: t(peer.reason.message, peer.reason.params) });
   const pods = peer.podSelector
     ? selectorText(peer.podSelector)
       ? t('pods and VMs with {{selector}}', { selector: selectorText(peer.podSelector) })
