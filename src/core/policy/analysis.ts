@@ -77,6 +77,8 @@ export interface AnalysisOptions {
    * docs/policy-conformance.md); np-guard applies them on primary UDNs as well. Default false.
    */
   adminPoliciesOnPrimaryUdns?: boolean;
+  /** Where an object was read from (a manifest file), for diagnostics. */
+  sourceOf?: (o: K8sObject) => string | undefined;
 }
 
 /** The tier that decided: AdminNetworkPolicy, then (Multi)NetworkPolicy, then the baseline. */
@@ -202,6 +204,7 @@ export class PolicyAnalysis {
   /** Per policy index: network id → why the policy is not enforced there. */
   readonly inert = new Map<number, Map<string, InertReason>>();
   readonly objects: K8sObject[];
+  readonly sourceOf: (o: K8sObject) => string | undefined;
 
   private readonly attachmentsByNetwork = new Map<string, Attachment[]>();
   private readonly selecting = new Map<EndpointInterface, Policy[]>();
@@ -221,6 +224,7 @@ export class PolicyAnalysis {
 
   constructor(objects: K8sObject[], options: AnalysisOptions = {}) {
     this.objects = objects;
+    this.sourceOf = options.sourceOf ?? (() => undefined);
     this.catalog = buildNetworkCatalog(objects);
     this.endpoints = buildEndpoints(objects, this.catalog).endpoints;
     this.policies = readPolicies(objects, this.catalog);
