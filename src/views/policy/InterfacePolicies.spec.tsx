@@ -86,7 +86,12 @@ describe('InterfacePolicies on seed 004', () => {
       expect(keys.filter((k) => k.startsWith(`${kind}/`))).toEqual([`${kind}/${NS}/?{}`]);
     expect(keys).toContain(`Namespace/*/${NS}?{}`);
     expect(keys).toContain('Network/*/cluster?{}');
-    expect(keys.some((k) => k.includes('/*/?'))).toBe(false);
+    // The only cluster-wide lists are of the cluster-scoped admin policies (never of pods).
+    expect(keys.filter((k) => k.includes('/*/?')).sort()).toEqual([
+      'AdminNetworkPolicy/*/?{}',
+      'BaselineAdminNetworkPolicy/*/?{}',
+      'ClusterNetworkPolicy/*/?{}',
+    ]);
   });
 
   it('names the kind of policy, the selecting policies and the isolation in plain words', () => {
@@ -202,14 +207,23 @@ describe('InterfacePolicies on seed 004', () => {
     expect(check({ direction: 'egress', ip: '192.168.77.10' })).toMatch(/^Allowed/);
   });
 
-  it('refuses a port that is not a number and says why', () => {
+  it('refuses a port that is not a number and an address that is not one, under the field', () => {
     renderSection(GOLD);
     check({ direction: 'egress', ip: '192.168.77.1', protocol: 'TCP', port: '22' });
     choose('Port', 'ssh');
-    expect(screen.getByTestId('policy-check-error')).toHaveTextContent('Port must be a number');
+    expect(screen.getByTestId('policy-check-port-error')).toHaveTextContent(
+      'Port must be a number',
+    );
+    expect(screen.queryByTestId('policy-verdict')).toBeNull();
+    choose('Port', '70000');
+    expect(screen.getByTestId('policy-check-port-error')).toHaveTextContent('1 to 65535');
     choose('Port', '');
     choose('Peer IP address', 'not-an-ip');
-    expect(screen.getByTestId('policy-check-error')).toHaveTextContent('is not an IP address');
+    expect(screen.getByTestId('policy-check-ip-error')).toHaveTextContent(
+      '"not-an-ip" is not an IPv4 or IPv6 address.',
+    );
+    // The user's text stays where they typed it.
+    expect(screen.getByLabelText('Peer IP address')).toHaveValue('not-an-ip');
   });
 });
 

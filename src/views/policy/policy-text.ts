@@ -7,7 +7,16 @@ import type { LabelSelector } from '../../core/k8s/types';
 import type { EvalResult, PolicyAnalysis, SideResult } from '../../core/policy/analysis';
 import type { EndpointInterface } from '../../core/policy/endpoints';
 import { formatRangeAsCidr } from '../../core/policy/ip';
-import type { Direction, Peer, Policy, PolicyRef, Port, Rule } from '../../core/policy/policies';
+import {
+  policyLabel,
+  type Direction,
+  type Peer,
+  type Policy,
+  type PolicyRef,
+  type Port,
+  type Rule,
+} from '../../core/policy/policies';
+import type { Message } from '../../core/policy/messages';
 
 export type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -34,7 +43,10 @@ export const peerText = (t: T, peer: Peer): string => {
           except: peer.except.map(formatRangeAsCidr).join(', '),
         })
       : peer.text;
-  if (peer.kind === 'invalid') return t('an invalid peer ({{reason}})', { reason: t(peer.reason.message, peer.reason.params) });
+  if (peer.kind === 'invalid')
+    return t('an invalid peer ({{reason}})', {
+      reason: t(peer.reason.message, peer.reason.params),
+    });
   const pods = peer.podSelector
     ? selectorText(peer.podSelector)
       ? t('pods and VMs with {{selector}}', { selector: selectorText(peer.podSelector) })
@@ -75,7 +87,9 @@ export const ruleText = (t: T, rule: Rule): string => {
     : t('to {{peers}}: {{ports}}', { peers, ports });
 };
 
-export const policyName = (ref: PolicyRef): string => `${ref.namespace}/${ref.name}`;
+export const policyName = (ref: PolicyRef): string => policyLabel(ref);
+
+export const messageText = (t: T, m: Message): string => t(m.message, m.params);
 
 export interface DirectionSummary {
   direction: Direction;
@@ -123,16 +137,71 @@ export const summarize = (
 const sideWhere = (t: T, side: SideResult) =>
   t('{{endpoint}} interface {{iface}}', { endpoint: side.endpoint, iface: side.interface });
 
-const deciding = (t: T, side: SideResult) =>
-  t('{{kind}} {{policy}}, {{direction}} rule {{index}}', {
+/** "AdminNetworkPolicy tenant-isolation, rule deny-untrusted, priority 10" or an NP rule. */
+export const deciding = (
+  t: T,
+  side: Pick<SideResult, 'policy' | 'rule' | 'priority' | 'direction'>,
+): string => {
+  if (side.rule?.name !== undefined)
+    return side.priority !== undefined
+      ? t('{{kind}} {{policy}}, rule {{rule}}, priority {{priority}}', {
+          kind: side.policy!.kind,
+          policy: policyName(side.policy!),
+          rule: side.rule.name,
+          priority: side.priority,
+        })
+      : t('{{kind}} {{policy}}, rule {{rule}}', {
+          kind: side.policy!.kind,
+          policy: policyName(side.policy!),
+          rule: side.rule.name,
+        });
+  return t('{{kind}} {{policy}}, {{direction}} rule {{index}}', {
     kind: side.policy!.kind,
     policy: policyName(side.policy!),
     direction: side.direction,
     index: (side.rule?.index ?? 0) + 1,
   });
+};
 
-/** The verdict as one sentence starting with "Allowed" or "Denied". */
+/** One side of a decision in a sentence: "ingress of … : denied by …". */
+export const sideText = (t: T, side: SideResult): string => {
+  const where = sideWhere(t, side);
+  const dir = side.direction === 'ingress' ? t('ingress') : t('egress');
+  if (side.verdict === 'Unknown')
+    return t('{{where}}, {{direction}}: unknown: {{reason}}', {
+      where,
+      direction: dir,
+      reason: side.unknownReason ? messageText(t, side.unknownReason) : t('unreadable input'),
+    });
+  if (side.reason === 'no-policy')
+    return t('{{where}}, {{direction}}: allowed, no policy decides', { where, direction: dir });
+  if (side.reason === 'rule' && side.policy)
+    return side.verdict === 'Allowed'
+      ? t('{{where}}, {{direction}}: allowed by {{deciding}}', {
+          where,
+          direction: dir,
+          deciding: deciding(t, side),
+        })
+      : t('{{where}}, {{direction}}: denied by {{deciding}}', {
+          where,
+          direction: dir,
+          deciding: deciding(t, side),
+        });
+  return t('{{where}}, {{direction}}: denied, isolated by {{policies}} and no rule allows it', {
+    where,
+    direction: dir,
+    policies: side.isolatedBy.map(policyName).join(', '),
+  });
+};
+
+/** The verdict as one sentence starting with "Allowed", "Denied" or "Unknown". */
 export const verdictText = (t: T, r: EvalResult): string => {
+  if (r.verdict === 'Unknown') {
+    const side = r.decidedBy === 'peer' && r.peer ? r.peer : r.self;
+    return t('Unknown: {{reason}}', {
+      reason: side.unknownReason ? messageText(t, side.unknownReason) : t('unreadable input'),
+    });
+  }
   if (r.verdict === 'Allowed') {
     if (r.reason === 'no-policy')
       return t('Allowed: no policy selects this interface: everything is allowed.');
@@ -151,8 +220,15 @@ export const verdictText = (t: T, r: EvalResult): string => {
         : '';
     return `${main}${other}.`;
   }
-  const denier = r.self.verdict === 'Denied' ? r.self : r.peer;
-  if (!denier || !denier.isolatedBy.length)
+  const denier = r.decidedBy === 'peer' && r.peer ? r.peer : r.self;
+  if (denier.reason === 'rule' && denier.policy)
+    return denier === r.self
+      ? t('Denied by {{deciding}}.', { deciding: deciding(t, denier) })
+      : t('Denied: the other end ({{where}}) is denied by {{deciding}}.', {
+          where: sideWhere(t, denier),
+          deciding: deciding(t, denier),
+        });
+  if (!denier.isolatedBy.length)
     return t('Denied: {{why}}', {
       why: r.notes.length ? r.notes.map((n) => t(n)).join('; ') : t('no path'),
     });
