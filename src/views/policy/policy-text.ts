@@ -17,6 +17,7 @@ import {
   type Rule,
 } from '../../core/policy/policies';
 import type { Message } from '../../core/policy/messages';
+import type { AdminPeer, AdminPolicy } from '../../core/policy/admin-policies';
 
 export type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -106,6 +107,21 @@ export const summarize = (
   direction: Direction,
 ): DirectionSummary => {
   const isolating: Policy[] = analysis.isolating(iface, direction);
+  const admin = analysis.adminPoliciesSelecting(iface).some((p) => p.rules[direction].length > 0);
+  if (!isolating.length && admin)
+    return {
+      direction,
+      isolated: false,
+      headline:
+        direction === 'ingress'
+          ? t(
+              'No NetworkPolicy isolates ingress: the admin network policies listed above decide; what they pass on or do not match is allowed.',
+            )
+          : t(
+              'No NetworkPolicy isolates egress: the admin network policies listed above decide; what they pass on or do not match is allowed.',
+            ),
+      allowed: [],
+    };
   if (!isolating.length)
     return {
       direction,
@@ -243,3 +259,49 @@ export const verdictText = (t: T, r: EvalResult): string => {
         { where: sideWhere(t, denier), direction: denier.direction, policies },
       );
 };
+
+const adminPeerText = (t: T, peer: AdminPeer): string => {
+  switch (peer.kind) {
+    case 'networks':
+      return peer.texts.join(', ');
+    case 'nodes':
+      return selectorText(peer.nodeSelector)
+        ? t('nodes with {{selector}}', { selector: selectorText(peer.nodeSelector) })
+        : t('every node');
+    case 'namespaces':
+      return selectorText(peer.namespaceSelector)
+        ? t('namespaces with {{selector}}', { selector: selectorText(peer.namespaceSelector) })
+        : t('every namespace');
+    case 'pods': {
+      const pods = selectorText(peer.podSelector)
+        ? t('pods and VMs with {{selector}}', { selector: selectorText(peer.podSelector) })
+        : t('every pod and VM');
+      return selectorText(peer.namespaceSelector)
+        ? t('{{pods}} in namespaces with {{selector}}', {
+            pods,
+            selector: selectorText(peer.namespaceSelector),
+          })
+        : t('{{pods}} in every namespace', { pods });
+    }
+    default:
+      return t('an invalid peer ({{reason}})', { reason: messageText(t, peer.reason) });
+  }
+};
+
+/** An admin policy's rules in order, e.g. "ingress deny-untrusted: Deny from …; …". */
+export const adminRulesText = (t: T, p: AdminPolicy): string =>
+  (['ingress', 'egress'] as const)
+    .flatMap((d) =>
+      p.rules[d].map((r) =>
+        t('{{direction}} {{rule}}: {{action}} {{preposition}} {{peers}} ({{ports}})', {
+          direction: d === 'ingress' ? t('ingress') : t('egress'),
+          rule: r.name,
+          action: r.action,
+          preposition: d === 'ingress' ? t('from') : t('to'),
+          peers: r.peers.map((x) => adminPeerText(t, x)).join(t(' or ')),
+          ports:
+            r.ports === null ? t('all traffic') : r.ports.map((x) => portText(t, x)).join(', '),
+        }),
+      ),
+    )
+    .join('; ');
