@@ -115,10 +115,10 @@ export const summarize = (
       headline:
         direction === 'ingress'
           ? t(
-              'No NetworkPolicy isolates ingress: the admin network policies listed above decide; what they pass on or do not match is allowed.',
+              'No NetworkPolicy isolates ingress: the admin network policies listed above decide, in order; what none of them decides is allowed.',
             )
           : t(
-              'No NetworkPolicy isolates egress: the admin network policies listed above decide; what they pass on or do not match is allowed.',
+              'No NetworkPolicy isolates egress: the admin network policies listed above decide, in order; what none of them decides is allowed.',
             ),
       allowed: [],
     };
