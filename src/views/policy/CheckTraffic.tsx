@@ -116,7 +116,7 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
     <div data-test="policy-check-traffic">
       <Form onSubmit={(e) => e.preventDefault()}>
         <Grid hasGutter>
-          <GridItem md={3}>
+          <GridItem md={6}>
             <FormGroup label={t('Direction')} fieldId={id('direction')}>
               <FormSelect
                 id={id('direction')}
@@ -129,7 +129,7 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
               </FormSelect>
             </FormGroup>
           </GridItem>
-          <GridItem md={3}>
+          <GridItem md={6}>
             <FormGroup label={t('Peer')} fieldId={id('peer')}>
               <FormSelect
                 id={id('peer')}
@@ -166,7 +166,7 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
               </FormGroup>
             )}
           </GridItem>
-          <GridItem md={3}>
+          <GridItem md={6}>
             <FormGroup label={t('Protocol')} fieldId={id('protocol')}>
               <FormSelect
                 id={id('protocol')}
@@ -181,7 +181,7 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
               </FormSelect>
             </FormGroup>
           </GridItem>
-          <GridItem md={3}>
+          <GridItem md={6}>
             <FormGroup label={t('Port')} fieldId={id('port')}>
               <TextInput
                 id={id('port')}
@@ -232,14 +232,12 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
           {outcome.result.policy && (
             <div data-test="policy-verdict-deciding">
               {outcome.result.tier
-                ? t('Decided by the {{tier}} tier: {{deciding}}', {
-                    tier: outcome.result.tier,
-                    deciding: deciding(tt, {
-                      ...(outcome.result.decidedBy === 'peer' && outcome.result.peer
-                        ? outcome.result.peer
-                        : outcome.result.self),
-                    }),
-                  })
+                ? t(
+                    'Deciding tier: {{tier}} (tiers in order: AdminNetworkPolicy, NetworkPolicy, BaselineAdminNetworkPolicy)',
+                    {
+                      tier: outcome.result.tier,
+                    },
+                  )
                 : null}
             </div>
           )}

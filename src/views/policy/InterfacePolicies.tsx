@@ -232,7 +232,7 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string }> =
         <DescriptionListGroup>
           <DescriptionListTerm>{t('Selected by')}</DescriptionListTerm>
           <DescriptionListDescription data-test="policy-selecting">
-            {selecting.length || admins.length ? (
+            {selecting.length ? (
               <List isPlain>
                 {selecting.map((p) => (
                   <ListItem
@@ -256,6 +256,8 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string }> =
                   </ListItem>
                 ))}
               </List>
+            ) : admins.length ? (
+              t('No NetworkPolicy or MultiNetworkPolicy selects this interface.')
             ) : (
               t('No policy selects this interface: all traffic is allowed.')
             )}
