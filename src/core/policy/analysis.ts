@@ -172,6 +172,8 @@ interface DirectionalResult {
 }
 
 type Match = boolean | 'unknown';
+/** Shared empty list for evaluations without explanation (never pushed to). */
+const NO_STEPS: Step[] = [];
 
 /** The other end of a connection: an interface we know, or just an address. */
 interface PeerSpec {
@@ -190,6 +192,10 @@ const byRef = (a: Policy, b: Policy) =>
         : a.ref.name > b.ref.name
           ? 1
           : 0;
+
+// ConnSets are immutable values: the hot paths share these instead of allocating.
+const ALL_CONNS = allConns();
+const NO_CONNS = noConns();
 
 export class PolicyAnalysis {
   readonly catalog: NetworkCatalog;
@@ -534,8 +540,8 @@ export class PolicyAnalysis {
     const cached =
       this.ruleConnsCache.get(rule) ?? (target && this.namedConnsCache.get(rule)?.get(target));
     if (cached) return cached;
-    if (rule.ports === null) return allConns();
-    let conns = noConns();
+    if (rule.ports === null) return ALL_CONNS;
+    let conns = NO_CONNS;
     let named = false;
     for (const p of rule.ports) {
       if (p.kind === 'all') conns = union(conns, portConns(p.protocol, [[1, 65535]]));
@@ -579,7 +585,7 @@ export class PolicyAnalysis {
         const unreadablePorts = rule.problems.length > 0;
         const c = intersect(
           remaining,
-          unreadablePorts ? allConns() : this.ruleConns(rule, destination),
+          unreadablePorts ? ALL_CONNS : this.ruleConns(rule, destination),
         );
         if (isEmpty(c)) continue;
         remaining = subtract(remaining, c);
@@ -619,10 +625,11 @@ export class PolicyAnalysis {
     const isolatedBy = this.isolating(self.iface, direction);
     const admins = this.adminPoliciesSelecting(self.iface);
     if (!admins.length && !isolatedBy.length && !explain)
-      return { isolatedBy, allowed: allConns(), unknown: noConns(), steps: [] };
+      return { isolatedBy, allowed: ALL_CONNS, unknown: NO_CONNS, steps: NO_STEPS };
     const destination = direction === 'ingress' ? self.iface : peer.attachment?.iface;
-    const out = { allowed: noConns(), unknown: noConns(), passed: noConns(), steps: [] as Step[] };
-    let toNp = allConns();
+    const out = { allowed: NO_CONNS, unknown: NO_CONNS, passed: NO_CONNS, steps: NO_STEPS };
+    if (explain) out.steps = [];
+    let toNp = ALL_CONNS;
     const anps = admins.filter((p) => p.ref.kind === 'AdminNetworkPolicy');
     if (anps.length) {
       const remaining = this.adminTier(
@@ -631,7 +638,7 @@ export class PolicyAnalysis {
         peer,
         networkId,
         destination,
-        allConns(),
+        ALL_CONNS,
         out,
         explain,
       );
@@ -640,14 +647,14 @@ export class PolicyAnalysis {
     if (isEmpty(toNp)) return { isolatedBy, ...out };
 
     if (isolatedBy.length) {
-      let npAllowed = noConns();
-      let npUnknown = noConns();
-      for (const policy of isolatedBy) {
+      let npAllowed = NO_CONNS;
+      let npUnknown = NO_CONNS;
+      npLoop: for (const policy of isolatedBy) {
         for (const rule of policy.rules[direction]) {
           const m = this.ruleMatches(policy, rule, peer, networkId);
           if (m === false) continue;
           if (rule.problems.length || m === 'unknown') {
-            const c = rule.problems.length ? allConns() : this.ruleConns(rule, destination);
+            const c = rule.problems.length ? ALL_CONNS : this.ruleConns(rule, destination);
             npUnknown = union(npUnknown, c);
             if (explain) {
               const invalid = rule.peers?.find(
@@ -674,7 +681,7 @@ export class PolicyAnalysis {
               rule,
             });
           npAllowed = union(npAllowed, c);
-          if (!explain && isAll(npAllowed)) break;
+          if (!explain && isAll(npAllowed)) break npLoop;
         }
       }
       out.allowed = union(out.allowed, intersect(toNp, npAllowed));
@@ -707,11 +714,13 @@ export class PolicyAnalysis {
   /** Allowed and unknown connections from `src` to `dst`. */
   outcomeBetween(src: Attachment, dst: Attachment): { allowed: ConnSet; unknown: ConnSet } {
     if (src.iface.networkId !== dst.iface.networkId || src.endpoint === dst.endpoint)
-      return { allowed: noConns(), unknown: noConns() };
+      return { allowed: NO_CONNS, unknown: NO_CONNS };
     const out = this.directional(src, 'egress', { attachment: dst }, false);
     if (isEmpty(out.allowed) && isEmpty(out.unknown)) return out;
     const inn = this.directional(dst, 'ingress', { attachment: src }, false);
     const allowed = intersect(out.allowed, inn.allowed);
+    // The common case: nothing unreadable on either side.
+    if (isEmpty(out.unknown) && isEmpty(inn.unknown)) return { allowed, unknown: out.unknown };
     const possible = intersect(union(out.allowed, out.unknown), union(inn.allowed, inn.unknown));
     return { allowed, unknown: subtract(possible, allowed) };
   }
