@@ -33,6 +33,7 @@ import {
   buildNetworkCatalog,
   LINUX_BRIDGE_TYPES,
   OVN_TYPE,
+  POD_NETWORK_ID,
   type Network,
   type NetworkCatalog,
 } from './networks';
@@ -55,6 +56,12 @@ import {
   type AdminRule,
 } from './admin-policies';
 import type { Message } from './messages';
+import {
+  routerExposure,
+  ROUTER_NAMESPACE,
+  ROUTER_NAMESPACE_LABELS,
+  ROUTER_POD_LABELS,
+} from './router';
 import type { LabelSelector } from '../k8s/types';
 
 export interface Attachment {
@@ -179,6 +186,8 @@ const NO_STEPS: Step[] = [];
 interface PeerSpec {
   attachment?: Attachment;
   ip?: EndpointIp;
+  /** The OpenShift router (ingress controller) in openshift-ingress. */
+  router?: boolean;
 }
 
 const ipKey = (ip: { family: number; n: bigint }) => `${ip.family}:${ip.n}`;
@@ -459,6 +468,14 @@ export class PolicyAnalysis {
     spec: PeerSpec,
     networkId: string,
   ): boolean {
+    if (spec.router) {
+      // The router's addresses are not in the input: only selectors can name it.
+      if (peer.kind === 'ipBlock') return false;
+      const nsOk = peer.namespaceSelector
+        ? matchesSelector(ROUTER_NAMESPACE_LABELS, peer.namespaceSelector)
+        : policy.ref.namespace === ROUTER_NAMESPACE;
+      return nsOk && (!peer.podSelector || matchesSelector(ROUTER_POD_LABELS, peer.podSelector));
+    }
     const ips: EndpointIp[] = spec.ip ? [spec.ip] : (spec.attachment?.iface.ips ?? []);
     if (peer.kind === 'ipBlock') {
       return ips.some(
@@ -502,6 +519,16 @@ export class PolicyAnalysis {
 
   private adminPeerMatches(peer: AdminPeer, spec: PeerSpec, networkId: string): Match {
     if (peer.kind === 'invalid') return 'unknown';
+    if (spec.router) {
+      if (peer.kind === 'namespaces')
+        return matchesSelector(ROUTER_NAMESPACE_LABELS, peer.namespaceSelector);
+      if (peer.kind === 'pods')
+        return (
+          matchesSelector(ROUTER_NAMESPACE_LABELS, peer.namespaceSelector) &&
+          matchesSelector(ROUTER_POD_LABELS, peer.podSelector)
+        );
+      return false;
+    }
     const ips: EndpointIp[] = spec.ip ? [spec.ip] : (spec.attachment?.iface.ips ?? []);
     if (peer.kind === 'networks')
       return ips.some((ip) => peer.cidrs.some((c) => rangeContains(c, ip)));
@@ -728,6 +755,24 @@ export class PolicyAnalysis {
   /** Connections allowed between an interface and an address outside the known interfaces. */
   connsWithAddress(self: Attachment, direction: Direction, ip: EndpointIp): ConnSet {
     return this.directional(self, direction, { ip }, false).allowed;
+  }
+
+  private routerExposureCache?: Map<EndpointInterface, ConnSet>;
+
+  /**
+   * What the OpenShift router may open to this interface: the target ports of the Services that
+   * Routes and Ingresses point at, as far as this interface's ingress policies let the router in.
+   */
+  routerConns(self: Attachment): ConnSet {
+    if (!this.routerExposureCache)
+      this.routerExposureCache = routerExposure(this.objects, this.endpoints, (e) => {
+        const primary =
+          this.catalog.namespaces.get(e.namespace)?.primaryNetworkId ?? POD_NETWORK_ID;
+        return e.interfaces.find((i) => i.networkId === primary);
+      });
+    const exposed = this.routerExposureCache.get(self.iface);
+    if (!exposed || isEmpty(exposed)) return NO_CONNS;
+    return intersect(exposed, this.directional(self, 'ingress', { router: true }, false).allowed);
   }
 
   /** Allowed and unknown connections between an interface and an address. */

@@ -28,13 +28,6 @@ interface Case {
 
 /** Cases whose semantics we deliberately do not share with np-guard (see docs/policy-conformance.md). */
 const SKIPPED: Record<string, string> = {};
-/** Cases compared without np-guard's `{ingress-controller}` pseudo-peer lines (Ingress/Route analysis). */
-const WITHOUT_INGRESS_CONTROLLER = new Set([
-  'acs-security-demos',
-  'udn_with_ingress_controller',
-  'udn_with_ingress_controller_two_pods',
-  'udn_with_vm_and_ingress_controller',
-]);
 /** What np-guard skips when multiple networks are off (classic runs). */
 const MULTI_NETWORK_KINDS = new Set([
   'NetworkAttachmentDefinition',
@@ -47,11 +40,11 @@ const base = sharedPath('conformance', 'np-guard');
 const cases = (JSON.parse(fs.readFileSync(`${base}/cases.json`, 'utf8')) as { cases: Case[] })
   .cases;
 
-const normalise = (text: string, dropIngressController: boolean) =>
+const normalise = (text: string) =>
   text
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => l && !(dropIngressController && l.includes('{ingress-controller}')))
+    .filter((l) => l)
     .sort();
 
 interface Run {
@@ -104,9 +97,8 @@ describe('np-guard connlist conformance', () => {
       options,
     );
     const expected = fs.readFileSync(`${base}/expected/${run.expectedFile}`, 'utf8');
-    const drop = WITHOUT_INGRESS_CONTROLLER.has(run.caseName);
     outcome.compared++;
-    expect(normalise(ours, drop)).toEqual(normalise(expected, drop));
+    expect(normalise(ours)).toEqual(normalise(expected));
     outcome.passed++;
   });
 

@@ -8,6 +8,7 @@ import { containsPort, formatNpGuard, isEmpty, type ConnSet, type PortProtocol }
 import type { Endpoint } from './endpoints';
 import { ALL_IPV4, cutRanges, formatRange, type IpRange } from './ip';
 import { POD_NETWORK_ID, type Network } from './networks';
+import { ROUTER_PEER_NAME } from './router';
 
 export interface ConnlistOptions {
   /** np-guard's `--multiple-networks`: network sections and the mapping (default true). */
@@ -119,6 +120,9 @@ export const networkLines = (
   }
   if (network.kind !== 'secondary') {
     for (const a of attachments) {
+      const routed = analysis.routerConns(a);
+      if (!isEmpty(routed))
+        lines.push({ src: ROUTER_PEER_NAME, dst: peerName(a.endpoint, network), conns: routed });
       for (const block of blocks.ingress) {
         const conns = analysis.connsWithAddress(a, 'ingress', { text: '', family: 4, n: block.lo });
         if (!isEmpty(conns))
