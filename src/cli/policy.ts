@@ -217,6 +217,7 @@ const connlistCommand = (argv: string[], io: Io): number => {
     'manifests',
     'multiple-networks',
     'focusworkload',
+    'focusworkload-peer',
     'focus-direction',
     'focus-conn',
   ]);
@@ -248,6 +249,10 @@ const connlistCommand = (argv: string[], io: Io): number => {
       );
     else seen.set(key, o);
   }
+  for (const p of analysis.catalog.problems) {
+    if (p.code === 'udn-invalid' || p.code === 'primary-conflict') fatal.push(p.message);
+    else io.stderr.write(`warning: ${p.message}\n`);
+  }
   if (!analysis.endpoints.length)
     fatal.push('no workloads (pods, VMs or pod controllers) found in the input');
   const focus = single(args, 'focusworkload');
@@ -271,6 +276,7 @@ const connlistCommand = (argv: string[], io: Io): number => {
     connlistText(analysis, {
       multipleNetworks: multi === undefined ? true : multi !== 'false',
       focusWorkload: focus,
+      focusWorkloadPeer: single(args, 'focusworkload-peer'),
       focusDirection: direction,
       focusConn,
     }),
@@ -282,7 +288,7 @@ export const POLICY_USAGE = `Usage:
   vm-networking policy eval --manifests <dir> [--manifests <dir>…] --vm <namespace>/<name> [--interface <name>]
       --direction ingress|egress --peer <ip>|<namespace>/<name> [--protocol TCP|UDP|SCTP --port <n>] [--expect allowed|denied]
   vm-networking policy connlist --manifests <dir> [--multiple-networks=false] [--focusworkload <name>]
-      [--focus-direction ingress|egress] [--focus-conn tcp-80]
+      [--focusworkload-peer <name>] [--focus-direction ingress|egress] [--focus-conn tcp-80]
 `;
 
 export const policyCommand = (argv: string[], io: Io): number => {

@@ -17,6 +17,8 @@ export interface ConnlistOptions {
   focusWorkload?: string;
   /** `--focus-direction` (with a focus workload): ingress = lines into it, egress = out of it. */
   focusDirection?: 'ingress' | 'egress';
+  /** `--focusworkload-peer`: with a focus workload, only lines whose other end is this one. */
+  focusWorkloadPeer?: string;
   /** `--focus-conn`, e.g. `tcp-80`: only pairs allowing that port, printed without conns. */
   focusConn?: string;
 }
@@ -31,12 +33,25 @@ const focusFilter = (options: ConnlistOptions) => {
   const conn = options.focusConn ? /^(tcp|udp|sctp)-(\d+)$/i.exec(options.focusConn) : null;
   if (options.focusConn && !conn)
     throw new Error(`focus-conn must look like tcp-80, not "${options.focusConn}"`);
-  const matchesFocus = (peer: string) => {
+  const matches = (peer: string, name: string | undefined) => {
     const w = workloadOf(peer);
-    return !!w && !!focus && (w === focus || w.split('/')[1] === focus);
+    return !!w && !!name && (w === name || w.split('/')[1] === name);
   };
+  const matchesFocus = (peer: string) => matches(peer, focus);
+  const other = options.focusWorkloadPeer;
   return (l: ConnLine): boolean => {
-    if (focus) {
+    if (focus && other) {
+      const forward = matchesFocus(l.src) && matches(l.dst, other);
+      const backward = matchesFocus(l.dst) && matches(l.src, other);
+      if (
+        options.focusDirection === 'ingress'
+          ? !backward
+          : options.focusDirection === 'egress'
+            ? !forward
+            : !forward && !backward
+      )
+        return false;
+    } else if (focus) {
       const srcHit = matchesFocus(l.src);
       const dstHit = matchesFocus(l.dst);
       if (
