@@ -6,7 +6,7 @@
 import type { PolicyAnalysis, Attachment } from './analysis';
 import { containsPort, formatNpGuard, isEmpty, type ConnSet, type PortProtocol } from './conn-set';
 import type { Endpoint } from './endpoints';
-import { ALL_IPV4, cutRanges, formatRange, type IpRange } from './ip';
+import { ALL_IPV4, cutRanges, formatRange, rangeMinus, type IpRange } from './ip';
 import { POD_NETWORK_ID, type Network } from './networks';
 import { ROUTER_PEER_NAME } from './router';
 
@@ -81,8 +81,8 @@ export interface ConnLine {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The address blocks that stand for "outside": IPv4 cut by every NetworkPolicy ipBlock (cidr and
- * excepts), ingress sources and egress destinations apart, as np-guard does. MultiNetworkPolicy
+ * The address blocks that stand for "outside": IPv4 cut at the edges of every NetworkPolicy
+ * ipBlock's address set, ingress sources and egress destinations apart, as np-guard does. MultiNetworkPolicy
  * blocks do not cut: np-guard prints no outside lines on secondary networks.
  */
 export const externalBlocks = (
@@ -94,7 +94,9 @@ export const externalBlocks = (
     for (const d of ['ingress', 'egress'] as const) {
       for (const r of p.rules[d]) {
         for (const peer of r.peers ?? []) {
-          if (peer.kind === 'ipBlock') cuts[d].push(peer.cidr, ...peer.except);
+          // The edges of the block's address set (its CIDR minus all its excepts), not of
+          // every except separately: adjacent excepts leave one hole, not two.
+          if (peer.kind === 'ipBlock') cuts[d].push(...rangeMinus(peer.cidr, peer.except));
         }
       }
     }

@@ -96,3 +96,19 @@ export const formatRangeAsCidr = (r: IpRange): string => {
   const prefix = (r.family === 4 ? 32 : 128) - (size.toString(2).length - 1);
   return `${formatIp(r.family, r.lo)}/${prefix}`;
 };
+
+/** `range` minus `holes`, as the contiguous ranges left (an ipBlock's address set). */
+export const rangeMinus = (range: IpRange, holes: IpRange[]): IpRange[] => {
+  const sorted = holes
+    .filter((h) => h.family === range.family && h.hi >= range.lo && h.lo <= range.hi)
+    .sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const out: IpRange[] = [];
+  let lo = range.lo;
+  for (const h of sorted) {
+    if (h.lo > lo) out.push({ family: range.family, lo, hi: h.lo - 1n });
+    if (h.hi + 1n > lo) lo = h.hi + 1n;
+    if (lo > range.hi) return out;
+  }
+  out.push({ family: range.family, lo, hi: range.hi });
+  return out;
+};

@@ -101,3 +101,46 @@ describe('the router peer', () => {
     expect(routerLines(withoutRoute)).toEqual(['{ingress-controller} => shop/web[Pod] : TCP 8080']);
   });
 });
+
+describe('connlist external blocks', () => {
+  it('are cut at the edges of each ipBlock address set, not at every except', () => {
+    const o: K8sObject[] = [
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } },
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'p', namespace: 'a', labels: { app: 'p' } },
+        spec: { containers: [{ name: 'c', image: 'i' }] },
+      } as K8sObject,
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'np', namespace: 'a' },
+        spec: {
+          podSelector: {},
+          policyTypes: ['Ingress'],
+          ingress: [
+            {
+              from: [
+                {
+                  ipBlock: {
+                    cidr: '10.0.0.0/8',
+                    // Adjacent excepts: one hole 10.1.0.0-10.2.255.255.
+                    except: ['10.1.0.0/16', '10.2.0.0/16'],
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      } as K8sObject,
+    ];
+    const lines = connlistText(new PolicyAnalysis(o), { multipleNetworks: false })
+      .split('\n')
+      .filter((l) => l.endsWith('=> a/p[Pod] : All Connections'));
+    expect(lines).toEqual([
+      '10.0.0.0-10.0.255.255[External] => a/p[Pod] : All Connections',
+      '10.3.0.0-10.255.255.255[External] => a/p[Pod] : All Connections',
+    ]);
+  });
+});
