@@ -131,15 +131,17 @@ describe('connlist external blocks', () => {
                 },
               ],
             },
+            { from: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ protocol: 'TCP', port: 80 }] },
           ],
         },
       } as K8sObject,
     ];
     const lines = connlistText(new PolicyAnalysis(o), { multipleNetworks: false })
       .split('\n')
-      .filter((l) => l.endsWith('=> a/p[Pod] : All Connections'));
+      .filter((l) => l.includes('=> a/p[Pod]'));
     expect(lines).toEqual([
       '10.0.0.0-10.0.255.255[External] => a/p[Pod] : All Connections',
+      '10.1.0.0-10.2.255.255[External] => a/p[Pod] : TCP 80',
       '10.3.0.0-10.255.255.255[External] => a/p[Pod] : All Connections',
     ]);
   });
