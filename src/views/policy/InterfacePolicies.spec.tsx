@@ -119,11 +119,14 @@ describe('InterfacePolicies on seed 004', () => {
       'Isolated for ingress by allow-ipblock-cnv-01, deny-by-default',
     );
     expect(ingress).toHaveTextContent(
-      'from 192.168.77.1/32 or 192.168.77.92/32: all traffic (every protocol and port, ping included) (allow-ipblock-cnv-01)',
+      'from 192.168.77.1/32, or from 192.168.77.92/32: all traffic (every protocol and port, ping included) (allow-ipblock-cnv-01)',
     );
     // Out to 0.0.0.0/0 except the subnet, then the gateway and .92 explicitly.
     const egress = screen.getByTestId('policy-egress-summary');
-    expect(egress).toHaveTextContent('to 0.0.0.0/0 except 192.168.77.0/24');
+    // Each peer apart: the excepts belong to 0.0.0.0/0 only.
+    expect(egress).toHaveTextContent(
+      'to 0.0.0.0/0 except 192.168.77.0/24, or to 192.168.77.1/32, or to 192.168.77.92/32',
+    );
   });
 
   it('phase 3: the verdicts of the seed pings from gold-rabbit', () => {

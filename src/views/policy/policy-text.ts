@@ -76,16 +76,25 @@ export const portsText = (t: T, rule: Rule): string =>
       ? rule.ports.map((p) => portText(t, p)).join(', ')
       : t('nothing');
 
+/**
+ * One rule in words. Each peer keeps its own preposition ("to A except B, or to C"), so an
+ * ipBlock's excepts never read as if they applied to the other peers.
+ */
 export const ruleText = (t: T, rule: Rule): string => {
-  const peers = rule.peers === null ? null : rule.peers.map((p) => peerText(t, p)).join(t(' or '));
   const ports = portsText(t, rule);
-  if (rule.direction === 'ingress')
-    return peers === null
+  const ingress = rule.direction === 'ingress';
+  if (rule.peers === null)
+    return ingress
       ? t('from anywhere: {{ports}}', { ports })
-      : t('from {{peers}}: {{ports}}', { peers, ports });
-  return peers === null
-    ? t('to anywhere: {{ports}}', { ports })
-    : t('to {{peers}}: {{ports}}', { peers, ports });
+      : t('to anywhere: {{ports}}', { ports });
+  const peers = rule.peers
+    .map((p) =>
+      ingress
+        ? t('from {{peer}}', { peer: peerText(t, p) })
+        : t('to {{peer}}', { peer: peerText(t, p) }),
+    )
+    .join(t(', or '));
+  return t('{{peers}}: {{ports}}', { peers, ports });
 };
 
 export const policyName = (ref: PolicyRef): string => policyLabel(ref);
