@@ -199,8 +199,6 @@ describe('admin network policies (demo scenario 07, namespace demo-anp)', () => 
     ).resolves.toContain(
       'passed on to NetworkPolicy by AdminNetworkPolicy tenant-isolation, rule pass-same-tenant, priority 10',
     );
-    await section.locator('[data-test="policy-verdict-alert"]').scrollIntoViewIfNeeded();
-    await w.page.screenshot({ path: '/tmp/shots-policy/check-traffic-banp.png' });
 
     const metadata = await verdict(section, {
       direction: 'egress',
