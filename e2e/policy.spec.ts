@@ -179,7 +179,7 @@ describe('admin network policies (demo scenario 07, namespace demo-anp)', () => 
     );
     await expect(
       section.locator('[data-test="policy-verdict-deciding"]').innerText(),
-    ).resolves.toContain('AdminNetworkPolicy tier');
+    ).resolves.toContain('Deciding tier: AdminNetworkPolicy');
     // Both sides: the VM's ingress and the peer's egress.
     await expect(section.locator('[data-test="policy-verdict-peer"]').innerText()).resolves.toMatch(
       /demo-anp\/scanner\[Pod\] interface eth0, egress: allowed, no policy decides/,
