@@ -383,3 +383,25 @@ export const buildNetworkCatalog = (objects: K8sObject[]): NetworkCatalog => {
 
   return { networks, namespaces, nadNetwork, problems };
 };
+
+/** Why OpenShift would not enforce a MultiNetworkPolicy on a network (or on one VM NIC). */
+export type NotEnforcedReason = 'linux-bridge' | 'sriov-passthrough' | 'ipamless-selector-peers';
+
+/**
+ * Whether a MultiNetworkPolicy can be offered for a network (and a VM NIC's binding): not on Linux
+ * bridge networks, not for SR-IOV functions passed through to the guest, and with selector peers
+ * not on an OVN network without IPAM. For the MultiNetworkPolicy wizard and Create VM's policies
+ * step.
+ */
+export const mnpEnforcement = (
+  network: Pick<Network, 'cniType' | 'ipam' | 'kind'>,
+  options: { binding?: string; selectorPeers?: boolean } = {},
+): { enforced: true } | { enforced: false; reason: NotEnforcedReason } => {
+  if (network.cniType && LINUX_BRIDGE_TYPES.has(network.cniType))
+    return { enforced: false, reason: 'linux-bridge' };
+  if (options.binding === 'sriov' || network.cniType === 'sriov')
+    return { enforced: false, reason: 'sriov-passthrough' };
+  if (options.selectorPeers && network.cniType === OVN_TYPE && network.ipam === 'no')
+    return { enforced: false, reason: 'ipamless-selector-peers' };
+  return { enforced: true };
+};
