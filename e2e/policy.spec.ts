@@ -154,3 +154,62 @@ describe('the MultiNetworkPolicy wizard', () => {
     await w.page.close();
   });
 });
+
+describe('admin network policies (demo scenario 07, namespace demo-anp)', () => {
+  it('Check traffic names the deciding tier, policy, rule and priority', async () => {
+    const w = await openPage(browser);
+    await w.page.setViewportSize({ width: 1440, height: 900 });
+    await w.page.goto(vmTabURL(preview, 'demo-anp', 'vm-tenant'));
+    const row = w.page.locator('[data-test="interface-row-default"]');
+    await row.getByRole('button').first().click();
+    const section = w.page.locator('[data-test="interface-policies-default"]');
+    await section.locator('[data-test="policy-admin"]').waitFor();
+    await expect(section.locator('[data-test="policy-admin"]').innerText()).resolves.toContain(
+      'tenant-isolation',
+    );
+
+    const scanner = await verdict(section, {
+      direction: 'ingress',
+      peer: 'scanner',
+      protocol: 'TCP',
+      port: '22',
+    });
+    expect(scanner).toBe(
+      'Denied by AdminNetworkPolicy tenant-isolation, rule deny-untrusted, priority 10.',
+    );
+    await expect(
+      section.locator('[data-test="policy-verdict-deciding"]').innerText(),
+    ).resolves.toContain('Deciding tier: AdminNetworkPolicy');
+    // Both sides: the VM's ingress and the peer's egress.
+    await expect(section.locator('[data-test="policy-verdict-peer"]').innerText()).resolves.toMatch(
+      /demo-anp\/scanner\[Pod\] interface eth0, egress: allowed, no policy decides/,
+    );
+
+    const client = await verdict(section, {
+      direction: 'ingress',
+      peer: 'web-client',
+      protocol: 'TCP',
+      port: '22',
+    });
+    expect(client).toBe(
+      'Denied by BaselineAdminNetworkPolicy default, rule baseline-deny-ingress.',
+    );
+    await expect(
+      section.locator('[data-test="policy-verdict-sides"]').innerText(),
+    ).resolves.toContain(
+      'passed on to NetworkPolicy by AdminNetworkPolicy tenant-isolation, rule pass-same-tenant, priority 10',
+    );
+
+    const metadata = await verdict(section, {
+      direction: 'egress',
+      ip: '169.254.169.254',
+      protocol: 'TCP',
+      port: '80',
+    });
+    expect(metadata).toBe(
+      'Denied by BaselineAdminNetworkPolicy default, rule deny-metadata-service.',
+    );
+    w.assertNoProblems();
+    await w.page.close();
+  });
+});

@@ -117,3 +117,119 @@ describe('vm-networking policy connlist', () => {
     expect(r.stdout.trim().split('\n')).toEqual(expected.trim().split('\n'));
   });
 });
+
+describe('policy input the analysis cannot read, and connlist diagnostics', () => {
+  const tmp = (files: Record<string, unknown[]>) => {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'vmnet-cli-'));
+    for (const [name, objects] of Object.entries(files))
+      fs.writeFileSync(path.join(dir, name), objects.map((o) => JSON.stringify(o)).join('\n---\n'));
+    return dir;
+  };
+  const pod = (name: string, ns = 'a') => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: ns, labels: { app: name } },
+    spec: { containers: [{ name: 'c', image: 'i' }] },
+    status: { podIP: '10.128.0.10', podIPs: [{ ip: '10.128.0.10' }] },
+  });
+  const badPolicy = (cidr: string, except?: string[]) => ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'bad', namespace: 'a' },
+    spec: {
+      podSelector: {},
+      policyTypes: ['Ingress'],
+      ingress: [{ from: [{ ipBlock: { cidr, ...(except ? { except } : {}) } }] }],
+    },
+  });
+
+  it('eval: a CIDR that does not parse is "Unknown", reported with file and rule (was a BigInt crash)', () => {
+    const dir = tmp({ 'pods.yaml': [pod('server')], 'np.yaml': [badPolicy('10.0.0.0/8x')] });
+    const r = run(
+      'policy',
+      'eval',
+      '--manifests',
+      dir,
+      '--vm',
+      'a/server',
+      '--direction',
+      'ingress',
+      '--peer',
+      '10.1.1.1',
+      '--expect',
+      'allowed',
+    );
+    expect(r.stdout.split('\n')[0]).toBe('Unknown: ipBlock cidr "10.0.0.0/8x" is not a CIDR');
+    expect(r.stderr).toContain(
+      `${path.join(dir, 'np.yaml')}: ingress[0]: NetworkPolicy a/bad ingress[0]: ipBlock cidr "10.0.0.0/8x" is not a CIDR`,
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it('eval: except: [bogus] does not allow the whole CIDR', () => {
+    const dir = tmp({ 'all.yaml': [pod('server'), badPolicy('10.0.0.0/8', ['bogus'])] });
+    const r = run(
+      'policy',
+      'eval',
+      '--manifests',
+      dir,
+      '--vm',
+      'a/server',
+      '--direction',
+      'ingress',
+      '--peer',
+      '10.1.1.1',
+    );
+    expect(r.stdout.split('\n')[0]).toBe('Unknown: ipBlock except "bogus" is not a CIDR');
+  });
+
+  it('connlist: no workloads is fatal (exit 2), not "all workloads are on UDNs"', () => {
+    const r = run('policy', 'connlist', '--manifests', tmp({ 'empty.yaml': [] }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: no workloads');
+    expect(r.stdout).toBe('');
+  });
+
+  it('connlist: two objects of one kind with one name are fatal', () => {
+    const r = run(
+      'policy',
+      'connlist',
+      '--manifests',
+      tmp({ 'a.yaml': [pod('x')], 'b.yaml': [pod('x')] }),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error: Pod a\/x is defined twice \(.*a\.yaml and .*b\.yaml\)/);
+  });
+
+  it('connlist: an unknown --focusworkload and a --focus-conn port outside 1–65535 are fatal', () => {
+    const dir = tmp({ 'a.yaml': [pod('x')] });
+    const focus = run('policy', 'connlist', '--manifests', dir, '--focusworkload', 'nope');
+    expect(focus.code).toBe(2);
+    expect(focus.stderr).toContain('--focusworkload nope: no such workload');
+    for (const port of ['0', '65536']) {
+      const conn = run('policy', 'connlist', '--manifests', dir, '--focus-conn', `tcp-${port}`);
+      expect(conn.code).toBe(2);
+      expect(conn.stderr).toContain('port must be from 1 to 65535');
+    }
+  });
+
+  it('connlist: prints diagnostics on stderr and lists objects it does not analyse', () => {
+    const route = {
+      apiVersion: 'route.openshift.io/v1',
+      kind: 'Route',
+      metadata: { name: 'web', namespace: 'a' },
+    };
+    const cnp = {
+      apiVersion: 'policy.networking.k8s.io/v1alpha2',
+      kind: 'ClusterNetworkPolicy',
+      metadata: { name: 'c' },
+    };
+    const dir = tmp({ 'a.yaml': [pod('x'), badPolicy('10.0.0.0/8', ['bogus']), route, cnp] });
+    const r = run('policy', 'connlist', '--manifests', dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('info: not analysed: Route a/web');
+    expect(r.stderr).toMatch(/warning: .*a\.yaml: ClusterNetworkPolicy c is not analysed/);
+    expect(r.stderr).toContain('error: ');
+    expect(r.stderr).toContain('ipBlock except "bogus" is not a CIDR');
+  });
+});

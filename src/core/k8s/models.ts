@@ -48,6 +48,27 @@ export const Models = {
     'multi-networkpolicies',
   ),
   NetworkPolicy: m('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies'),
+  AdminNetworkPolicy: m(
+    'policy.networking.k8s.io',
+    'v1alpha1',
+    'AdminNetworkPolicy',
+    'adminnetworkpolicies',
+    false,
+  ),
+  BaselineAdminNetworkPolicy: m(
+    'policy.networking.k8s.io',
+    'v1alpha1',
+    'BaselineAdminNetworkPolicy',
+    'baselineadminnetworkpolicies',
+    false,
+  ),
+  ClusterNetworkPolicy: m(
+    'policy.networking.k8s.io',
+    'v1alpha2',
+    'ClusterNetworkPolicy',
+    'clusternetworkpolicies',
+    false,
+  ),
   UserDefinedNetwork: m('k8s.ovn.org', 'v1', 'UserDefinedNetwork', 'userdefinednetworks'),
   ClusterUserDefinedNetwork: m(
     'k8s.ovn.org',

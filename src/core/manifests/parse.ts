@@ -83,6 +83,32 @@ export const relaxQuotedIndentation = (text: string): string => {
   return out.join('\n');
 };
 
+/**
+ * Go's YAML parser (kubectl's) also takes a multi-line flow sequence or mapping (`[` … `]`) whose
+ * continuation lines start at or left of their key, or are indented with tabs (a tab is plain
+ * whitespace inside flow context). Re-indenting those lines with spaces past the key keeps the
+ * value unchanged.
+ */
+export const relaxFlowIndentation = (text: string): string => {
+  const out: string[] = [];
+  let depth = 0;
+  let indent = 0;
+  for (const line of text.split('\n')) {
+    const body = line.replace(/#.*$/, '').replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, '');
+    if (depth > 0) {
+      out.push(line.trim() ? ' '.repeat(indent + 2) + line.replace(/^[\t ]+/, '') : line);
+    } else {
+      out.push(line);
+      indent = line.length - line.replace(/^[\t ]+/, '').length;
+    }
+    for (const ch of body) {
+      if (ch === '[' || ch === '{') depth++;
+      else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+    }
+  }
+  return out.join('\n');
+};
+
 const parseText = (text: string, source: string): ParsedManifests & { errors: number } => {
   const objects: K8sObject[] = [];
   const problems: ManifestProblem[] = [];
@@ -104,7 +130,12 @@ export const parseManifests = (input: string, source = '<input>'): ParsedManifes
   const text = input.replace(/\r\n?/g, '\n');
   const strict = parseText(text, source);
   if (strict.errors === 0) return { objects: strict.objects, problems: strict.problems };
-  const relaxed = parseText(relaxQuotedIndentation(text), source);
-  const best = relaxed.errors < strict.errors ? relaxed : strict;
+  const candidates = [
+    strict,
+    parseText(relaxQuotedIndentation(text), source),
+    parseText(relaxFlowIndentation(text), source),
+    parseText(relaxFlowIndentation(relaxQuotedIndentation(text)), source),
+  ];
+  const best = candidates.reduce((a, b) => (b.errors < a.errors ? b : a));
   return { objects: best.objects, problems: best.problems };
 };

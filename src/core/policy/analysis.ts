@@ -8,13 +8,15 @@
 import type { K8sObject, NetworkOperatorConfig } from '../k8s/types';
 import {
   allConns,
-  containsPort,
   intersect,
   isAll,
   isEmpty,
   isPortProtocol,
+  isSubset,
   noConns,
+  overlaps,
   portConns,
+  subtract,
   union,
   type ConnSet,
   type PortProtocol,
@@ -31,6 +33,7 @@ import {
   buildNetworkCatalog,
   LINUX_BRIDGE_TYPES,
   OVN_TYPE,
+  POD_NETWORK_ID,
   type Network,
   type NetworkCatalog,
 } from './networks';
@@ -40,8 +43,26 @@ import {
   type Peer,
   type Policy,
   type PolicyRef,
+  type Port,
   type Rule,
 } from './policies';
+import {
+  byPriority,
+  isBlocking,
+  readAdminPolicies,
+  type AdminAction,
+  type AdminPeer,
+  type AdminPolicy,
+  type AdminRule,
+} from './admin-policies';
+import type { Message } from './messages';
+import {
+  routerExposure,
+  ROUTER_NAMESPACE,
+  ROUTER_NAMESPACE_LABELS,
+  ROUTER_POD_LABELS,
+} from './router';
+import type { LabelSelector } from '../k8s/types';
 
 export interface Attachment {
   endpoint: Endpoint;
@@ -57,14 +78,43 @@ export interface AnalysisOptions {
    * `cluster` object to say so (default: assumed enabled).
    */
   assumeMultiNetworkPolicyEnabled?: boolean;
+  /**
+   * Apply AdminNetworkPolicy and BaselineAdminNetworkPolicy on primary (C)UDNs too. OVN-Kubernetes
+   * in OpenShift 4.19–4.22 applies them on the cluster pod network only (see
+   * docs/policy-conformance.md); np-guard applies them on primary UDNs as well. Default false.
+   */
+  adminPoliciesOnPrimaryUdns?: boolean;
+  /** Where an object was read from (a manifest file), for diagnostics. */
+  sourceOf?: (o: K8sObject) => string | undefined;
 }
 
-export type Verdict = 'Allowed' | 'Denied';
-export type Reason = 'no-policy' | 'rule' | 'isolated';
+/** The tier that decided: AdminNetworkPolicy, then (Multi)NetworkPolicy, then the baseline. */
+export type Tier = 'AdminNetworkPolicy' | 'NetworkPolicy' | 'BaselineAdminNetworkPolicy';
+
+export type Verdict = 'Allowed' | 'Denied' | 'Unknown';
+/**
+ * no-policy: nothing decided, allowed by default; rule: a rule decided (an admin Deny rule too);
+ * isolated: NetworkPolicy isolation with no rule allowing; unknown: input that cannot be read.
+ */
+export type Reason = 'no-policy' | 'rule' | 'isolated' | 'unknown';
 
 export interface RuleRef {
   direction: Direction;
   index: number;
+  /** Admin policy rules: their `name` and `action`. */
+  name?: string;
+  action?: AdminAction;
+}
+
+/** One step of the evaluation of one direction: which connections a tier/rule decided. */
+export interface Step {
+  tier: Tier;
+  action: AdminAction | 'Unknown';
+  conns: ConnSet;
+  policy?: Policy | AdminPolicy;
+  rule?: Rule | AdminRule;
+  /** For `Unknown`: what could not be read. */
+  reason?: Message;
 }
 
 export interface SideResult {
@@ -75,6 +125,13 @@ export interface SideResult {
   direction: Direction;
   policy?: PolicyRef;
   rule?: RuleRef;
+  tier?: Tier;
+  /** AdminNetworkPolicy priority of the deciding policy. */
+  priority?: number;
+  /** Admin rules that passed the decision on to NetworkPolicy (and the baseline). */
+  passedBy?: { policy: PolicyRef; rule: RuleRef; priority?: number }[];
+  /** Why the answer is unknown. */
+  unknownReason?: Message;
   /** Policies isolating this side for this direction (the ones a denial comes from). */
   isolatedBy: PolicyRef[];
 }
@@ -94,6 +151,11 @@ export interface EvalResult {
   reason: Reason;
   policy?: PolicyRef;
   rule?: RuleRef;
+  tier?: Tier;
+  priority?: number;
+  unknownReason?: Message;
+  /** Which side's policies decided. */
+  decidedBy: 'self' | 'peer';
   endpoint: string;
   interface: string;
   network: { id: string; label: string; kind: Network['kind'] };
@@ -106,22 +168,26 @@ export interface EvalResult {
 
 export class QueryError extends Error {}
 
-interface Contribution {
-  policy: Policy;
-  rule: Rule;
-  conns: ConnSet;
-}
-
 interface DirectionalResult {
   isolatedBy: Policy[];
-  conns: ConnSet;
-  contributions: Contribution[];
+  /** Connections allowed. */
+  allowed: ConnSet;
+  /** Connections whose fate depends on input that cannot be read. */
+  unknown: ConnSet;
+  /** With `explain`: the steps, in evaluation order. */
+  steps: Step[];
 }
+
+type Match = boolean | 'unknown';
+/** Shared empty list for evaluations without explanation (never pushed to). */
+const NO_STEPS: Step[] = [];
 
 /** The other end of a connection: an interface we know, or just an address. */
 interface PeerSpec {
   attachment?: Attachment;
   ip?: EndpointIp;
+  /** The OpenShift router (ingress controller) in openshift-ingress. */
+  router?: boolean;
 }
 
 const ipKey = (ip: { family: number; n: bigint }) => `${ip.family}:${ip.n}`;
@@ -136,29 +202,61 @@ const byRef = (a: Policy, b: Policy) =>
           ? 1
           : 0;
 
+// ConnSets are immutable values: the hot paths share these instead of allocating.
+const ALL_CONNS = allConns();
+const NO_CONNS = noConns();
+
 export class PolicyAnalysis {
   readonly catalog: NetworkCatalog;
   readonly endpoints: Endpoint[];
   readonly policies: Policy[];
+  /** AdminNetworkPolicies and the BaselineAdminNetworkPolicy of the input. */
+  readonly adminPolicies: AdminPolicy[];
+  readonly adminPoliciesOnPrimaryUdns: boolean;
   /** `true`/`false` from the cluster network operator config; `undefined` when not in the input. */
   readonly multiNetworkPolicyConfigured: boolean | undefined;
   readonly multiNetworkPolicyEnabled: boolean;
   /** Per policy index: network id → why the policy is not enforced there. */
   readonly inert = new Map<number, Map<string, InertReason>>();
   readonly objects: K8sObject[];
+  readonly sourceOf: (o: K8sObject) => string | undefined;
 
   private readonly attachmentsByNetwork = new Map<string, Attachment[]>();
   private readonly selecting = new Map<EndpointInterface, Policy[]>();
   private readonly byIp = new Map<string, Map<string, Attachment[]>>();
   private readonly peerMatches = new Map<Peer, Map<string, Uint8Array>>();
-  private readonly ruleConnsCache = new WeakMap<Rule, ConnSet>();
-  private readonly namedConnsCache = new WeakMap<Rule, WeakMap<EndpointInterface, ConnSet>>();
+  private readonly ruleConnsCache = new WeakMap<{ ports: Port[] | null }, ConnSet>();
+  private readonly namedConnsCache = new WeakMap<
+    { ports: Port[] | null },
+    WeakMap<EndpointInterface, ConnSet>
+  >();
+  /** Interface → admin policies selecting it where they apply (ANPs by priority, then BANP). */
+  private readonly adminSelecting = new Map<EndpointInterface, AdminPolicy[]>();
+  /** Interface → admin policies whose subject selects it on a network they do not apply to. */
+  private readonly adminNotApplied = new Map<EndpointInterface, AdminPolicy[]>();
+  private readonly adminPeerBits = new Map<AdminPeer, Uint8Array>();
+  private readonly nodes: { labels: Record<string, string>; ips: EndpointIp[] }[];
 
   constructor(objects: K8sObject[], options: AnalysisOptions = {}) {
     this.objects = objects;
+    this.sourceOf = options.sourceOf ?? (() => undefined);
     this.catalog = buildNetworkCatalog(objects);
     this.endpoints = buildEndpoints(objects, this.catalog).endpoints;
     this.policies = readPolicies(objects, this.catalog);
+    this.adminPolicies = readAdminPolicies(objects);
+    this.adminPoliciesOnPrimaryUdns = options.adminPoliciesOnPrimaryUdns ?? false;
+    this.nodes = objects
+      .filter((o) => o.kind === 'Node')
+      .map((o) => {
+        const status = (o as { status?: { addresses?: { type?: string; address?: string }[] } })
+          .status;
+        const ips: EndpointIp[] = [];
+        for (const a of status?.addresses ?? []) {
+          const ip = a.address ? parseIp(a.address) : undefined;
+          if (ip) ips.push({ text: a.address!, ...ip });
+        }
+        return { labels: o.metadata?.labels ?? {}, ips };
+      });
 
     const operator = objects.find(
       (o): o is NetworkOperatorConfig =>
@@ -204,6 +302,60 @@ export class PolicyAnalysis {
         }
       }
     }
+
+    // Admin policies: ANPs by priority, then the BANP; only on networks OVN-Kubernetes applies them.
+    const admins = [
+      ...this.adminPolicies.filter((p) => p.ref.kind === 'AdminNetworkPolicy').sort(byPriority),
+      ...this.adminPolicies.filter((p) => p.ref.kind === 'BaselineAdminNetworkPolicy'),
+    ];
+    for (const policy of admins) {
+      for (const endpoint of this.endpoints) {
+        // A subject that cannot be read could select anyone: it is applied, as "unknown".
+        if (policy.subject && !this.subjectSelects(policy.subject, endpoint)) continue;
+        for (const iface of endpoint.interfaces) {
+          const target = this.adminAppliesOn(iface.networkId)
+            ? this.adminSelecting
+            : this.network(iface.networkId)?.kind === 'secondary'
+              ? undefined
+              : this.adminNotApplied;
+          if (!target) continue;
+          const list = target.get(iface) ?? [];
+          list.push(policy);
+          target.set(iface, list);
+        }
+      }
+    }
+  }
+
+  private subjectSelects(
+    subject: { namespaceSelector: LabelSelector; podSelector?: LabelSelector },
+    endpoint: Endpoint,
+  ): boolean {
+    return (
+      matchesSelector(
+        this.catalog.namespaces.get(endpoint.namespace)?.labels,
+        subject.namespaceSelector,
+      ) &&
+      (!subject.podSelector || matchesSelector(endpoint.labels, subject.podSelector))
+    );
+  }
+
+  /** Whether OVN-Kubernetes applies admin policies on this network (see the option). */
+  adminAppliesOn(networkId: string): boolean {
+    const kind = this.network(networkId)?.kind;
+    if (kind === 'pod') return true;
+    if (kind === 'primary-udn' || kind === 'primary-cudn') return this.adminPoliciesOnPrimaryUdns;
+    return false;
+  }
+
+  /** Admin policies applied to this interface: ANPs by priority, then the BANP. */
+  adminPoliciesSelecting(iface: EndpointInterface): AdminPolicy[] {
+    return this.adminSelecting.get(iface) ?? [];
+  }
+
+  /** Admin policies whose subject selects this interface's pod, on a network they do not apply to. */
+  adminPoliciesNotApplied(iface: EndpointInterface): AdminPolicy[] {
+    return this.adminNotApplied.get(iface) ?? [];
   }
 
   network(id: string): Network | undefined {
@@ -295,8 +447,8 @@ export class PolicyAnalysis {
 
   private readonly attachmentMatchCache = new WeakMap<Peer, WeakMap<EndpointInterface, boolean>>();
 
-  private peerMatches_(policy: Policy, peer: Peer, spec: PeerSpec, networkId: string): boolean {
-    if (peer.kind === 'invalid') return false;
+  private peerMatches_(policy: Policy, peer: Peer, spec: PeerSpec, networkId: string): Match {
+    if (peer.kind === 'invalid') return 'unknown';
     if (spec.attachment) {
       // The matrix asks the same (peer, interface) question once per row: remember the answer.
       let perIface = this.attachmentMatchCache.get(peer);
@@ -312,11 +464,18 @@ export class PolicyAnalysis {
 
   private peerMatchesUncached(
     policy: Policy,
-    peer: Peer,
+    peer: Exclude<Peer, { kind: 'invalid' }>,
     spec: PeerSpec,
     networkId: string,
   ): boolean {
-    if (peer.kind === 'invalid') return false;
+    if (spec.router) {
+      // The router's addresses are not in the input: only selectors can name it.
+      if (peer.kind === 'ipBlock') return false;
+      const nsOk = peer.namespaceSelector
+        ? matchesSelector(ROUTER_NAMESPACE_LABELS, peer.namespaceSelector)
+        : policy.ref.namespace === ROUTER_NAMESPACE;
+      return nsOk && (!peer.podSelector || matchesSelector(ROUTER_POD_LABELS, peer.podSelector));
+    }
     const ips: EndpointIp[] = spec.ip ? [spec.ip] : (spec.attachment?.iface.ips ?? []);
     if (peer.kind === 'ipBlock') {
       return ips.some(
@@ -331,13 +490,85 @@ export class PolicyAnalysis {
     );
   }
 
+  /** A rule's peers against the other end: true, false, or unknown (an unreadable peer). */
+  private ruleMatches(policy: Policy, rule: Rule, spec: PeerSpec, networkId: string): Match {
+    if (rule.peers === null) return true;
+    let unknown = false;
+    for (const p of rule.peers) {
+      const m = this.peerMatches_(policy, p, spec, networkId);
+      if (m === true) return true;
+      if (m === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : false;
+  }
+
+  private adminPeerEndpoints(peer: Extract<AdminPeer, { kind: 'namespaces' | 'pods' }>) {
+    let bits = this.adminPeerBits.get(peer);
+    if (bits) return bits;
+    bits = new Uint8Array(this.endpoints.length);
+    for (const e of this.endpoints) {
+      const subject = {
+        namespaceSelector: peer.namespaceSelector,
+        podSelector: peer.kind === 'pods' ? peer.podSelector : undefined,
+      };
+      if (this.subjectSelects(subject, e)) bits[e.id] = 1;
+    }
+    this.adminPeerBits.set(peer, bits);
+    return bits;
+  }
+
+  private adminPeerMatches(peer: AdminPeer, spec: PeerSpec, networkId: string): Match {
+    if (peer.kind === 'invalid') return 'unknown';
+    if (spec.router) {
+      if (peer.kind === 'namespaces')
+        return matchesSelector(ROUTER_NAMESPACE_LABELS, peer.namespaceSelector);
+      if (peer.kind === 'pods')
+        return (
+          matchesSelector(ROUTER_NAMESPACE_LABELS, peer.namespaceSelector) &&
+          matchesSelector(ROUTER_POD_LABELS, peer.podSelector)
+        );
+      return false;
+    }
+    const ips: EndpointIp[] = spec.ip ? [spec.ip] : (spec.attachment?.iface.ips ?? []);
+    if (peer.kind === 'networks')
+      return ips.some((ip) => peer.cidrs.some((c) => rangeContains(c, ip)));
+    if (peer.kind === 'nodes') {
+      // Nodes are addresses outside the pod networks: only an address can be one.
+      if (!spec.ip) return false;
+      const ip = spec.ip;
+      return this.nodes.some(
+        (n) =>
+          matchesSelector(n.labels, peer.nodeSelector) &&
+          n.ips.some((a) => a.family === ip.family && a.n === ip.n),
+      );
+    }
+    const bits = this.adminPeerEndpoints(peer);
+    if (spec.attachment) return bits[spec.attachment.endpoint.id] === 1;
+    return ips.some((ip) =>
+      this.attachmentsWithIp(networkId, ip).some((a) => bits[a.endpoint.id] === 1),
+    );
+  }
+
+  private adminRuleMatches(rule: AdminRule, spec: PeerSpec, networkId: string): Match {
+    let unknown = false;
+    for (const p of rule.peers) {
+      const m = this.adminPeerMatches(p, spec, networkId);
+      if (m === true) return true;
+      if (m === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : false;
+  }
+
   /** What a rule's port list allows towards `target` (named ports resolve on the target). */
-  private ruleConns(rule: Rule, target: EndpointInterface | undefined): ConnSet {
+  private ruleConns(
+    rule: { ports: Port[] | null },
+    target: EndpointInterface | undefined,
+  ): ConnSet {
     const cached =
       this.ruleConnsCache.get(rule) ?? (target && this.namedConnsCache.get(rule)?.get(target));
     if (cached) return cached;
-    if (rule.ports === null) return allConns();
-    let conns = noConns();
+    if (rule.ports === null) return ALL_CONNS;
+    let conns = NO_CONNS;
     let named = false;
     for (const p of rule.ports) {
       if (p.kind === 'all') conns = union(conns, portConns(p.protocol, [[1, 65535]]));
@@ -362,7 +593,55 @@ export class PolicyAnalysis {
     return conns;
   }
 
-  /** One side: what `self` lets in (ingress) from, or out (egress) to, `peer` on `networkId`. */
+  /** One admin policy tier (ANPs, or the BANP) over `remaining`; returns what it left undecided. */
+  private adminTier(
+    policies: AdminPolicy[],
+    direction: Direction,
+    peer: PeerSpec,
+    networkId: string,
+    destination: EndpointInterface | undefined,
+    remaining: ConnSet,
+    out: { allowed: ConnSet; unknown: ConnSet; passed: ConnSet; steps: Step[] },
+    explain: boolean,
+  ): ConnSet {
+    for (const policy of policies) {
+      const policyProblem = policy.problems.find(isBlocking);
+      for (const rule of policy.rules[direction]) {
+        const m = this.adminRuleMatches(rule, peer, networkId);
+        if (m === false) continue;
+        const unreadablePorts = rule.problems.length > 0;
+        const c = intersect(
+          remaining,
+          unreadablePorts ? ALL_CONNS : this.ruleConns(rule, destination),
+        );
+        if (isEmpty(c)) continue;
+        remaining = subtract(remaining, c);
+        let reason: Message | undefined =
+          policyProblem ??
+          rule.problems[0] ??
+          (m === 'unknown'
+            ? rule.peers.find(
+                (p): p is Extract<AdminPeer, { kind: 'invalid' }> => p.kind === 'invalid',
+              )?.reason
+            : undefined);
+        const action = reason ? 'Unknown' : rule.action;
+        if (!reason) reason = undefined;
+        if (action === 'Allow') out.allowed = union(out.allowed, c);
+        else if (action === 'Pass') out.passed = union(out.passed, c);
+        else if (action === 'Unknown') out.unknown = union(out.unknown, c);
+        if (explain)
+          out.steps.push({ tier: policy.ref.kind, action, conns: c, policy, rule, reason });
+        if (isEmpty(remaining)) return remaining;
+      }
+    }
+    return remaining;
+  }
+
+  /**
+   * One side: what `self` lets in (ingress) from, or out (egress) to, `peer` on its network,
+   * through the tiers: AdminNetworkPolicies by priority (Allow, Deny, Pass), then NetworkPolicy /
+   * MultiNetworkPolicy isolation and rules, then the BaselineAdminNetworkPolicy, then allowed.
+   */
   private directional(
     self: Attachment,
     direction: Direction,
@@ -371,39 +650,139 @@ export class PolicyAnalysis {
   ): DirectionalResult {
     const networkId = self.iface.networkId;
     const isolatedBy = this.isolating(self.iface, direction);
-    if (!isolatedBy.length) return { isolatedBy, conns: allConns(), contributions: [] };
+    const admins = this.adminPoliciesSelecting(self.iface);
+    if (!admins.length && !isolatedBy.length && !explain)
+      return { isolatedBy, allowed: ALL_CONNS, unknown: NO_CONNS, steps: NO_STEPS };
     const destination = direction === 'ingress' ? self.iface : peer.attachment?.iface;
-    let conns = noConns();
-    const contributions: Contribution[] = [];
-    for (const policy of isolatedBy) {
-      for (const rule of policy.rules[direction]) {
-        if (
-          rule.peers !== null &&
-          !rule.peers.some((p) => this.peerMatches_(policy, p, peer, networkId))
-        )
-          continue;
-        const c = this.ruleConns(rule, destination);
-        if (explain) contributions.push({ policy, rule, conns: c });
-        conns = union(conns, c);
-        if (!explain && isAll(conns)) return { isolatedBy, conns, contributions };
-      }
+    const out = { allowed: NO_CONNS, unknown: NO_CONNS, passed: NO_CONNS, steps: NO_STEPS };
+    if (explain) out.steps = [];
+    let toNp = ALL_CONNS;
+    const anps = admins.filter((p) => p.ref.kind === 'AdminNetworkPolicy');
+    if (anps.length) {
+      const remaining = this.adminTier(
+        anps,
+        direction,
+        peer,
+        networkId,
+        destination,
+        ALL_CONNS,
+        out,
+        explain,
+      );
+      toNp = union(remaining, out.passed);
     }
-    return { isolatedBy, conns, contributions };
+    if (isEmpty(toNp)) return { isolatedBy, ...out };
+
+    if (isolatedBy.length) {
+      let npAllowed = NO_CONNS;
+      let npUnknown = NO_CONNS;
+      npLoop: for (const policy of isolatedBy) {
+        for (const rule of policy.rules[direction]) {
+          const m = this.ruleMatches(policy, rule, peer, networkId);
+          if (m === false) continue;
+          if (rule.problems.length || m === 'unknown') {
+            const c = rule.problems.length ? ALL_CONNS : this.ruleConns(rule, destination);
+            npUnknown = union(npUnknown, c);
+            if (explain) {
+              const invalid = rule.peers?.find(
+                (p): p is Extract<Peer, { kind: 'invalid' }> => p.kind === 'invalid',
+              );
+              out.steps.push({
+                tier: 'NetworkPolicy',
+                action: 'Unknown',
+                conns: intersect(c, toNp),
+                policy,
+                rule,
+                reason: rule.problems[0] ?? invalid?.reason,
+              });
+            }
+            continue;
+          }
+          const c = this.ruleConns(rule, destination);
+          if (explain)
+            out.steps.push({
+              tier: 'NetworkPolicy',
+              action: 'Allow',
+              conns: intersect(c, toNp),
+              policy,
+              rule,
+            });
+          npAllowed = union(npAllowed, c);
+          if (!explain && isAll(npAllowed)) break npLoop;
+        }
+      }
+      out.allowed = union(out.allowed, intersect(toNp, npAllowed));
+      const unknown = subtract(intersect(toNp, npUnknown), npAllowed);
+      out.unknown = union(out.unknown, unknown);
+      if (explain)
+        out.steps.push({
+          tier: 'NetworkPolicy',
+          action: 'Deny',
+          conns: subtract(subtract(toNp, npAllowed), npUnknown),
+        });
+      return { isolatedBy, ...out };
+    }
+
+    let rest = toNp;
+    const banps = admins.filter((p) => p.ref.kind === 'BaselineAdminNetworkPolicy');
+    if (banps.length)
+      rest = this.adminTier(banps, direction, peer, networkId, destination, rest, out, explain);
+    out.allowed = union(out.allowed, rest);
+    if (explain && !isEmpty(rest))
+      out.steps.push({ tier: 'NetworkPolicy', action: 'Allow', conns: rest });
+    return { isolatedBy, ...out };
   }
 
   /** Connections allowed from `src` to `dst` on their (shared) network: egress ∩ ingress. */
   connsBetween(src: Attachment, dst: Attachment): ConnSet {
+    return this.outcomeBetween(src, dst).allowed;
+  }
+
+  /** Allowed and unknown connections from `src` to `dst`. */
+  outcomeBetween(src: Attachment, dst: Attachment): { allowed: ConnSet; unknown: ConnSet } {
     if (src.iface.networkId !== dst.iface.networkId || src.endpoint === dst.endpoint)
-      return noConns();
+      return { allowed: NO_CONNS, unknown: NO_CONNS };
     const out = this.directional(src, 'egress', { attachment: dst }, false);
-    if (isEmpty(out.conns)) return out.conns;
+    if (isEmpty(out.allowed) && isEmpty(out.unknown)) return out;
     const inn = this.directional(dst, 'ingress', { attachment: src }, false);
-    return intersect(out.conns, inn.conns);
+    const allowed = intersect(out.allowed, inn.allowed);
+    // The common case: nothing unreadable on either side.
+    if (isEmpty(out.unknown) && isEmpty(inn.unknown)) return { allowed, unknown: out.unknown };
+    const possible = intersect(union(out.allowed, out.unknown), union(inn.allowed, inn.unknown));
+    return { allowed, unknown: subtract(possible, allowed) };
   }
 
   /** Connections allowed between an interface and an address outside the known interfaces. */
   connsWithAddress(self: Attachment, direction: Direction, ip: EndpointIp): ConnSet {
-    return this.directional(self, direction, { ip }, false).conns;
+    return this.directional(self, direction, { ip }, false).allowed;
+  }
+
+  private routerExposureCache?: Map<EndpointInterface, ConnSet>;
+
+  /**
+   * What the OpenShift router may open to this interface: the target ports of the Services that
+   * Routes and Ingresses point at, as far as this interface's ingress policies let the router in.
+   */
+  routerConns(self: Attachment): ConnSet {
+    if (!this.routerExposureCache)
+      this.routerExposureCache = routerExposure(this.objects, this.endpoints, (e) => {
+        const primary =
+          this.catalog.namespaces.get(e.namespace)?.primaryNetworkId ?? POD_NETWORK_ID;
+        return e.interfaces.find((i) => i.networkId === primary);
+      });
+    const exposed = this.routerExposureCache.get(self.iface);
+    if (!exposed || isEmpty(exposed)) return NO_CONNS;
+    return intersect(exposed, this.directional(self, 'ingress', { router: true }, false).allowed);
+  }
+
+  /** Allowed and unknown connections between an interface and an address. */
+  outcomeWithAddress(
+    self: Attachment,
+    direction: Direction,
+    ip: EndpointIp,
+  ): { allowed: ConnSet; unknown: ConnSet } {
+    const r = this.directional(self, direction, { ip }, false);
+    return { allowed: r.allowed, unknown: r.unknown };
   }
 
   private pickInterface(
@@ -449,27 +828,59 @@ export class PolicyAnalysis {
     self: Attachment,
     direction: Direction,
     peer: PeerSpec,
-    matches: (c: ConnSet) => boolean,
+    query: ConnSet,
   ): SideResult {
     const r = this.directional(self, direction, peer);
+    const refOf = (step: Step) => {
+      const admin = step.tier !== 'NetworkPolicy';
+      const rule = step.rule;
+      return {
+        tier: step.tier,
+        policy: step.policy?.ref,
+        rule: rule
+          ? {
+              direction,
+              index: rule.index,
+              ...(admin
+                ? { name: (rule as AdminRule).name, action: (rule as AdminRule).action }
+                : {}),
+            }
+          : undefined,
+        priority: admin ? (step.policy as AdminPolicy | undefined)?.priority : undefined,
+      };
+    };
+    const passedBy = r.steps
+      .filter((s) => s.action === 'Pass' && overlaps(s.conns, query))
+      .map((s) => {
+        const ref = refOf(s);
+        return { policy: ref.policy!, rule: ref.rule!, priority: ref.priority };
+      });
     const base = {
       endpoint: self.endpoint.key,
       interface: self.iface.name,
       direction,
       isolatedBy: r.isolatedBy.map((p) => p.ref),
+      ...(passedBy.length ? { passedBy } : {}),
     };
-    if (!r.isolatedBy.length) return { ...base, verdict: 'Allowed', reason: 'no-policy' };
-    const deciding = r.contributions.find((c) => matches(c.conns));
-    if (deciding) {
+    if (isSubset(query, r.allowed)) {
+      const step = r.steps.find((s) => s.action === 'Allow' && overlaps(s.conns, query));
+      if (!step || !step.policy) return { ...base, verdict: 'Allowed', reason: 'no-policy' };
+      return { ...base, verdict: 'Allowed', reason: 'rule', ...refOf(step) };
+    }
+    if (isSubset(query, union(r.allowed, r.unknown))) {
+      const step = r.steps.find((s) => s.action === 'Unknown' && overlaps(s.conns, query));
       return {
         ...base,
-        verdict: 'Allowed',
-        reason: 'rule',
-        policy: deciding.policy.ref,
-        rule: { direction, index: deciding.rule.index },
+        verdict: 'Unknown',
+        reason: 'unknown',
+        ...(step ? refOf(step) : {}),
+        unknownReason: step?.reason,
       };
     }
-    return { ...base, verdict: 'Denied', reason: 'isolated' };
+    const denied = subtract(subtract(query, r.allowed), r.unknown);
+    const step = r.steps.find((s) => s.action === 'Deny' && overlaps(s.conns, denied));
+    if (step?.policy) return { ...base, verdict: 'Denied', reason: 'rule', ...refOf(step) };
+    return { ...base, verdict: 'Denied', reason: 'isolated', tier: 'NetworkPolicy' };
   }
 
   /** "Would this traffic be allowed?" for one interface of one endpoint. */
@@ -492,12 +903,12 @@ export class PolicyAnalysis {
       throw new QueryError(`port must be an integer from 1 to 65535, not "${query.port}"`);
     }
     if (query.port !== undefined && !protocol) protocol = 'TCP';
-    const matches = (c: ConnSet) =>
-      !protocol
-        ? c.other
-        : query.port !== undefined
-          ? containsPort(c, protocol, query.port)
-          : c.ports[protocol].some(([a, b]) => a === 1 && b === 65535);
+    // The connections asked about: one port, every port of a protocol, or ICMP and the like.
+    const asked: ConnSet = !protocol
+      ? { ...noConns(), other: true }
+      : query.port !== undefined
+        ? portConns(protocol, [[query.port, query.port]])
+        : portConns(protocol, [[1, 65535]]);
 
     let peerAttachment: Attachment | undefined;
     let peerIp: EndpointIp | undefined;
@@ -571,27 +982,37 @@ export class PolicyAnalysis {
       notes.push(
         `${peerAttachment.endpoint.key} ${peerAttachment.iface.name} is on another network`,
       );
-      return { ...denied, network: networkInfo, self: denied, notes };
+      return { ...denied, decidedBy: 'self', network: networkInfo, self: denied, notes };
     }
 
     const peerSpec: PeerSpec = peerAttachment ? { attachment: peerAttachment } : { ip: peerIp };
-    const selfSide = this.sideResult(self, query.direction, peerSpec, matches);
+    const selfSide = this.sideResult(self, query.direction, peerSpec, asked);
     let peerSide: SideResult | undefined;
     if (peerAttachment) {
       const opposite: Direction = query.direction === 'ingress' ? 'egress' : 'ingress';
-      peerSide = this.sideResult(peerAttachment, opposite, { attachment: self }, matches);
+      peerSide = this.sideResult(peerAttachment, opposite, { attachment: self }, asked);
     }
-    let decided: Pick<EvalResult, 'verdict' | 'reason' | 'policy' | 'rule'>;
-    if (selfSide.verdict === 'Denied') decided = selfSide;
-    else if (peerSide?.verdict === 'Denied') decided = { verdict: 'Denied', reason: 'isolated' };
-    else if (selfSide.reason === 'rule') decided = selfSide;
-    else if (peerSide?.reason === 'rule') decided = peerSide;
-    else decided = selfSide;
+    for (const a of this.adminPoliciesNotApplied(iface))
+      notes.push(
+        `${a.ref.kind} ${a.ref.name} selects ${endpoint.key}, but OVN-Kubernetes applies admin network policies on the cluster pod network only, not on ${networkInfo.label}`,
+      );
+    // A denial on either side decides; then an unknown side; then a rule that allowed.
+    const order: [SideResult, 'self' | 'peer'][] = [[selfSide, 'self']];
+    if (peerSide) order.push([peerSide, 'peer']);
+    const [decided, decidedBy] =
+      order.find(([s]) => s.verdict === 'Denied') ??
+      order.find(([s]) => s.verdict === 'Unknown') ??
+      order.find(([s]) => s.reason === 'rule') ??
+      order[0];
     return {
       verdict: decided.verdict,
       reason: decided.reason,
       policy: decided.policy,
       rule: decided.rule,
+      tier: decided.tier,
+      priority: decided.priority,
+      unknownReason: decided.unknownReason,
+      decidedBy,
       endpoint: endpoint.key,
       interface: iface.name,
       network: networkInfo,

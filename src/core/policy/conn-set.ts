@@ -129,3 +129,38 @@ export const describe = (c: ConnSet): string => {
   if (!c.other) return ports;
   return ports ? `${ports}, and other protocols (ICMP)` : 'Only protocols without ports (ICMP)';
 };
+
+const subtractRanges = (x: Ranges, y: Ranges): Ranges => {
+  const out: [number, number][] = [];
+  for (const [a, b] of x) {
+    let lo = a;
+    for (const [c, d] of y) {
+      if (d < lo || c > b) continue;
+      if (c > lo) out.push([lo, c - 1]);
+      lo = Math.max(lo, d + 1);
+      if (lo > b) break;
+    }
+    if (lo <= b) out.push([lo, b]);
+  }
+  return out;
+};
+
+/** What `a` allows that `b` does not. */
+export const subtract = (a: ConnSet, b: ConnSet): ConnSet =>
+  isNone(a) || isNone(b)
+    ? a
+    : isAll(b)
+      ? noConns()
+      : {
+          ports: {
+            SCTP: subtractRanges(a.ports.SCTP, b.ports.SCTP),
+            TCP: subtractRanges(a.ports.TCP, b.ports.TCP),
+            UDP: subtractRanges(a.ports.UDP, b.ports.UDP),
+          },
+          other: a.other && !b.other,
+        };
+
+/** Whether every connection of `a` is in `b`. */
+export const isSubset = (a: ConnSet, b: ConnSet): boolean => isEmpty(subtract(a, b));
+
+export const overlaps = (a: ConnSet, b: ConnSet): boolean => !isEmpty(intersect(a, b));

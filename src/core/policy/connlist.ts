@@ -6,8 +6,9 @@
 import type { PolicyAnalysis, Attachment } from './analysis';
 import { containsPort, formatNpGuard, isEmpty, type ConnSet, type PortProtocol } from './conn-set';
 import type { Endpoint } from './endpoints';
-import { ALL_IPV4, cutRanges, formatRange, type IpRange } from './ip';
+import { ALL_IPV4, cutRanges, formatRange, rangeMinus, type IpRange } from './ip';
 import { POD_NETWORK_ID, type Network } from './networks';
+import { ROUTER_PEER_NAME } from './router';
 
 export interface ConnlistOptions {
   /** np-guard's `--multiple-networks`: network sections and the mapping (default true). */
@@ -16,6 +17,8 @@ export interface ConnlistOptions {
   focusWorkload?: string;
   /** `--focus-direction` (with a focus workload): ingress = lines into it, egress = out of it. */
   focusDirection?: 'ingress' | 'egress';
+  /** `--focusworkload-peer`: with a focus workload, only lines whose other end is this one. */
+  focusWorkloadPeer?: string;
   /** `--focus-conn`, e.g. `tcp-80`: only pairs allowing that port, printed without conns. */
   focusConn?: string;
 }
@@ -30,12 +33,25 @@ const focusFilter = (options: ConnlistOptions) => {
   const conn = options.focusConn ? /^(tcp|udp|sctp)-(\d+)$/i.exec(options.focusConn) : null;
   if (options.focusConn && !conn)
     throw new Error(`focus-conn must look like tcp-80, not "${options.focusConn}"`);
-  const matchesFocus = (peer: string) => {
+  const matches = (peer: string, name: string | undefined) => {
     const w = workloadOf(peer);
-    return !!w && !!focus && (w === focus || w.split('/')[1] === focus);
+    return !!w && !!name && (w === name || w.split('/')[1] === name);
   };
+  const matchesFocus = (peer: string) => matches(peer, focus);
+  const other = options.focusWorkloadPeer;
   return (l: ConnLine): boolean => {
-    if (focus) {
+    if (focus && other) {
+      const forward = matchesFocus(l.src) && matches(l.dst, other);
+      const backward = matchesFocus(l.dst) && matches(l.src, other);
+      if (
+        options.focusDirection === 'ingress'
+          ? !backward
+          : options.focusDirection === 'egress'
+            ? !forward
+            : !forward && !backward
+      )
+        return false;
+    } else if (focus) {
       const srcHit = matchesFocus(l.src);
       const dstHit = matchesFocus(l.dst);
       if (
@@ -65,8 +81,8 @@ export interface ConnLine {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The address blocks that stand for "outside": IPv4 cut by every NetworkPolicy ipBlock (cidr and
- * excepts), ingress sources and egress destinations apart, as np-guard does. MultiNetworkPolicy
+ * The address blocks that stand for "outside": IPv4 cut at the edges of every NetworkPolicy
+ * ipBlock's address set, ingress sources and egress destinations apart, as np-guard does. MultiNetworkPolicy
  * blocks do not cut: np-guard prints no outside lines on secondary networks.
  */
 export const externalBlocks = (
@@ -78,7 +94,9 @@ export const externalBlocks = (
     for (const d of ['ingress', 'egress'] as const) {
       for (const r of p.rules[d]) {
         for (const peer of r.peers ?? []) {
-          if (peer.kind === 'ipBlock') cuts[d].push(peer.cidr, ...peer.except);
+          // The edges of the block's address set (its CIDR minus all its excepts), not of
+          // every except separately: adjacent excepts leave one hole, not two.
+          if (peer.kind === 'ipBlock') cuts[d].push(...rangeMinus(peer.cidr, peer.except));
         }
       }
     }
@@ -119,6 +137,9 @@ export const networkLines = (
   }
   if (network.kind !== 'secondary') {
     for (const a of attachments) {
+      const routed = analysis.routerConns(a);
+      if (!isEmpty(routed))
+        lines.push({ src: ROUTER_PEER_NAME, dst: peerName(a.endpoint, network), conns: routed });
       for (const block of blocks.ingress) {
         const conns = analysis.connsWithAddress(a, 'ingress', { text: '', family: 4, n: block.lo });
         if (!isEmpty(conns))

@@ -4,7 +4,25 @@
  */
 import type { K8sObject, MultiNetworkPolicy } from '../k8s/types';
 import type { PolicyAnalysis } from './analysis';
-import type { PolicyRef } from './policies';
+import { policyLabel, type PolicyRef } from './policies';
+import { isBlocking } from './admin-policies';
+import { msg, render, type Message } from './messages';
+
+const t = <S extends string>(key: S): S => key;
+const D = {
+  unreadable: t('{{kind}} {{policy}} {{rule}}: {{problem}}; traffic it could match is unknown'),
+  unreadablePolicy: t('{{kind}} {{policy}}: {{problem}}; traffic it could decide is unknown'),
+  notAnalysed: t(
+    '{{kind}} {{name}} is not analysed ({{why}}); answers do not take it into account',
+  ),
+  fixInput: t('Correct the field so that the API server accepts it'),
+};
+
+/** Objects the analysis reads but does not analyse: reported, never silently dropped. */
+export const NOT_ANALYSED: Record<string, string> = {
+  ClusterNetworkPolicy: t('policy.networking.k8s.io/v1alpha2 is not modelled yet'),
+  EgressFirewall: t('OVN-Kubernetes EgressFirewall is not modelled'),
+};
 
 export type DiagnosticCode =
   | 'mnp-disabled'
@@ -13,7 +31,10 @@ export type DiagnosticCode =
   | 'policy-for-unknown-nad'
   | 'ipamless-selector-peers'
   | 'linux-bridge-mnp'
-  | 'dhcp-blocked';
+  | 'dhcp-blocked'
+  | 'unreadable-policy'
+  | 'admin-policy-not-applied'
+  | 'not-analysed';
 
 export interface Fix {
   description: string;
@@ -34,7 +55,13 @@ export interface Diagnostic {
   code: DiagnosticCode;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  /** The keyed form of `message` (views translate it). */
+  keyed?: Message;
   subject: { kind: string; namespace?: string; name: string };
+  /** Where the object came from (file of a manifest directory), when known. */
+  source?: string;
+  /** The rule concerned: `ingress[0]`, or an admin rule's name. */
+  rule?: string;
   fix: Fix;
 }
 
@@ -75,8 +102,75 @@ export const dhcpPolicy = (
   },
 });
 
-export const diagnose = (analysis: PolicyAnalysis): Diagnostic[] => {
+/** Unreadable fields of policies: file, object and rule, and what could not be read. */
+export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
   const out: Diagnostic[] = [];
+  const push = (
+    ref: PolicyRef,
+    object: K8sObject,
+    rule: string | undefined,
+    problem: Message,
+    blocking = true,
+  ) => {
+    const params = {
+      kind: ref.kind,
+      policy: policyLabel(ref),
+      rule: rule ?? '',
+      problem: render(problem),
+    };
+    const keyed = msg(rule ? D.unreadable : D.unreadablePolicy, params);
+    out.push({
+      code: 'unreadable-policy',
+      severity: blocking ? 'error' : 'info',
+      message: blocking ? render(keyed) : `${ref.kind} ${policyLabel(ref)}: ${render(problem)}`,
+      keyed,
+      subject: subjectOf(ref),
+      source: analysis.sourceOf(object),
+      rule,
+      fix: { description: D.fixInput },
+    });
+  };
+  for (const p of analysis.policies) {
+    for (const d of ['ingress', 'egress'] as const) {
+      for (const r of p.rules[d]) {
+        const rule = `${d}[${r.index}]`;
+        for (const problem of r.problems) push(p.ref, p.object, rule, problem);
+        for (const peer of r.peers ?? [])
+          if (peer.kind === 'invalid') push(p.ref, p.object, rule, peer.reason);
+      }
+    }
+  }
+  for (const p of analysis.adminPolicies) {
+    for (const problem of p.problems)
+      push(p.ref, p.object, undefined, problem, isBlocking(problem));
+    for (const d of ['ingress', 'egress'] as const) {
+      for (const r of p.rules[d]) {
+        const rule = `${d} rule ${r.name}`;
+        for (const problem of r.problems) push(p.ref, p.object, rule, problem);
+        for (const peer of r.peers)
+          if (peer.kind === 'invalid') push(p.ref, p.object, rule, peer.reason);
+      }
+    }
+  }
+  for (const o of analysis.objects) {
+    const why = o.kind ? NOT_ANALYSED[o.kind] : undefined;
+    if (!why || !o.metadata?.name) continue;
+    const keyed = msg(D.notAnalysed, { kind: o.kind!, name: o.metadata.name, why });
+    out.push({
+      code: 'not-analysed',
+      severity: 'warning',
+      message: render(keyed),
+      keyed,
+      subject: { kind: o.kind!, namespace: o.metadata.namespace, name: o.metadata.name },
+      source: analysis.sourceOf(o),
+      fix: { description: why },
+    });
+  }
+  return out;
+};
+
+export const diagnose = (analysis: PolicyAnalysis): Diagnostic[] => {
+  const out: Diagnostic[] = [...unreadableInput(analysis)];
   const mnps = analysis.policies.filter((p) => p.ref.kind === 'MultiNetworkPolicy');
 
   if (mnps.length && analysis.multiNetworkPolicyConfigured === false) {

@@ -464,7 +464,9 @@ export const buildEndpoints = (objects: K8sObject[], catalog: NetworkCatalog): E
       if (!launcherPods.has(key)) launcherPods.set(key, pod);
       continue;
     }
-    const owner = controllerOf(pod);
+    // Static and mirror pods are "owned" by their Node: each is its own peer, as np-guard has it.
+    const controller = controllerOf(pod);
+    const owner = controller && controller.kind !== 'Node' ? controller : undefined;
     const kind = owner?.kind ?? 'Pod';
     const name = owner?.name ?? pod.metadata!.name!;
     const primaryId = catalog.namespaces.get(namespace)?.primaryNetworkId ?? POD_NETWORK_ID;

@@ -23,7 +23,11 @@ const bitsOf = (family: Family): bigint => (family === 4 ? 32n : 128n);
 /** The address with any `/prefix` stripped, or undefined when it is not an IP. */
 export const parseIp = (text: string): { family: Family; n: bigint } | undefined => {
   const bare = text.trim().split('/')[0];
-  if (!ipaddr.isValid(bare)) return undefined;
+  // Only the forms the API server accepts: dotted quads (no `10`, `0x0a.1`, octal) or IPv6.
+  const valid = bare.includes(':')
+    ? ipaddr.IPv6.isValid(bare)
+    : ipaddr.IPv4.isValidFourPartDecimal(bare);
+  if (!valid) return undefined;
   let addr = ipaddr.parse(bare);
   if (addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()) {
     addr = (addr as ipaddr.IPv6).toIPv4Address();
@@ -34,12 +38,15 @@ export const parseIp = (text: string): { family: Family; n: bigint } | undefined
 
 /** `a.b.c.d/n` (host bits ignored, as the API server's CIDR parsing masks them) or a bare IP. */
 export const parseCidr = (text: string): IpRange | undefined => {
-  const [addrText, prefixText] = text.trim().split('/');
+  const parts = text.trim().split('/');
+  if (parts.length > 2) return undefined;
+  const [addrText, prefixText] = parts;
+  // Checked before any BigInt conversion: `10.0.0.0/8x` must read as "not a CIDR", not throw.
+  if (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText)) return undefined;
   const ip = parseIp(addrText);
   if (!ip) return undefined;
   const bits = bitsOf(ip.family);
   const prefix = prefixText === undefined ? bits : BigInt(Number(prefixText));
-  if (prefixText !== undefined && !/^\d+$/.test(prefixText)) return undefined;
   if (prefix < 0n || prefix > bits) return undefined;
   const hostBits = bits - prefix;
   const mask = (1n << hostBits) - 1n;
@@ -88,4 +95,20 @@ export const formatRangeAsCidr = (r: IpRange): string => {
   const size = r.hi - r.lo + 1n;
   const prefix = (r.family === 4 ? 32 : 128) - (size.toString(2).length - 1);
   return `${formatIp(r.family, r.lo)}/${prefix}`;
+};
+
+/** `range` minus `holes`, as the contiguous ranges left (an ipBlock's address set). */
+export const rangeMinus = (range: IpRange, holes: IpRange[]): IpRange[] => {
+  const sorted = holes
+    .filter((h) => h.family === range.family && h.hi >= range.lo && h.lo <= range.hi)
+    .sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const out: IpRange[] = [];
+  let lo = range.lo;
+  for (const h of sorted) {
+    if (h.lo > lo) out.push({ family: range.family, lo, hi: h.lo - 1n });
+    if (h.hi + 1n > lo) lo = h.hi + 1n;
+    if (lo > range.hi) return out;
+  }
+  out.push({ family: range.family, lo, hi: range.hi });
+  return out;
 };

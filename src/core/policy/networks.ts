@@ -56,7 +56,14 @@ export interface NamespaceInfo {
 }
 
 export interface NetworkProblem {
-  code: 'udn-ignored' | 'cudn-namespace-skipped' | 'nad-config-unreadable';
+  code:
+    | 'udn-ignored'
+    | 'cudn-namespace-skipped'
+    | 'nad-config-unreadable'
+    /** A (C)UDN the API server or OVN-Kubernetes refuses: fatal for connlist, as in np-guard. */
+    | 'udn-invalid'
+    | 'primary-conflict'
+    | 'cudn-no-namespace';
   message: string;
   object: { kind: string; namespace?: string; name: string };
 }
@@ -120,6 +127,24 @@ export const readNadConfig = (config: string | undefined): NadFacts | undefined 
 };
 
 /** The layer2/layer3/localnet block of a UDN spec or CUDN `spec.network`. */
+const TOPOLOGY_BLOCK: Record<string, string> = {
+  Layer2: 'layer2',
+  Layer3: 'layer3',
+  Localnet: 'localnet',
+};
+
+/** Why a (C)UDN network spec cannot be used, or undefined. */
+const invalidNetworkSpec = (spec: unknown): string | undefined => {
+  const s = (spec ?? {}) as Record<string, unknown>;
+  const topology = String(s.topology ?? '');
+  const block = TOPOLOGY_BLOCK[topology];
+  if (!block) return `invalid topology "${topology}"`;
+  if (!s[block]) return `topology ${topology} but no ${block} configuration`;
+  const role = (s[block] as { role?: string }).role;
+  if (role !== 'Primary' && role !== 'Secondary') return `invalid role "${String(role)}"`;
+  return undefined;
+};
+
 const udnRoleOf = (spec: unknown) => {
   const s = spec as
     Record<string, { role?: string; subnets?: unknown[]; ipam?: { mode?: string } }> | undefined;
@@ -191,8 +216,19 @@ export const buildNetworkCatalog = (objects: K8sObject[]): NetworkCatalog => {
     nadNetwork.set(nadKey(ref.namespace, ref.name), id);
   };
 
-  const assignPrimary = (namespace: string, id: string) => {
+  const primaryOwner = new Map<string, string>();
+  const assignPrimary = (namespace: string, id: string, owner?: string) => {
     const ns = ensureNamespace(namespace);
+    const first = primaryOwner.get(namespace);
+    if (first && owner) {
+      problems.push({
+        code: 'primary-conflict',
+        message: `only one primary (Cluster)UserDefinedNetwork may serve a namespace: ${first} and ${owner} both claim ${namespace}`,
+        object: { kind: 'Namespace', name: namespace },
+      });
+      return;
+    }
+    if (owner) primaryOwner.set(namespace, owner);
     ns.primaryNetworkId = id;
   };
 
@@ -202,6 +238,20 @@ export const buildNetworkCatalog = (objects: K8sObject[]): NetworkCatalog => {
       const namespace = nsOf(udn);
       const block = udnRoleOf(udn.spec as never);
       const ref = { kind: 'UserDefinedNetwork' as const, namespace, name: udn.metadata!.name! };
+      const invalid =
+        invalidNetworkSpec(udn.spec) ??
+        (ref.name === 'default' ? 'a UserDefinedNetwork may not be named default' : undefined) ??
+        (namespace === 'default' || namespace.startsWith('openshift-')
+          ? `UserDefinedNetworks may not be created in namespace ${namespace}`
+          : undefined);
+      if (invalid) {
+        problems.push({
+          code: 'udn-invalid',
+          message: `UserDefinedNetwork ${namespace}/${ref.name}: ${invalid}`,
+          object: ref,
+        });
+        continue;
+      }
       if (block?.role === 'Primary') {
         const ns = namespaces.get(namespace);
         if (!ns?.declared || !(PRIMARY_UDN_LABEL in ns.labels)) {
@@ -224,7 +274,7 @@ export const buildNetworkCatalog = (objects: K8sObject[]): NetworkCatalog => {
           owner: ref,
         });
         nadNetwork.set(nadKey(namespace, ref.name), id);
-        assignPrimary(namespace, id);
+        assignPrimary(namespace, id, `${namespace}/${ref.name}`);
       } else if (block?.role === 'Secondary') {
         addSecondary(
           { namespace, name: ref.name },
@@ -250,6 +300,21 @@ export const buildNetworkCatalog = (objects: K8sObject[]): NetworkCatalog => {
       (ns) => ns.declared && matchesSelector(ns.labels, cudn.spec?.namespaceSelector ?? {}),
     );
     const ref = { kind: 'ClusterUserDefinedNetwork' as const, name };
+    const invalid = invalidNetworkSpec(network);
+    if (invalid) {
+      problems.push({
+        code: 'udn-invalid',
+        message: `ClusterUserDefinedNetwork ${name}: ${invalid}`,
+        object: ref,
+      });
+      continue;
+    }
+    if (!selected.length)
+      problems.push({
+        code: 'cudn-no-namespace',
+        message: `ClusterUserDefinedNetwork ${name} is ignored: it selects no namespace of the input`,
+        object: ref,
+      });
     if (block?.role === 'Primary') {
       const id = `cudn:${name}`;
       const nads: NadRef[] = [];
@@ -264,7 +329,7 @@ export const buildNetworkCatalog = (objects: K8sObject[]): NetworkCatalog => {
         }
         nads.push({ namespace: ns.name, name });
         nadNetwork.set(nadKey(ns.name, name), id);
-        assignPrimary(ns.name, id);
+        assignPrimary(ns.name, id, name);
       }
       networks.set(id, {
         id,
@@ -317,4 +382,26 @@ export const buildNetworkCatalog = (objects: K8sObject[]): NetworkCatalog => {
   }
 
   return { networks, namespaces, nadNetwork, problems };
+};
+
+/** Why OpenShift would not enforce a MultiNetworkPolicy on a network (or on one VM NIC). */
+export type NotEnforcedReason = 'linux-bridge' | 'sriov-passthrough' | 'ipamless-selector-peers';
+
+/**
+ * Whether a MultiNetworkPolicy can be offered for a network (and a VM NIC's binding): not on Linux
+ * bridge networks, not for SR-IOV functions passed through to the guest, and with selector peers
+ * not on an OVN network without IPAM. For the MultiNetworkPolicy wizard and Create VM's policies
+ * step.
+ */
+export const mnpEnforcement = (
+  network: Pick<Network, 'cniType' | 'ipam' | 'kind'>,
+  options: { binding?: string; selectorPeers?: boolean } = {},
+): { enforced: true } | { enforced: false; reason: NotEnforcedReason } => {
+  if (network.cniType && LINUX_BRIDGE_TYPES.has(network.cniType))
+    return { enforced: false, reason: 'linux-bridge' };
+  if (options.binding === 'sriov' || network.cniType === 'sriov')
+    return { enforced: false, reason: 'sriov-passthrough' };
+  if (options.selectorPeers && network.cniType === OVN_TYPE && network.ipam === 'no')
+    return { enforced: false, reason: 'ipamless-selector-peers' };
+  return { enforced: true };
 };

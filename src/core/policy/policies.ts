@@ -12,25 +12,35 @@ import type {
   NetworkPolicyPort,
 } from '../k8s/types';
 import { parseCidr, type IpRange } from './ip';
+import { msg, POLICY_MESSAGES as M, type Message } from './messages';
 import { isPortProtocol, type PortProtocol } from './conn-set';
 import { nadKey, nsOf, type NetworkCatalog } from './networks';
 
 export const POLICY_FOR_ANNOTATION = 'k8s.v1.cni.cncf.io/policy-for';
 
-export type PolicyKind = 'NetworkPolicy' | 'MultiNetworkPolicy';
+export type PolicyKind =
+  'NetworkPolicy' | 'MultiNetworkPolicy' | 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy';
 export type Direction = 'ingress' | 'egress';
 
 export interface PolicyRef {
   kind: PolicyKind;
+  /** '' for the cluster-scoped admin policies. */
   namespace: string;
   name: string;
 }
 
+/** `namespace/name`, or the name alone for cluster-scoped policies. */
+export const policyLabel = (ref: { namespace: string; name: string }): string =>
+  ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name;
+
 export type Peer =
   | { kind: 'ipBlock'; cidr: IpRange; except: IpRange[]; text: string }
   | { kind: 'selector'; podSelector?: LabelSelector; namespaceSelector?: LabelSelector }
-  /** A peer the API would reject (no field set, unparseable CIDR): matches nothing. */
-  | { kind: 'invalid'; reason: string };
+  /**
+   * A peer the API would reject (no field set, unparseable CIDR or except, ipBlock beside a
+   * selector): whether it matches cannot be known, so traffic it could match is "unknown".
+   */
+  | { kind: 'invalid'; reason: Message };
 
 export type Port =
   | { protocol: PortProtocol; kind: 'all' }
@@ -44,6 +54,8 @@ export interface Rule {
   ports: Port[] | null;
   /** `null`: no `from`/`to` (or an empty list), so any peer. */
   peers: Peer[] | null;
+  /** Why the rule's ports cannot be read: then it could concern any connection. */
+  problems: Message[];
 }
 
 export interface PolicyForTarget {
@@ -82,24 +94,57 @@ export const parsePolicyFor = (
     });
 };
 
-const readPort = (p: NetworkPolicyPort): Port | undefined => {
-  const protocol = (p.protocol ?? 'TCP').toUpperCase();
-  if (!isPortProtocol(protocol)) return undefined;
-  if (p.port === undefined || p.port === null) return { protocol, kind: 'all' };
+const readPort = (p: NetworkPolicyPort): Port | Message => {
+  const protocolText = p.protocol ?? 'TCP';
+  const protocol = String(protocolText).toUpperCase();
+  if (!isPortProtocol(protocol)) return msg(M.badProtocol, { protocol: String(protocolText) });
+  const hasEnd = p.endPort !== undefined && p.endPort !== null;
+  if (p.port === undefined || p.port === null) {
+    // The API server rejects endPort without port; read it as unreadable, not as "all ports".
+    return hasEnd
+      ? msg(M.endPortBelowPort, { endPort: String(p.endPort), port: '' })
+      : { protocol, kind: 'all' };
+  }
   if (typeof p.port === 'number' || /^\d+$/.test(String(p.port))) {
     const from = Number(p.port);
-    const to = p.endPort !== undefined && p.endPort !== null ? Number(p.endPort) : from;
+    if (!Number.isInteger(from) || from < 1 || from > 65535)
+      return msg(M.badPort, { port: String(p.port) });
+    if (!hasEnd) return { protocol, kind: 'range', from, to: from };
+    const to = Number(p.endPort);
+    if (!Number.isInteger(to) || to > 65535) return msg(M.badPort, { port: String(p.endPort) });
+    if (to < from) return msg(M.endPortBelowPort, { endPort: to, port: from });
     return { protocol, kind: 'range', from, to };
   }
-  return { protocol, kind: 'named', name: String(p.port) };
+  const name = String(p.port);
+  if (hasEnd) return msg(M.endPortNamed, { endPort: String(p.endPort), port: name });
+  if (!/^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(name) || !/[a-z]/.test(name))
+    return msg(M.badPort, { port: name });
+  return { protocol, kind: 'named', name };
 };
 
+const isMessage = (x: Port | Message): x is Message => 'message' in x;
+
 const readPeer = (peer: NetworkPolicyPeer): Peer => {
+  if (!peer || typeof peer !== 'object') return { kind: 'invalid', reason: msg(M.emptyPeer) };
   if (peer.ipBlock) {
-    const cidr = parseCidr(peer.ipBlock.cidr ?? '');
-    if (!cidr) return { kind: 'invalid', reason: `invalid ipBlock cidr "${peer.ipBlock.cidr}"` };
-    const except = (peer.ipBlock.except ?? []).map(parseCidr).filter((e): e is IpRange => !!e);
-    return { kind: 'ipBlock', cidr, except, text: peer.ipBlock.cidr };
+    if (peer.podSelector || peer.namespaceSelector)
+      return { kind: 'invalid', reason: msg(M.peerBothKinds) };
+    const cidrText = String(peer.ipBlock.cidr ?? '');
+    const cidr = parseCidr(cidrText);
+    if (!cidr) return { kind: 'invalid', reason: msg(M.badCidr, { cidr: cidrText }) };
+    const except: IpRange[] = [];
+    for (const e of peer.ipBlock.except ?? []) {
+      const range = parseCidr(String(e ?? ''));
+      if (!range) return { kind: 'invalid', reason: msg(M.badExcept, { except: String(e) }) };
+      // The API server requires each except to lie inside the cidr.
+      if (range.family !== cidr.family || range.lo < cidr.lo || range.hi > cidr.hi)
+        return {
+          kind: 'invalid',
+          reason: msg(M.exceptOutside, { except: String(e), cidr: cidrText }),
+        };
+      except.push(range);
+    }
+    return { kind: 'ipBlock', cidr, except, text: cidrText };
   }
   if (peer.podSelector || peer.namespaceSelector) {
     return {
@@ -108,7 +153,7 @@ const readPeer = (peer: NetworkPolicyPeer): Peer => {
       namespaceSelector: peer.namespaceSelector,
     };
   }
-  return { kind: 'invalid', reason: 'peer without podSelector, namespaceSelector or ipBlock' };
+  return { kind: 'invalid', reason: msg(M.emptyPeer) };
 };
 
 const readRules = (
@@ -119,12 +164,15 @@ const readRules = (
 ): Rule[] =>
   (rules ?? []).map((r, index) => {
     const peerList = direction === 'ingress' ? r?.from : r?.to;
-    return {
-      direction,
-      index,
-      ports: r?.ports?.length ? r.ports.map(readPort).filter((p): p is Port => !!p) : null,
-      peers: peerList?.length ? peerList.map(readPeer) : null,
-    };
+    const read = r?.ports?.length ? r.ports.map(readPort) : null;
+    const problems = (read ?? []).filter(isMessage);
+    const ports = read ? read.filter((p): p is Port => !isMessage(p)) : null;
+    const peers = peerList?.length ? peerList.map(readPeer) : null;
+    // A named port names a port of the destination; outside the cluster there is none to name.
+    if (direction === 'egress' && peers?.some((p) => p.kind === 'ipBlock'))
+      for (const p of ports ?? [])
+        if (p.kind === 'named') problems.push(msg(M.namedPortIpBlock, { port: p.name }));
+    return { direction, index, ports, peers, problems };
   });
 
 export const readPolicies = (objects: K8sObject[], catalog: NetworkCatalog): Policy[] => {

@@ -25,6 +25,9 @@ const GOLD = 'centos-stream9-gold-rabbit-80';
 
 const doc = async () => parse(await yamlText());
 
+// The preview builds two analyses and matrices: slow on a loaded 2-core machine.
+jest.setTimeout(20_000);
+
 describe('MNPWizard', () => {
   beforeEach(() =>
     mock.__setMockResources(

@@ -4,16 +4,22 @@ import {
   Form,
   FormGroup,
   FormSelect,
+  FormHelperText,
   FormSelectOption,
   Grid,
   GridItem,
+  HelperText,
+  HelperTextItem,
+  List,
+  ListItem,
   TextInput,
 } from '@patternfly/react-core';
 import { QueryError, type EvalResult, type PolicyAnalysis } from '../../core/policy/analysis';
 import type { Endpoint, EndpointInterface } from '../../core/policy/endpoints';
 import type { Direction } from '../../core/policy/policies';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { policyName, verdictText, type T } from './policy-text';
+import { deciding, sideText, verdictText, type T } from './policy-text';
+import { parseIp } from '../../core/policy/ip';
 
 const IP_PEER = '__ip__';
 
@@ -58,11 +64,23 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
     [analysis, endpoint, iface, t],
   );
 
+  // Field-level input errors, shown under the field (the analysis is not asked with bad input).
+  const ipError =
+    peer === IP_PEER && ip.trim() !== '' && !parseIp(ip.trim())
+      ? t('"{{value}}" is not an IPv4 or IPv6 address.', { value: ip.trim() })
+      : undefined;
+  const portValue = port.trim();
+  const portError =
+    protocol &&
+    portValue !== '' &&
+    (!/^\d+$/.test(portValue) || Number(portValue) < 1 || Number(portValue) > 65535)
+      ? t('Port must be a number from 1 to 65535.')
+      : undefined;
+
   const outcome = React.useMemo((): { result?: EvalResult; error?: string } | undefined => {
     const chosen = peers.find((p) => p.key === peer);
     if (!chosen && ip.trim() === '') return undefined;
-    if (port.trim() !== '' && !/^\d+$/.test(port.trim()))
-      return { error: t('Port must be a number from 1 to 65535.') };
+    if (ipError || portError) return undefined;
     try {
       const result = analysis.evaluate({
         endpoint,
@@ -72,20 +90,33 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
           ? { endpoint: chosen.attachment.endpoint, interface: chosen.attachment.iface.name }
           : { ip: ip.trim() },
         protocol: protocol || undefined,
-        port: protocol && port.trim() !== '' ? Number(port.trim()) : undefined,
+        port: protocol && portValue !== '' ? Number(portValue) : undefined,
       });
       return { result };
     } catch (e) {
       if (e instanceof QueryError) return { error: t(e.message) };
       throw e;
     }
-  }, [analysis, endpoint, iface, direction, peer, ip, protocol, port, peers, t]);
+  }, [
+    analysis,
+    endpoint,
+    iface,
+    direction,
+    peer,
+    ip,
+    protocol,
+    portValue,
+    peers,
+    t,
+    ipError,
+    portError,
+  ]);
 
   return (
     <div data-test="policy-check-traffic">
       <Form onSubmit={(e) => e.preventDefault()}>
         <Grid hasGutter>
-          <GridItem md={3}>
+          <GridItem md={6}>
             <FormGroup label={t('Direction')} fieldId={id('direction')}>
               <FormSelect
                 id={id('direction')}
@@ -98,7 +129,7 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
               </FormSelect>
             </FormGroup>
           </GridItem>
-          <GridItem md={3}>
+          <GridItem md={6}>
             <FormGroup label={t('Peer')} fieldId={id('peer')}>
               <FormSelect
                 id={id('peer')}
@@ -119,12 +150,23 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
                   data-test="policy-check-ip"
                   value={ip}
                   placeholder="192.168.77.1"
+                  validated={ipError ? 'error' : 'default'}
+                  aria-invalid={!!ipError}
                   onChange={(_e, v) => setIp(v)}
                 />
+                {ipError && (
+                  <FormHelperText>
+                    <HelperText>
+                      <HelperTextItem variant="error" data-test="policy-check-ip-error">
+                        {ipError}
+                      </HelperTextItem>
+                    </HelperText>
+                  </FormHelperText>
+                )}
               </FormGroup>
             )}
           </GridItem>
-          <GridItem md={3}>
+          <GridItem md={6}>
             <FormGroup label={t('Protocol')} fieldId={id('protocol')}>
               <FormSelect
                 id={id('protocol')}
@@ -139,7 +181,7 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
               </FormSelect>
             </FormGroup>
           </GridItem>
-          <GridItem md={3}>
+          <GridItem md={6}>
             <FormGroup label={t('Port')} fieldId={id('port')}>
               <TextInput
                 id={id('port')}
@@ -148,8 +190,19 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
                 value={port}
                 isDisabled={!protocol}
                 placeholder={protocol ? t('every port') : t('no port for ICMP')}
+                validated={portError ? 'error' : 'default'}
+                aria-invalid={!!portError}
                 onChange={(_e, v) => setPort(v)}
               />
+              {portError && (
+                <FormHelperText>
+                  <HelperText>
+                    <HelperTextItem variant="error" data-test="policy-check-port-error">
+                      {portError}
+                    </HelperTextItem>
+                  </HelperText>
+                </FormHelperText>
+              )}
             </FormGroup>
           </GridItem>
         </Grid>
@@ -165,16 +218,47 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
       )}
       {outcome?.result && (
         <Alert
-          variant={outcome.result.verdict === 'Allowed' ? 'success' : 'danger'}
+          variant={
+            outcome.result.verdict === 'Allowed'
+              ? 'success'
+              : outcome.result.verdict === 'Unknown'
+                ? 'warning'
+                : 'danger'
+          }
           isInline
           title={<span data-test="policy-verdict">{verdictText(tt, outcome.result)}</span>}
           data-test="policy-verdict-alert"
         >
           {outcome.result.policy && (
             <div data-test="policy-verdict-deciding">
-              {t('Deciding policy: {{policy}}', { policy: policyName(outcome.result.policy) })}
+              {outcome.result.tier
+                ? t(
+                    'Deciding tier: {{tier}} (tiers in order: AdminNetworkPolicy, NetworkPolicy, BaselineAdminNetworkPolicy)',
+                    {
+                      tier: outcome.result.tier,
+                    },
+                  )
+                : null}
             </div>
           )}
+          <List isPlain data-test="policy-verdict-sides">
+            <ListItem data-test="policy-verdict-self">{sideText(tt, outcome.result.self)}</ListItem>
+            {outcome.result.peer && (
+              <ListItem data-test="policy-verdict-peer">
+                {sideText(tt, outcome.result.peer)}
+              </ListItem>
+            )}
+            {[outcome.result.self, outcome.result.peer].flatMap((side) =>
+              (side?.passedBy ?? []).map((p) => (
+                <ListItem key={`${side!.endpoint}-${p.policy.name}-${p.rule.index}`}>
+                  {t('{{where}}: passed on to NetworkPolicy by {{deciding}}', {
+                    where: side!.endpoint,
+                    deciding: deciding(tt, { ...p, direction: side!.direction }),
+                  })}
+                </ListItem>
+              )),
+            )}
+          </List>
           {outcome.result.notes.map((n) => (
             <div key={n}>{t(n)}</div>
           ))}

@@ -86,7 +86,12 @@ describe('InterfacePolicies on seed 004', () => {
       expect(keys.filter((k) => k.startsWith(`${kind}/`))).toEqual([`${kind}/${NS}/?{}`]);
     expect(keys).toContain(`Namespace/*/${NS}?{}`);
     expect(keys).toContain('Network/*/cluster?{}');
-    expect(keys.some((k) => k.includes('/*/?'))).toBe(false);
+    // The only cluster-wide lists are of the cluster-scoped admin policies (never of pods).
+    expect(keys.filter((k) => k.includes('/*/?')).sort()).toEqual([
+      'AdminNetworkPolicy/*/?{}',
+      'BaselineAdminNetworkPolicy/*/?{}',
+      'ClusterNetworkPolicy/*/?{}',
+    ]);
   });
 
   it('names the kind of policy, the selecting policies and the isolation in plain words', () => {
@@ -114,11 +119,14 @@ describe('InterfacePolicies on seed 004', () => {
       'Isolated for ingress by allow-ipblock-cnv-01, deny-by-default',
     );
     expect(ingress).toHaveTextContent(
-      'from 192.168.77.1/32 or 192.168.77.92/32: all traffic (every protocol and port, ping included) (allow-ipblock-cnv-01)',
+      'from 192.168.77.1/32, or from 192.168.77.92/32: all traffic (every protocol and port, ping included) (allow-ipblock-cnv-01)',
     );
     // Out to 0.0.0.0/0 except the subnet, then the gateway and .92 explicitly.
     const egress = screen.getByTestId('policy-egress-summary');
-    expect(egress).toHaveTextContent('to 0.0.0.0/0 except 192.168.77.0/24');
+    // Each peer apart: the excepts belong to 0.0.0.0/0 only.
+    expect(egress).toHaveTextContent(
+      'to 0.0.0.0/0 except 192.168.77.0/24, or to 192.168.77.1/32, or to 192.168.77.92/32',
+    );
   });
 
   it('phase 3: the verdicts of the seed pings from gold-rabbit', () => {
@@ -202,14 +210,23 @@ describe('InterfacePolicies on seed 004', () => {
     expect(check({ direction: 'egress', ip: '192.168.77.10' })).toMatch(/^Allowed/);
   });
 
-  it('refuses a port that is not a number and says why', () => {
+  it('refuses a port that is not a number and an address that is not one, under the field', () => {
     renderSection(GOLD);
     check({ direction: 'egress', ip: '192.168.77.1', protocol: 'TCP', port: '22' });
     choose('Port', 'ssh');
-    expect(screen.getByTestId('policy-check-error')).toHaveTextContent('Port must be a number');
+    expect(screen.getByTestId('policy-check-port-error')).toHaveTextContent(
+      'Port must be a number',
+    );
+    expect(screen.queryByTestId('policy-verdict')).toBeNull();
+    choose('Port', '70000');
+    expect(screen.getByTestId('policy-check-port-error')).toHaveTextContent('1 to 65535');
     choose('Port', '');
     choose('Peer IP address', 'not-an-ip');
-    expect(screen.getByTestId('policy-check-error')).toHaveTextContent('is not an IP address');
+    expect(screen.getByTestId('policy-check-ip-error')).toHaveTextContent(
+      '"not-an-ip" is not an IPv4 or IPv6 address.',
+    );
+    // The user's text stays where they typed it.
+    expect(screen.getByLabelText('Peer IP address')).toHaveValue('not-an-ip');
   });
 });
 

@@ -29,7 +29,7 @@ import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { CheckTraffic } from './CheckTraffic';
 import { PolicyDiagnostics } from './PolicyDiagnostics';
-import { summarize, type T } from './policy-text';
+import { adminRulesText, summarize, type T } from './policy-text';
 import { usePolicyInputs } from './usePolicyInputs';
 import { mnpUrls } from '../mnp-wizard/urls';
 
@@ -81,6 +81,14 @@ export const diagnosticsFor = (
       case 'ipamless-selector-peers':
       case 'linux-bridge-mnp':
         return !!policyOf(d)?.networkIds.has(iface.networkId);
+      case 'unreadable-policy': {
+        // Unreadable admin policies concern every interface they may apply to; others, theirs.
+        if (!d.subject.namespace) return analysis.adminAppliesOn(iface.networkId);
+        const p = policyOf(d);
+        return !!p && analysis.policiesSelecting(iface).includes(p);
+      }
+      case 'not-analysed':
+        return analysis.adminAppliesOn(iface.networkId);
       case 'dhcp-blocked':
         return (
           d.subject.namespace === endpoint.namespace &&
@@ -106,7 +114,13 @@ const GovernedBy: React.FC<{ network?: Network; networkId: string }> = ({ networ
     );
   switch (network.kind) {
     case 'pod':
-      return <>{t('NetworkPolicy (the cluster pod network)')}</>;
+      return (
+        <>
+          {t(
+            'AdminNetworkPolicy, then NetworkPolicy, then BaselineAdminNetworkPolicy (the cluster pod network)',
+          )}
+        </>
+      );
     case 'primary-udn':
     case 'primary-cudn':
       return (
@@ -175,6 +189,8 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string }> =
     );
   const network = analysis.network(iface.networkId);
   const selecting = analysis.policiesSelecting(iface);
+  const admins = analysis.adminPoliciesSelecting(iface);
+  const adminsNotApplied = analysis.adminPoliciesNotApplied(iface);
   const inert = analysis.policies
     .filter(
       (p) => p.networkIds.has(iface.networkId) && analysis.inert.get(p.index)?.has(iface.networkId),
@@ -240,11 +256,57 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string }> =
                   </ListItem>
                 ))}
               </List>
+            ) : admins.length ? (
+              t('No NetworkPolicy or MultiNetworkPolicy selects this interface.')
             ) : (
               t('No policy selects this interface: all traffic is allowed.')
             )}
           </DescriptionListDescription>
         </DescriptionListGroup>
+        {admins.length > 0 && (
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Admin network policies')}</DescriptionListTerm>
+            <DescriptionListDescription data-test="policy-admin">
+              <List isPlain>
+                {admins.map((p) => (
+                  <ListItem
+                    key={`${p.ref.kind}/${p.ref.name}`}
+                    data-test={`policy-admin-${p.ref.name}`}
+                  >
+                    <PolicyLink policy={p.ref} />{' '}
+                    {p.priority !== undefined
+                      ? t('{{kind}}, priority {{priority}}: {{rules}}', {
+                          kind: p.ref.kind,
+                          priority: p.priority,
+                          rules: adminRulesText(tt, p),
+                        })
+                      : t('{{kind}}, after NetworkPolicy: {{rules}}', {
+                          kind: p.ref.kind,
+                          rules: adminRulesText(tt, p),
+                        })}
+                  </ListItem>
+                ))}
+              </List>
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+        )}
+        {adminsNotApplied.length > 0 && (
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Admin policies not applied here')}</DescriptionListTerm>
+            <DescriptionListDescription data-test="policy-admin-not-applied">
+              <List isPlain>
+                {adminsNotApplied.map((p) => (
+                  <ListItem key={`${p.ref.kind}/${p.ref.name}`}>
+                    <PolicyLink policy={p.ref} />{' '}
+                    {t(
+                      'selects this VM, but OVN-Kubernetes applies admin network policies on the cluster pod network only',
+                    )}
+                  </ListItem>
+                ))}
+              </List>
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+        )}
         {inert.length > 0 && (
           <DescriptionListGroup>
             <DescriptionListTerm>{t('Not enforced here')}</DescriptionListTerm>

@@ -7,7 +7,17 @@ import type { LabelSelector } from '../../core/k8s/types';
 import type { EvalResult, PolicyAnalysis, SideResult } from '../../core/policy/analysis';
 import type { EndpointInterface } from '../../core/policy/endpoints';
 import { formatRangeAsCidr } from '../../core/policy/ip';
-import type { Direction, Peer, Policy, PolicyRef, Port, Rule } from '../../core/policy/policies';
+import {
+  policyLabel,
+  type Direction,
+  type Peer,
+  type Policy,
+  type PolicyRef,
+  type Port,
+  type Rule,
+} from '../../core/policy/policies';
+import type { Message } from '../../core/policy/messages';
+import type { AdminPeer, AdminPolicy } from '../../core/policy/admin-policies';
 
 export type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -34,7 +44,10 @@ export const peerText = (t: T, peer: Peer): string => {
           except: peer.except.map(formatRangeAsCidr).join(', '),
         })
       : peer.text;
-  if (peer.kind === 'invalid') return t('an invalid peer ({{reason}})', { reason: t(peer.reason) });
+  if (peer.kind === 'invalid')
+    return t('an invalid peer ({{reason}})', {
+      reason: t(peer.reason.message, peer.reason.params),
+    });
   const pods = peer.podSelector
     ? selectorText(peer.podSelector)
       ? t('pods and VMs with {{selector}}', { selector: selectorText(peer.podSelector) })
@@ -63,19 +76,30 @@ export const portsText = (t: T, rule: Rule): string =>
       ? rule.ports.map((p) => portText(t, p)).join(', ')
       : t('nothing');
 
+/**
+ * One rule in words. Each peer keeps its own preposition ("to A except B, or to C"), so an
+ * ipBlock's excepts never read as if they applied to the other peers.
+ */
 export const ruleText = (t: T, rule: Rule): string => {
-  const peers = rule.peers === null ? null : rule.peers.map((p) => peerText(t, p)).join(t(' or '));
   const ports = portsText(t, rule);
-  if (rule.direction === 'ingress')
-    return peers === null
+  const ingress = rule.direction === 'ingress';
+  if (rule.peers === null)
+    return ingress
       ? t('from anywhere: {{ports}}', { ports })
-      : t('from {{peers}}: {{ports}}', { peers, ports });
-  return peers === null
-    ? t('to anywhere: {{ports}}', { ports })
-    : t('to {{peers}}: {{ports}}', { peers, ports });
+      : t('to anywhere: {{ports}}', { ports });
+  const peers = rule.peers
+    .map((p) =>
+      ingress
+        ? t('from {{peer}}', { peer: peerText(t, p) })
+        : t('to {{peer}}', { peer: peerText(t, p) }),
+    )
+    .join(t(', or '));
+  return t('{{peers}}: {{ports}}', { peers, ports });
 };
 
-export const policyName = (ref: PolicyRef): string => `${ref.namespace}/${ref.name}`;
+export const policyName = (ref: PolicyRef): string => policyLabel(ref);
+
+export const messageText = (t: T, m: Message): string => t(m.message, m.params);
 
 export interface DirectionSummary {
   direction: Direction;
@@ -92,6 +116,21 @@ export const summarize = (
   direction: Direction,
 ): DirectionSummary => {
   const isolating: Policy[] = analysis.isolating(iface, direction);
+  const admin = analysis.adminPoliciesSelecting(iface).some((p) => p.rules[direction].length > 0);
+  if (!isolating.length && admin)
+    return {
+      direction,
+      isolated: false,
+      headline:
+        direction === 'ingress'
+          ? t(
+              'No NetworkPolicy isolates ingress: the admin network policies listed above decide, in order; what none of them decides is allowed.',
+            )
+          : t(
+              'No NetworkPolicy isolates egress: the admin network policies listed above decide, in order; what none of them decides is allowed.',
+            ),
+      allowed: [],
+    };
   if (!isolating.length)
     return {
       direction,
@@ -123,16 +162,71 @@ export const summarize = (
 const sideWhere = (t: T, side: SideResult) =>
   t('{{endpoint}} interface {{iface}}', { endpoint: side.endpoint, iface: side.interface });
 
-const deciding = (t: T, side: SideResult) =>
-  t('{{kind}} {{policy}}, {{direction}} rule {{index}}', {
+/** "AdminNetworkPolicy tenant-isolation, rule deny-untrusted, priority 10" or an NP rule. */
+export const deciding = (
+  t: T,
+  side: Pick<SideResult, 'policy' | 'rule' | 'priority' | 'direction'>,
+): string => {
+  if (side.rule?.name !== undefined)
+    return side.priority !== undefined
+      ? t('{{kind}} {{policy}}, rule {{rule}}, priority {{priority}}', {
+          kind: side.policy!.kind,
+          policy: policyName(side.policy!),
+          rule: side.rule.name,
+          priority: side.priority,
+        })
+      : t('{{kind}} {{policy}}, rule {{rule}}', {
+          kind: side.policy!.kind,
+          policy: policyName(side.policy!),
+          rule: side.rule.name,
+        });
+  return t('{{kind}} {{policy}}, {{direction}} rule {{index}}', {
     kind: side.policy!.kind,
     policy: policyName(side.policy!),
     direction: side.direction,
     index: (side.rule?.index ?? 0) + 1,
   });
+};
 
-/** The verdict as one sentence starting with "Allowed" or "Denied". */
+/** One side of a decision in a sentence: "ingress of … : denied by …". */
+export const sideText = (t: T, side: SideResult): string => {
+  const where = sideWhere(t, side);
+  const dir = side.direction === 'ingress' ? t('ingress') : t('egress');
+  if (side.verdict === 'Unknown')
+    return t('{{where}}, {{direction}}: unknown: {{reason}}', {
+      where,
+      direction: dir,
+      reason: side.unknownReason ? messageText(t, side.unknownReason) : t('unreadable input'),
+    });
+  if (side.reason === 'no-policy')
+    return t('{{where}}, {{direction}}: allowed, no policy decides', { where, direction: dir });
+  if (side.reason === 'rule' && side.policy)
+    return side.verdict === 'Allowed'
+      ? t('{{where}}, {{direction}}: allowed by {{deciding}}', {
+          where,
+          direction: dir,
+          deciding: deciding(t, side),
+        })
+      : t('{{where}}, {{direction}}: denied by {{deciding}}', {
+          where,
+          direction: dir,
+          deciding: deciding(t, side),
+        });
+  return t('{{where}}, {{direction}}: denied, isolated by {{policies}} and no rule allows it', {
+    where,
+    direction: dir,
+    policies: side.isolatedBy.map(policyName).join(', '),
+  });
+};
+
+/** The verdict as one sentence starting with "Allowed", "Denied" or "Unknown". */
 export const verdictText = (t: T, r: EvalResult): string => {
+  if (r.verdict === 'Unknown') {
+    const side = r.decidedBy === 'peer' && r.peer ? r.peer : r.self;
+    return t('Unknown: {{reason}}', {
+      reason: side.unknownReason ? messageText(t, side.unknownReason) : t('unreadable input'),
+    });
+  }
   if (r.verdict === 'Allowed') {
     if (r.reason === 'no-policy')
       return t('Allowed: no policy selects this interface: everything is allowed.');
@@ -151,8 +245,15 @@ export const verdictText = (t: T, r: EvalResult): string => {
         : '';
     return `${main}${other}.`;
   }
-  const denier = r.self.verdict === 'Denied' ? r.self : r.peer;
-  if (!denier || !denier.isolatedBy.length)
+  const denier = r.decidedBy === 'peer' && r.peer ? r.peer : r.self;
+  if (denier.reason === 'rule' && denier.policy)
+    return denier === r.self
+      ? t('Denied by {{deciding}}.', { deciding: deciding(t, denier) })
+      : t('Denied: the other end ({{where}}) is denied by {{deciding}}.', {
+          where: sideWhere(t, denier),
+          deciding: deciding(t, denier),
+        });
+  if (!denier.isolatedBy.length)
     return t('Denied: {{why}}', {
       why: r.notes.length ? r.notes.map((n) => t(n)).join('; ') : t('no path'),
     });
@@ -167,3 +268,49 @@ export const verdictText = (t: T, r: EvalResult): string => {
         { where: sideWhere(t, denier), direction: denier.direction, policies },
       );
 };
+
+const adminPeerText = (t: T, peer: AdminPeer): string => {
+  switch (peer.kind) {
+    case 'networks':
+      return peer.texts.join(', ');
+    case 'nodes':
+      return selectorText(peer.nodeSelector)
+        ? t('nodes with {{selector}}', { selector: selectorText(peer.nodeSelector) })
+        : t('every node');
+    case 'namespaces':
+      return selectorText(peer.namespaceSelector)
+        ? t('namespaces with {{selector}}', { selector: selectorText(peer.namespaceSelector) })
+        : t('every namespace');
+    case 'pods': {
+      const pods = selectorText(peer.podSelector)
+        ? t('pods and VMs with {{selector}}', { selector: selectorText(peer.podSelector) })
+        : t('every pod and VM');
+      return selectorText(peer.namespaceSelector)
+        ? t('{{pods}} in namespaces with {{selector}}', {
+            pods,
+            selector: selectorText(peer.namespaceSelector),
+          })
+        : t('{{pods}} in every namespace', { pods });
+    }
+    default:
+      return t('an invalid peer ({{reason}})', { reason: messageText(t, peer.reason) });
+  }
+};
+
+/** An admin policy's rules in order, e.g. "ingress deny-untrusted: Deny from …; …". */
+export const adminRulesText = (t: T, p: AdminPolicy): string =>
+  (['ingress', 'egress'] as const)
+    .flatMap((d) =>
+      p.rules[d].map((r) =>
+        t('{{direction}} {{rule}}: {{action}} {{preposition}} {{peers}} ({{ports}})', {
+          direction: d === 'ingress' ? t('ingress') : t('egress'),
+          rule: r.name,
+          action: r.action,
+          preposition: d === 'ingress' ? t('from') : t('to'),
+          peers: r.peers.map((x) => adminPeerText(t, x)).join(t(' or ')),
+          ports:
+            r.ports === null ? t('all traffic') : r.ports.map((x) => portText(t, x)).join(', '),
+        }),
+      ),
+    )
+    .join('; ');

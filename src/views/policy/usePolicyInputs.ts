@@ -24,6 +24,13 @@ const NAMESPACED: Record<string, ModelName> = {
   udns: 'UserDefinedNetwork',
 };
 
+/** Cluster-scoped policies: a 404 (CRD not served) is no problem, a 403 is reported. */
+const CLUSTER_POLICIES: Record<string, ModelName> = {
+  adminNetworkPolicies: 'AdminNetworkPolicy',
+  baselineAdminNetworkPolicies: 'BaselineAdminNetworkPolicy',
+  clusterNetworkPolicies: 'ClusterNetworkPolicy',
+};
+
 export interface PolicyInputProblem {
   resource: string;
   message: string;
@@ -64,6 +71,9 @@ export const usePolicyInputs = (namespace: string, foreignNads: string[] = []): 
     const r: Record<string, WatchK8sResource> = {};
     for (const [key, model] of Object.entries(NAMESPACED))
       r[key] = watchOf(model, { isList: true, namespace });
+    // Cluster-scoped policies that apply on the pod network (lists of policies, never of pods).
+    for (const [key, model] of Object.entries(CLUSTER_POLICIES))
+      r[key] = watchOf(model, { isList: true });
     r.namespace = watchOf('Namespace', { name: namespace });
     r.operator = watchOf('NetworkOperatorConfig', { name: 'cluster' });
     for (const ref of foreignKey ? foreignKey.split(',') : []) {
