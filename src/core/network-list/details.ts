@@ -8,8 +8,36 @@ import type {
   NodeNetworkConfigurationPolicy,
   NodeNetworkState,
 } from '../k8s/types';
-import { parsePolicyFor } from '../policy/policies';
+import { LIST_MESSAGES as M, msg, type Message } from './messages';
 import type { NetworkRow } from './types';
+
+/** The network's facts as sentences, each from a field of the row (nothing when it is unreadable). */
+export const describeNetwork = (row: NetworkRow): Message[] => {
+  if (row.status.state === 'invalid') return [];
+  const out: Message[] = [];
+  if (row.role === 'primary') out.push(msg(M.describePrimary));
+  if (row.topology === 'layer2' && row.role !== 'primary') out.push(msg(M.describeLayer2));
+  else if (row.topology === 'layer3') out.push(msg(M.describeLayer3));
+  else if (row.topology === 'localnet')
+    out.push(msg(M.describeLocalnet, { physicalNetwork: row.physicalNetwork ?? '' }));
+  else if (row.canonicalType === 'bridge')
+    out.push(msg(M.describeLinuxBridge, { bridge: row.bridges[0] ?? '' }));
+  else if (!row.topology && row.pluginType)
+    out.push(msg(M.describeOtherPlugin, { type: row.pluginType }));
+  if (row.topology === 'localnet' || row.canonicalType === 'bridge')
+    out.push(
+      row.vlan !== undefined ? msg(M.describeVlan, { vlan: row.vlan }) : msg(M.describeNoVlan),
+    );
+  out.push(
+    !row.ipam.assigns
+      ? msg(M.describeNoIpam)
+      : row.subnets.length
+        ? msg(M.describeIpam, { subnets: row.subnets.join(', ') })
+        : msg(M.describeIpamPlugin, { type: row.ipam.type ?? '' }),
+  );
+  out.push(row.mtu !== undefined ? msg(M.describeMtu, { mtu: row.mtu }) : msg(M.describeNoMtu));
+  return out;
+};
 
 export interface NodeMapping {
   node: string;
@@ -67,6 +95,18 @@ export interface TargetingPolicy {
 
 const POLICY_FOR = 'k8s.v1.cni.cncf.io/policy-for';
 
+/**
+ * `policy-for` read as OVN-Kubernetes reads it (spaces dropped, split on `,`, a bare name is in the
+ * policy's namespace) — the same reading as ../policy/policies.ts `parsePolicyFor`, kept here so
+ * the list page does not load the policy analysis and its IP library.
+ */
+export const policyForKeys = (value: string | undefined, policyNamespace: string): string[] =>
+  (value ?? '')
+    .replace(/\s+/g, '')
+    .split(',')
+    .filter(Boolean)
+    .map((item) => (item.includes('/') ? item : `${policyNamespace}/${item}`));
+
 /** The MNPs whose `policy-for` names one of this row's NADs. */
 export const policiesTargeting = (
   row: NetworkRow,
@@ -94,8 +134,8 @@ export const policiesTargeting = (
       : operator.spec?.useMultiNetworkPolicy === true;
   return mnps
     .filter((p) =>
-      parsePolicyFor(p.metadata?.annotations?.[POLICY_FOR], p.metadata?.namespace ?? '').some((t) =>
-        nads.has(`${t.namespace}/${t.name}`),
+      policyForKeys(p.metadata?.annotations?.[POLICY_FOR], p.metadata?.namespace ?? '').some((k) =>
+        nads.has(k),
       ),
     )
     .map((policy) => {

@@ -20,6 +20,8 @@ import { collectBridgeMappings } from '../networks/bridge-mappings';
 import {
   buildNetworkRows,
   deleteImpact,
+  describeNetwork,
+  policyForKeys,
   joinConnectedVms,
   kindFilterOf,
   localnetMappings,
@@ -547,7 +549,7 @@ describe('bad data is the row status, never a throw', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60000);
 });
 
 describe('sorting', () => {
@@ -570,6 +572,54 @@ describe('sorting', () => {
       'llm-demo/llm-demo-localnet-network',
       'demo-vm-primary-udn/primary-udn',
       'demo-vm-secondary-udn/primary-udn',
+    ]);
+  });
+});
+
+describe('policy-for reading', () => {
+  it('reads policy-for as the policy analysis does, on every demo policy', () => {
+     
+    const { parsePolicyFor } = require('../policy/policies');
+    const mnps = ofKind<MultiNetworkPolicy>(demo(), 'MultiNetworkPolicy');
+    const samples = [
+      ...mnps.map((p) => [p.metadata?.annotations?.['k8s.v1.cni.cncf.io/policy-for'], 'llm-demo']),
+      [' a, b/c ,,d ', 'ns'],
+      [undefined, 'ns'],
+    ] as [string | undefined, string][];
+    for (const [value, ns] of samples) {
+      expect(policyForKeys(value, ns)).toEqual(
+        parsePolicyFor(value, ns).map(
+          (t: { namespace: string; name: string }) => `${t.namespace}/${t.name}`,
+        ),
+      );
+    }
+  });
+});
+
+describe('the network in words', () => {
+  const rows = modelOf(demo());
+  const words = (key: string) =>
+    describeNetwork(byKey(rows, key)).map((m) => [m.message, m.params]);
+  it('says what each demo network is, from its fields', () => {
+    expect(words('NetworkAttachmentDefinition/demo-vm-localnet/demo-vlan-1924')).toEqual([
+      [
+        expect.stringContaining('Bridged to the physical network'),
+        { physicalNetwork: 'demo-vlan-1924' },
+      ],
+      [expect.stringContaining('VLAN {{vlan}}'), { vlan: 1924 }],
+      [expect.stringContaining('assigns no addresses'), undefined],
+      [expect.stringContaining('No MTU is set'), undefined],
+    ]);
+    expect(words('UserDefinedNetwork/demo-vm-primary-udn/primary-udn')[0][0]).toContain(
+      'primary network',
+    );
+    expect(words('UserDefinedNetwork/demo-vm-secondary-udn/secondary-udn')).toContainEqual([
+      expect.stringContaining('Addresses are assigned from'),
+      { subnets: '10.2.2.0/24' },
+    ]);
+    expect(words('NetworkAttachmentDefinition/demo-vm-bridge/virt-bridge')[0]).toEqual([
+      expect.stringContaining('Linux bridge'),
+      { bridge: 'br-trunk' },
     ]);
   });
 });

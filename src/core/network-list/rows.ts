@@ -162,6 +162,13 @@ const udnRow = (
           .map(subnetText)
           .filter((s): s is string => !!s)
       : [],
+    ipam: {
+      assigns:
+        ok &&
+        (block?.ipam as { mode?: unknown } | undefined)?.mode !== 'Disabled' &&
+        Array.isArray(block?.subnets) &&
+        block.subnets.length > 0,
+    },
     mtu: ok ? num(block?.mtu) : undefined,
     // OVN-Kubernetes' naming: `cluster_udn_<name>` or `<namespace>_<name>`.
     networkName: name ? (cluster ? `cluster_udn_${name}` : `${namespace}_${name}`) : undefined,
@@ -215,6 +222,10 @@ const nadRow = (nad: NetworkAttachmentDefinition, input: NetworkListInput): Netw
     physicalNetwork,
     bridges,
     subnets: [...config.subnets, ...ipamSubnets],
+    ipam: {
+      assigns: config.hasIpam,
+      ...(!isOvn && typeof ipam.type === 'string' ? { type: ipam.type } : {}),
+    },
     mtu: config.mtu,
     networkName: config.name,
     status: problems.length
@@ -261,6 +272,7 @@ const unreadableRow = (
     namespacesComputed: false,
     bridges: [],
     subnets: [],
+    ipam: { assigns: false },
     status: {
       state: 'invalid',
       messages: [

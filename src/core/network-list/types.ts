@@ -69,6 +69,8 @@ export interface NetworkRow {
   /** Linux bridge: the bridge of the NAD config; localnet: bridges the mapping names (NNCP/NNS). */
   bridges: string[];
   subnets: string[];
+  /** Whether the network assigns addresses (OVN subnets, or a NAD's IPAM plugin), and by what. */
+  ipam: { assigns: boolean; type?: string };
   mtu?: number;
   /** The CNI network name (cluster-wide for OVN-Kubernetes). */
   networkName?: string;

@@ -1,0 +1,149 @@
+/** The list's columns and rows: every cell from a named field of the row model. */
+import * as React from 'react';
+import { sortable } from '@patternfly/react-table';
+import {
+  ResourceIcon,
+  ResourceLink,
+  TableData,
+  type RowProps,
+  type TableColumn,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { Link } from 'react-router-dom-v5-compat';
+import { groupVersionKindOf, Models } from '../../core/k8s/models';
+import { sortRows, type SortColumn } from '../../core/network-list';
+import type { NetworkRow } from '../../core/network-list/types';
+import { useNetworkingTranslation } from '../shared/i18n';
+import { kindLabel, roleLabel, topologyLabel } from './labels';
+import { NetworkActions, type NetworkActionHandlers } from './NetworkActions';
+import { NetworkStatusCell } from './NetworkStatus';
+import { detailsUrlOf } from './urls';
+
+/** What the console's list helpers read: the row model plus `metadata.name/namespace`. */
+export type NetworkItem = NetworkRow & { metadata: { name: string; namespace?: string } };
+
+export const toItem = (row: NetworkRow): NetworkItem => ({
+  ...row,
+  metadata: { name: row.name, ...(row.namespace ? { namespace: row.namespace } : {}) },
+});
+
+const sortBy =
+  (column: SortColumn) =>
+  (data: NetworkItem[], direction: string): NetworkItem[] =>
+    sortRows(data, column, direction === 'desc' ? 'desc' : 'asc') as NetworkItem[];
+
+export const useNetworkColumns = (): TableColumn<NetworkItem>[] => {
+  const { t } = useNetworkingTranslation();
+  return React.useMemo(() => {
+    const col = (id: SortColumn, title: string): TableColumn<NetworkItem> => ({
+      id,
+      title,
+      sort: sortBy(id),
+      transforms: [sortable],
+    });
+    return [
+      col('name', t('Name')),
+      col('kind', t('Kind')),
+      col('namespace', t('Namespace(s)')),
+      col('topology', t('Topology')),
+      col('role', t('Role')),
+      col('vlan', t('VLAN')),
+      col('physical', t('Physical network / bridge')),
+      col('subnets', t('Subnets')),
+      col('mtu', t('MTU')),
+      col('status', t('Status')),
+      col('vms', t('VMs')),
+      { id: '', title: '', props: { className: 'pf-v6-c-table__action' } },
+    ];
+  }, [t]);
+};
+
+const NOT_SET = '—';
+
+const NamespacesCell: React.FC<{ row: NetworkRow }> = ({ row }) => {
+  const { t } = useNetworkingTranslation();
+  if (row.namespace)
+    return (
+      <ResourceLink groupVersionKind={groupVersionKindOf(Models.Namespace)} name={row.namespace} />
+    );
+  if (!row.namespaces.length) return <>{t('None selected')}</>;
+  const shown = row.namespaces.slice(0, 3).join(', ');
+  return (
+    <span title={row.namespacesComputed ? t('Computed from the namespace selector') : undefined}>
+      {row.namespaces.length > 3
+        ? t('{{list}} and {{count}} more', { list: shown, count: row.namespaces.length - 3 })
+        : shown}
+    </span>
+  );
+};
+
+export const NetworkRowView: React.FC<RowProps<NetworkItem, NetworkActionHandlers>> = ({
+  obj: row,
+  activeColumnIDs,
+  rowData,
+}) => {
+  const { t } = useNetworkingTranslation();
+  const physical = [row.physicalNetwork, ...row.bridges.filter((b) => b !== row.physicalNetwork)]
+    .filter(Boolean)
+    .join(' → ');
+  return (
+    <>
+      <TableData id="name" activeColumnIDs={activeColumnIDs}>
+        <span
+          className="vm-networking-networks__name"
+          data-test={`network-row-${row.kind}-${row.namespace ?? ''}-${row.name}`}
+        >
+          <ResourceIcon groupVersionKind={groupVersionKindOf(Models[row.kind])} />
+          <Link to={detailsUrlOf(row)} data-test="network-name-link">
+            {row.name}
+          </Link>
+        </span>
+      </TableData>
+      <TableData id="kind" activeColumnIDs={activeColumnIDs}>
+        <span data-test="network-kind">{kindLabel(t, row)}</span>
+      </TableData>
+      <TableData id="namespace" activeColumnIDs={activeColumnIDs}>
+        <NamespacesCell row={row} />
+      </TableData>
+      <TableData id="topology" activeColumnIDs={activeColumnIDs}>
+        <span data-test="network-topology">
+          {row.status.state === 'invalid' && !row.topology
+            ? t('Unknown')
+            : topologyLabel(t, row.topology)}
+        </span>
+      </TableData>
+      <TableData id="role" activeColumnIDs={activeColumnIDs}>
+        {roleLabel(t, row.role)}
+      </TableData>
+      <TableData id="vlan" activeColumnIDs={activeColumnIDs}>
+        <span data-test="network-vlan">{row.vlan ?? NOT_SET}</span>
+      </TableData>
+      <TableData id="physical" activeColumnIDs={activeColumnIDs}>
+        {physical || (row.topology === 'localnet' ? t('No mapping found') : NOT_SET)}
+      </TableData>
+      <TableData id="subnets" activeColumnIDs={activeColumnIDs}>
+        {row.subnets.length ? row.subnets.join(', ') : NOT_SET}
+      </TableData>
+      <TableData id="mtu" activeColumnIDs={activeColumnIDs}>
+        {row.mtu ?? t('Not set')}
+      </TableData>
+      <TableData id="status" activeColumnIDs={activeColumnIDs}>
+        <NetworkStatusCell row={row} />
+      </TableData>
+      <TableData id="vms" activeColumnIDs={activeColumnIDs}>
+        <Link
+          to={`${detailsUrlOf(row)}#connected-vms`}
+          aria-label={t('{{count}} VMs connected to {{name}}', {
+            count: row.vmCount,
+            name: row.name,
+          })}
+          data-test="network-vm-count"
+        >
+          {row.vmCount}
+        </Link>
+      </TableData>
+      <TableData id="" activeColumnIDs={activeColumnIDs} className="pf-v6-c-table__action">
+        <NetworkActions row={row} {...rowData} />
+      </TableData>
+    </>
+  );
+};
