@@ -3,19 +3,20 @@
  * ../model/messages.ts for the convention): the core returns `{ message, params }`, the view
  * translates.
  */
-import { msg, type Message } from '../model/messages';
+import type { Message } from '../model/messages';
 
 const t = <S extends string>(key: S): S => key;
 
 export type { Message };
-export { msg };
+
+/**
+ * Same shape as ../model/messages.ts `msg`; defined here so the pages do not load every sentence
+ * of the Networking tab.
+ */
+export const msg = (message: string, params?: Message['params']): Message =>
+  params ? { message, params } : { message };
 
 export const LIST_MESSAGES = {
-  statusReady: t('Ready'),
-  statusNotReady: t('Not ready'),
-  statusPending: t('No condition reported'),
-  statusInvalid: t('Unreadable'),
-  statusNoStatus: t('Config readable'),
   conditionFalse: t('{{type}} is False: {{reason}} {{message}}'),
   conditionUnknown: t('{{type}} is Unknown: {{reason}} {{message}}'),
   noConditions: t('The controller has reported no condition yet.'),

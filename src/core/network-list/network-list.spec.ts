@@ -578,7 +578,6 @@ describe('sorting', () => {
 
 describe('policy-for reading', () => {
   it('reads policy-for as the policy analysis does, on every demo policy', () => {
-     
     const { parsePolicyFor } = require('../policy/policies');
     const mnps = ofKind<MultiNetworkPolicy>(demo(), 'MultiNetworkPolicy');
     const samples = [

@@ -8,6 +8,7 @@ import * as React from 'react';
 import {
   Alert,
   Breadcrumb,
+  Button,
   BreadcrumbItem,
   CodeBlock,
   CodeBlockCode,
@@ -18,7 +19,6 @@ import {
   DescriptionListTerm,
   EmptyState,
   EmptyStateBody,
-  ExpandableSection,
   Flex,
   FlexItem,
   Label,
@@ -507,21 +507,26 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
               </Content>
             )}
           </Section>
-          <ExpandableSection
-            toggleText={t('YAML')}
-            isExpanded={yamlOpen}
-            onToggle={(_e, v) => setYamlOpen(v)}
-            data-test="yaml-section"
-          >
+          <Section title={t('YAML')} test="yaml-section">
+            <Button
+              variant="link"
+              isInline
+              onClick={() => setYamlOpen(!yamlOpen)}
+              aria-expanded={yamlOpen}
+              data-test="yaml-toggle"
+            >
+              {yamlOpen ? t('Hide YAML') : t('Show YAML')}
+            </Button>
             {/* Read-only until the host has the SDK's YAML editor; edits go through the wizards. */}
-            {yaml === undefined ? (
-              <Spinner size="md" aria-label={t('Loading')} />
-            ) : (
-              <CodeBlock data-test="network-yaml">
-                <CodeBlockCode>{yaml}</CodeBlockCode>
-              </CodeBlock>
-            )}
-          </ExpandableSection>
+            {yamlOpen &&
+              (yaml === undefined ? (
+                <Spinner size="md" aria-label={t('Loading')} />
+              ) : (
+                <CodeBlock data-test="network-yaml">
+                  <CodeBlockCode>{yaml}</CodeBlockCode>
+                </CodeBlock>
+              ))}
+          </Section>
         </Flex>
       </PageSection>
       {deleting && (

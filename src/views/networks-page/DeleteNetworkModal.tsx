@@ -73,7 +73,7 @@ export const DeleteNetworkModal: React.FC<{
           <Alert
             isInline
             variant="danger"
-            title={t('In use by {{vms}} VirtualMachines ({{nics}} NICs)', {
+            title={t('In use: VirtualMachines {{vms}}, NICs {{nics}}', {
               vms: impact.vms.length,
               nics: nicCount,
             })}

@@ -41,4 +41,4 @@ export const stateLabel = (t: T, state: RowState): string =>
         ? t('No condition reported')
         : state === 'invalid'
           ? t('Unreadable')
-          : t('Config readable');
+          : t('No status');

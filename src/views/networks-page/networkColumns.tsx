@@ -39,6 +39,8 @@ export const useNetworkColumns = (): TableColumn<NetworkItem>[] => {
       title,
       sort: sortBy(id),
       transforms: [sortable],
+      // Headers wrap rather than truncate: twelve columns share the width.
+      props: { className: 'pf-m-wrap' },
     });
     return [
       col('name', t('Name')),
@@ -63,7 +65,11 @@ const NamespacesCell: React.FC<{ row: NetworkRow }> = ({ row }) => {
   const { t } = useNetworkingTranslation();
   if (row.namespace)
     return (
-      <ResourceLink groupVersionKind={groupVersionKindOf(Models.Namespace)} name={row.namespace} />
+      <ResourceLink
+        groupVersionKind={groupVersionKindOf(Models.Namespace)}
+        name={row.namespace}
+        hideIcon
+      />
     );
   if (!row.namespaces.length) return <>{t('None selected')}</>;
   const shown = row.namespaces.slice(0, 3).join(', ');
