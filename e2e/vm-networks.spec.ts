@@ -60,28 +60,28 @@ const visibleRows = async (page: Page) =>
 const DEMO_NETWORKS = [
   {
     id: 'UserDefinedNetwork-demo-vm-primary-udn-primary-udn',
-    kind: 'UserDefinedNetwork',
+    kind: 'UDN',
     topology: 'Layer2',
     vlan: '—',
     vms: '1',
   },
   {
     id: 'UserDefinedNetwork-demo-vm-secondary-udn-primary-udn',
-    kind: 'UserDefinedNetwork',
+    kind: 'UDN',
     topology: 'Layer2',
     vlan: '—',
     vms: '1',
   },
   {
     id: 'UserDefinedNetwork-demo-vm-secondary-udn-secondary-udn',
-    kind: 'UserDefinedNetwork',
+    kind: 'UDN',
     topology: 'Layer2',
     vlan: '—',
     vms: '1',
   },
   {
     id: 'NetworkAttachmentDefinition-demo-vm-localnet-demo-vlan-1924',
-    kind: 'NAD (ovn-k8s-cni-overlay)',
+    kind: 'NAD (OVN-K)',
     topology: 'Localnet',
     vlan: '1924',
     vms: '1',
@@ -89,13 +89,13 @@ const DEMO_NETWORKS = [
   {
     id: 'NetworkAttachmentDefinition-demo-vm-bridge-virt-bridge',
     kind: 'NAD (bridge)',
-    topology: 'None (not OVN)',
+    topology: '—',
     vlan: '33',
     vms: '1',
   },
   {
     id: 'NetworkAttachmentDefinition-llm-demo-llm-demo-localnet-network',
-    kind: 'NAD (ovn-k8s-cni-overlay)',
+    kind: 'NAD (OVN-K)',
     topology: 'Localnet',
     vlan: '—',
     vms: '2',

@@ -51,7 +51,8 @@ const keyOf = (row: NetworkRow, column: SortColumn): Key => {
     case 'namespace':
       return row.namespace ?? row.namespaces.join(',');
     case 'topology':
-      return row.topology;
+      // Topology, then role: the list shows them in one column.
+      return row.topology ? `${row.topology} ${row.role ?? ''}` : undefined;
     case 'role':
       return row.role;
     case 'vlan':

@@ -10,15 +10,11 @@ import {
   Breadcrumb,
   Button,
   BreadcrumbItem,
-  CodeBlock,
-  CodeBlockCode,
   Content,
   DescriptionList,
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
-  EmptyState,
-  EmptyStateBody,
   Flex,
   FlexItem,
   Label,
@@ -42,7 +38,6 @@ import {
 import { useNetworkingTranslation } from '../shared/i18n';
 import { isNotFound, messageOf } from '../shared/k8s-errors';
 import { useMessageText } from '../shared/useMessage';
-import { useYaml } from '../shared/useYaml';
 import { kindLabel, roleLabel, topologyLabel } from '../networks-page/labels';
 import { NetworkActions } from '../networks-page/NetworkActions';
 import { NetworkStatusLabel, NetworkStatusReasons } from '../networks-page/NetworkStatus';
@@ -51,6 +46,10 @@ import { useNetworkDetails } from './useNetworkDetails';
 import './network-details.css';
 
 const NOT_SET = '—';
+
+const YamlSection = React.lazy(
+  () => import(/* webpackChunkName: "network-yaml" */ './YamlSection'),
+);
 
 const DeleteNetworkModal = React.lazy(
   () =>
@@ -256,8 +255,6 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
   const { hash } = useLocation();
   const d = useNetworkDetails(route);
   const [yamlOpen, setYamlOpen] = React.useState(false);
-  // Serialized only when shown: the YAML library loads on demand.
-  const yaml = useYaml(yamlOpen ? d.row?.object : undefined);
   const [deleting, setDeleting] = React.useState(false);
   React.useEffect(() => {
     if (hash === '#connected-vms' && d.row && d.vms.loaded)
@@ -277,17 +274,19 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
     return (
       <PageSection>
         {breadcrumb}
-        <EmptyState
-          titleText={
+        <Title headingLevel="h1">{route.name}</Title>
+        <Alert
+          isInline
+          variant={isNotFound(d.objError) ? 'warning' : 'danger'}
+          title={
             isNotFound(d.objError)
               ? t('{{kind}} {{name}} not found', { kind: route.kind, name: route.name })
               : t('Could not read {{kind}} {{name}}', { kind: route.kind, name: route.name })
           }
-          headingLevel="h1"
           data-test="network-details-error"
         >
-          <EmptyStateBody>{messageOf(d.objError)}</EmptyStateBody>
-        </EmptyState>
+          {messageOf(d.objError)}
+        </Alert>
       </PageSection>
     );
   }
@@ -517,15 +516,11 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
             >
               {yamlOpen ? t('Hide YAML') : t('Show YAML')}
             </Button>
-            {/* Read-only until the host has the SDK's YAML editor; edits go through the wizards. */}
-            {yamlOpen &&
-              (yaml === undefined ? (
-                <Spinner size="md" aria-label={t('Loading')} />
-              ) : (
-                <CodeBlock data-test="network-yaml">
-                  <CodeBlockCode>{yaml}</CodeBlockCode>
-                </CodeBlock>
-              ))}
+            {yamlOpen && (
+              <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
+                <YamlSection object={row.object} />
+              </React.Suspense>
+            )}
           </Section>
         </Flex>
       </PageSection>
@@ -551,7 +546,7 @@ const NetworkDetailsPage: React.FC = () => {
   if (!route)
     return (
       <PageSection>
-        <EmptyState titleText={t('Not a network details address')} headingLevel="h1" />
+        <Title headingLevel="h1">{t('Not a network details address')}</Title>
       </PageSection>
     );
   return <Details key={pathname} route={route} />;

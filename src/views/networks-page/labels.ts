@@ -4,6 +4,18 @@ import type { NetworkRow, RowState } from '../../core/network-list/types';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- i18next's TFunction overloads
 type T = (key: string, params?: any) => string;
 
+/** Short, for the list's Kind column (the details page and filters use the full names). */
+export const shortKindLabel = (t: T, row: NetworkRow): string =>
+  row.kind === 'UserDefinedNetwork'
+    ? t('UDN')
+    : row.kind === 'ClusterUserDefinedNetwork'
+      ? t('CUDN')
+      : row.canonicalType === 'ovn-k8s-cni-overlay'
+        ? t('NAD (OVN-K)')
+        : row.canonicalType
+          ? t('NAD ({{type}})', { type: row.pluginType ?? row.canonicalType })
+          : t('NAD (type unknown)');
+
 export const kindLabel = (t: T, row: NetworkRow): string =>
   row.kind === 'UserDefinedNetwork'
     ? t('UserDefinedNetwork')

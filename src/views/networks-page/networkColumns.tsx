@@ -2,7 +2,6 @@
 import * as React from 'react';
 import { sortable } from '@patternfly/react-table';
 import {
-  ResourceIcon,
   ResourceLink,
   TableData,
   type RowProps,
@@ -13,7 +12,7 @@ import { groupVersionKindOf, Models } from '../../core/k8s/models';
 import { sortRows, type SortColumn } from '../../core/network-list';
 import type { NetworkRow } from '../../core/network-list/types';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { kindLabel, roleLabel, topologyLabel } from './labels';
+import { kindLabel, roleLabel, shortKindLabel } from './labels';
 import { NetworkActions, type NetworkActionHandlers } from './NetworkActions';
 import { NetworkStatusCell } from './NetworkStatus';
 import { detailsUrlOf } from './urls';
@@ -46,8 +45,7 @@ export const useNetworkColumns = (): TableColumn<NetworkItem>[] => {
       col('name', t('Name')),
       col('kind', t('Kind')),
       col('namespace', t('Namespace(s)')),
-      col('topology', t('Topology')),
-      col('role', t('Role')),
+      col('topology', t('Topology / role')),
       col('vlan', t('VLAN')),
       col('physical', t('Physical network / bridge')),
       col('subnets', t('Subnets')),
@@ -98,27 +96,32 @@ export const NetworkRowView: React.FC<RowProps<NetworkItem, NetworkActionHandler
           className="vm-networking-networks__name"
           data-test={`network-row-${row.kind}-${row.namespace ?? ''}-${row.name}`}
         >
-          <ResourceIcon groupVersionKind={groupVersionKindOf(Models[row.kind])} />
           <Link to={detailsUrlOf(row)} data-test="network-name-link">
             {row.name}
           </Link>
         </span>
       </TableData>
       <TableData id="kind" activeColumnIDs={activeColumnIDs}>
-        <span data-test="network-kind">{kindLabel(t, row)}</span>
+        <span data-test="network-kind" title={kindLabel(t, row)}>
+          {shortKindLabel(t, row)}
+        </span>
       </TableData>
       <TableData id="namespace" activeColumnIDs={activeColumnIDs}>
         <NamespacesCell row={row} />
       </TableData>
       <TableData id="topology" activeColumnIDs={activeColumnIDs}>
         <span data-test="network-topology">
-          {row.status.state === 'invalid' && !row.topology
-            ? t('Unknown')
-            : topologyLabel(t, row.topology)}
+          {row.topology === 'layer2'
+            ? t('Layer2')
+            : row.topology === 'layer3'
+              ? t('Layer3')
+              : row.topology === 'localnet'
+                ? t('Localnet')
+                : row.status.state === 'invalid'
+                  ? t('Unknown')
+                  : NOT_SET}
         </span>
-      </TableData>
-      <TableData id="role" activeColumnIDs={activeColumnIDs}>
-        {roleLabel(t, row.role)}
+        <div className="vm-networking-networks__role">{roleLabel(t, row.role)}</div>
       </TableData>
       <TableData id="vlan" activeColumnIDs={activeColumnIDs}>
         <span data-test="network-vlan">{row.vlan ?? NOT_SET}</span>
@@ -130,7 +133,7 @@ export const NetworkRowView: React.FC<RowProps<NetworkItem, NetworkActionHandler
         {row.subnets.length ? row.subnets.join(', ') : NOT_SET}
       </TableData>
       <TableData id="mtu" activeColumnIDs={activeColumnIDs}>
-        {row.mtu ?? t('Not set')}
+        {row.mtu ?? NOT_SET}
       </TableData>
       <TableData id="status" activeColumnIDs={activeColumnIDs}>
         <NetworkStatusCell row={row} />
