@@ -10,6 +10,9 @@ import { launchBrowser, openPage, type TestBrowser } from './support/browser';
 import { startTestPreview } from './support/preview';
 import type { Preview } from '../preview/preview';
 
+// The machine is shared: watches and rendering can be slow under load.
+jest.setTimeout(120000);
+
 let preview: Preview;
 let browser: TestBrowser;
 
@@ -36,7 +39,7 @@ const open = async (url: string) => {
 };
 
 const listLoaded = (page: Page) =>
-  page.locator('[data-test="vm-networks-list"][data-loaded="true"]').waitFor({ timeout: 30000 });
+  page.locator('[data-test="vm-networks-list"][data-loaded="true"]').waitFor({ timeout: 60000 });
 
 const rowOf = (page: Page, kind: string, ns: string, name: string) =>
   page.locator('tr', { has: page.locator(`[data-test="network-row-${kind}-${ns}-${name}"]`) });
@@ -256,7 +259,7 @@ describe('VM network details', () => {
       const { page } = w;
       await page
         .locator('[data-test="network-details"][data-loaded="true"]')
-        .waitFor({ timeout: 30000 });
+        .waitFor({ timeout: 60000 });
       for (const [fact, value] of Object.entries(facts)) {
         expect(await page.locator(`[data-test="fact-${fact}"]`).textContent()).toContain(value);
       }

@@ -255,11 +255,7 @@ const VMNetworksList: React.FC = () => {
           nameFilterPlaceholder={t('Search by name…')}
           hideLabelFilter
         />
-        <div
-          className="vm-networking-networks__table"
-          data-test="vm-networks-list"
-          data-loaded={loaded && vmsLoaded ? 'true' : 'false'}
-        >
+        <div data-test="vm-networks-list" data-loaded={loaded && vmsLoaded ? 'true' : 'false'}>
           <VirtualizedTable<NetworkItem, { onDelete: (r: NetworkRow) => void }>
             data={filtered}
             unfilteredData={data}

@@ -48,8 +48,7 @@ export const useNetworkColumns = (): TableColumn<NetworkItem>[] => {
       col('topology', t('Topology / role')),
       col('vlan', t('VLAN')),
       col('physical', t('Physical network / bridge')),
-      col('subnets', t('Subnets')),
-      col('mtu', t('MTU')),
+      col('subnets', t('Subnets / MTU')),
       col('status', t('Status')),
       col('vms', t('VMs')),
       { id: '', title: '', props: { className: 'pf-v6-c-table__action' } },
@@ -63,11 +62,13 @@ const NamespacesCell: React.FC<{ row: NetworkRow }> = ({ row }) => {
   const { t } = useNetworkingTranslation();
   if (row.namespace)
     return (
-      <ResourceLink
-        groupVersionKind={groupVersionKindOf(Models.Namespace)}
-        name={row.namespace}
-        hideIcon
-      />
+      <span className="vm-networking-networks__wrap">
+        <ResourceLink
+          groupVersionKind={groupVersionKindOf(Models.Namespace)}
+          name={row.namespace}
+          hideIcon
+        />
+      </span>
     );
   if (!row.namespaces.length) return <>{t('None selected')}</>;
   const shown = row.namespaces.slice(0, 3).join(', ');
@@ -93,7 +94,7 @@ export const NetworkRowView: React.FC<RowProps<NetworkItem, NetworkActionHandler
     <>
       <TableData id="name" activeColumnIDs={activeColumnIDs}>
         <span
-          className="vm-networking-networks__name"
+          className="vm-networking-networks__name vm-networking-networks__wrap"
           data-test={`network-row-${row.kind}-${row.namespace ?? ''}-${row.name}`}
         >
           <Link to={detailsUrlOf(row)} data-test="network-name-link">
@@ -131,9 +132,9 @@ export const NetworkRowView: React.FC<RowProps<NetworkItem, NetworkActionHandler
       </TableData>
       <TableData id="subnets" activeColumnIDs={activeColumnIDs}>
         {row.subnets.length ? row.subnets.join(', ') : NOT_SET}
-      </TableData>
-      <TableData id="mtu" activeColumnIDs={activeColumnIDs}>
-        {row.mtu ?? NOT_SET}
+        <div className="vm-networking-networks__role" data-test="network-mtu">
+          {row.mtu !== undefined ? t('MTU {{mtu}}', { mtu: row.mtu }) : t('MTU not set')}
+        </div>
       </TableData>
       <TableData id="status" activeColumnIDs={activeColumnIDs}>
         <NetworkStatusCell row={row} />
