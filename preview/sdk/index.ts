@@ -17,6 +17,13 @@ import {
 } from './components';
 import { useExtensions, useResolvedExtensions } from './extensions';
 import {
+  ListPageFilter,
+  NamespaceBar,
+  TableData,
+  VirtualizedTable,
+  useListPageFilter,
+} from './list-page';
+import {
   checkAccess,
   useAccessReview,
   useAccessReviewAllowed,
@@ -83,6 +90,11 @@ export const implemented: Record<string, unknown> = {
   ListPageCreateLink,
   ListPageCreateButton,
   DocumentTitle,
+  ListPageFilter,
+  useListPageFilter,
+  VirtualizedTable,
+  TableData,
+  NamespaceBar,
   Timestamp,
   ErrorBoundaryFallbackPage,
   CodeEditor,

@@ -1,308 +1,287 @@
 /**
- * `/vm-networking`: the networks VMs of a namespace can attach to — its UserDefinedNetworks, its
- * NetworkAttachmentDefinitions and the ClusterUserDefinedNetworks selecting it — with a way to
- * create or edit each.
+ * `/vm-networking` (all namespaces) and `/vm-networking/ns/<namespace>`: every network a VM can
+ * attach to — UDNs, CUDNs, NADs — with what each says about itself and the VMs on it. Built from
+ * the console's list-page parts; filters, sort and namespace live in the URL.
  */
 import * as React from 'react';
 import {
+  Alert,
   Button,
-  Card,
-  CardBody,
-  CardTitle,
-  Content,
+  Dropdown,
+  DropdownItem,
+  DropdownList,
   EmptyState,
-  Flex,
-  FlexItem,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
-  Label,
-  List,
-  ListItem,
-  PageSection,
-  Spinner,
-  TextInput,
-  Title,
+  EmptyStateActions,
+  EmptyStateBody,
+  EmptyStateFooter,
+  MenuToggle,
+  type MenuToggleElement,
 } from '@patternfly/react-core';
-import { useActiveNamespace, useK8sWatchResources } from '@openshift-console/dynamic-plugin-sdk';
-import type { WatchK8sResource } from '@openshift-console/dynamic-plugin-sdk';
-import { Link } from 'react-router-dom-v5-compat';
-import { groupVersionKindOf, Models } from '../../core/k8s/models';
-import type {
-  ClusterUserDefinedNetwork,
-  K8sObject,
-  Namespace,
-  NetworkAttachmentDefinition,
-  UserDefinedNetwork,
-} from '../../core/k8s/types';
-import { nadKindLabel, parseNadConfig } from '../../core/networks/nad-config';
 import {
-  cudnsSelecting,
-  isUdnGeneratedNad,
-  udnConfigOf,
-  type AnyUDN,
-} from '../../core/networks/udn';
+  DocumentTitle,
+  ListPageBody,
+  ListPageFilter,
+  ListPageHeader,
+  NamespaceBar,
+  useActiveNamespace,
+  useListPageFilter,
+  VirtualizedTable,
+  type RowFilter,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { Link, useLocation, useNavigate } from 'react-router-dom-v5-compat';
+import {
+  KIND_FILTERS,
+  kindFilterOf,
+  ROLE_FILTERS,
+  roleFilterOf,
+  TOPOLOGY_FILTERS,
+  topologyFilterOf,
+  type NetworkRow,
+} from '../../core/network-list';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { messageOf } from '../shared/k8s-errors';
 import { wizardUrls } from '../shared/wizard/urls';
+import { kindFilterLabel, roleLabel, topologyLabel } from './labels';
+import { NetworkRowView, toItem, useNetworkColumns, type NetworkItem } from './networkColumns';
+import { networkUrls, parseListPath } from './urls';
+import { useNetworkList } from './useNetworkList';
 import './networks-page.css';
 
-type Result = { data?: unknown; loaded?: boolean; loadError?: unknown };
+const ALL_NAMESPACES = '#ALL_NS#';
 
-const ALL_NS = '#ALL_NS#';
+// Loaded when first opened: the list page does not pay for the modal and its form.
+const DeleteNetworkModal = React.lazy(
+  () => import(/* webpackChunkName: "delete-network-modal" */ './DeleteNetworkModal'),
+);
 
-const udnSummary = (u: AnyUDN): string => {
-  const c = udnConfigOf(u);
-  const subnets = ((c?.subnets ?? []) as (string | { cidr: string })[])
-    .map((s) => (typeof s === 'string' ? s : s.cidr))
-    .join(', ');
-  return [c?.topology, c?.role, subnets].filter(Boolean).join(' · ');
-};
-
-const Section: React.FC<{
-  title: string;
-  result: Result | undefined;
-  testId: string;
-  empty: string;
-  children?: React.ReactNode;
-  count: number;
-}> = ({ title, result, testId, empty, children, count }) => {
+const CreateMenu: React.FC<{ namespace?: string }> = ({ namespace }) => {
   const { t } = useNetworkingTranslation();
+  const navigate = useNavigate();
+  const [open, setOpen] = React.useState(false);
+  const needsNs = t('Choose a project first: it is created in one namespace.');
   return (
-    <Card data-test={testId}>
-      <CardTitle>
-        <Title headingLevel="h2" size="lg">
-          {title}
-        </Title>
-      </CardTitle>
-      <CardBody>
-        {result?.loadError ? (
-          <Content component="p">
-            {t('Could not be read: {{error}}', { error: messageOf(result.loadError) })}
-          </Content>
-        ) : !result?.loaded ? (
-          <Spinner size="md" aria-label={t('Loading')} />
-        ) : count === 0 ? (
-          <Content component="p">{empty}</Content>
-        ) : (
-          <List isPlain>{children}</List>
-        )}
-      </CardBody>
-    </Card>
-  );
-};
-
-const Row: React.FC<{ obj: K8sObject; summary: string; edit?: string; badge?: string }> = ({
-  obj,
-  summary,
-  edit,
-  badge,
-}) => {
-  const { t } = useNetworkingTranslation();
-  return (
-    <ListItem data-test={`network-${obj.kind}-${obj.metadata?.name}`}>
-      <Flex spaceItems={{ default: 'spaceItemsSm' }} alignItems={{ default: 'alignItemsCenter' }}>
-        <FlexItem>
-          <strong>{obj.metadata?.name}</strong>
-        </FlexItem>
-        <FlexItem>{summary}</FlexItem>
-        {badge && (
-          <FlexItem>
-            <Label isCompact>{badge}</Label>
-          </FlexItem>
-        )}
-        {edit && (
-          <FlexItem>
-            <Link to={edit} aria-label={t('Edit {{name}}', { name: obj.metadata?.name })}>
-              {t('Edit')}
-            </Link>
-          </FlexItem>
-        )}
-      </Flex>
-    </ListItem>
-  );
-};
-
-const VMNetworksPage: React.FC = () => {
-  const { t } = useNetworkingTranslation();
-  const [activeNamespace, setActiveNamespace] = useActiveNamespace();
-  const [picked, setPicked] = React.useState<string>();
-  const namespace = picked ?? (activeNamespace === ALL_NS ? '' : activeNamespace);
-
-  const resources = React.useMemo(() => {
-    const r: Record<string, WatchK8sResource> = {
-      namespaces: { groupVersionKind: groupVersionKindOf(Models.Namespace), isList: true },
-      cudns: {
-        groupVersionKind: groupVersionKindOf(Models.ClusterUserDefinedNetwork),
-        isList: true,
-      },
-    };
-    if (namespace) {
-      r.udns = {
-        groupVersionKind: groupVersionKindOf(Models.UserDefinedNetwork),
-        isList: true,
-        namespace,
-      };
-      r.nads = {
-        groupVersionKind: groupVersionKindOf(Models.NetworkAttachmentDefinition),
-        isList: true,
-        namespace,
-      };
-    }
-    return r;
-  }, [namespace]);
-  const res = useK8sWatchResources<Record<string, K8sObject[]>>(resources) as unknown as Record<
-    string,
-    Result
-  >;
-  const list = <T,>(r: Result | undefined): T[] =>
-    r?.loaded && Array.isArray(r.data) ? (r.data as T[]) : [];
-  const namespaces = list<Namespace>(res.namespaces);
-  const ns = namespaces.find((n) => n.metadata?.name === namespace);
-  const udns = list<UserDefinedNetwork>(res.udns);
-  const nads = list<NetworkAttachmentDefinition>(res.nads);
-  const cudns = ns
-    ? cudnsSelecting(list<ClusterUserDefinedNetwork>(res.cudns), ns.metadata?.labels ?? {})
-    : [];
-
-  const choose = (value: string) => {
-    setPicked(value);
-    setActiveNamespace(value);
-  };
-
-  return (
-    <PageSection className="vm-networking-networks">
-      <Title headingLevel="h1">{t('VM networks')}</Title>
-      <Content component="p">
-        {t(
-          'The networks VirtualMachines in a namespace can attach to, and wizards that create them right the first time.',
-        )}
-      </Content>
-      <Flex
-        alignItems={{ default: 'alignItemsFlexEnd' }}
-        className="vm-networking-networks__toolbar"
-      >
-        <FlexItem>
-          <FormGroup label={t('Namespace')} fieldId="vm-networking-networks-namespace">
-            {namespaces.length ? (
-              <FormSelect
-                id="vm-networking-networks-namespace"
-                value={namespace}
-                onChange={(_e, v) => choose(v)}
-              >
-                {!namespace && <FormSelectOption value="" label={t('Choose a namespace')} />}
-                {namespaces.map((n) => (
-                  <FormSelectOption
-                    key={n.metadata?.name}
-                    value={n.metadata?.name ?? ''}
-                    label={n.metadata?.name ?? ''}
-                  />
-                ))}
-                {namespace && !ns && <FormSelectOption value={namespace} label={namespace} />}
-              </FormSelect>
-            ) : (
-              <TextInput
-                id="vm-networking-networks-namespace"
-                value={namespace}
-                onChange={(_e, v) => choose(v)}
-              />
-            )}
-          </FormGroup>
-        </FlexItem>
-        <FlexItem>
-          <Button
-            variant="primary"
-            component={(p: object) => (
-              <Link {...p} to={wizardUrls.newUDN(namespace || 'default')} />
-            )}
-            data-test="create-udn"
-          >
-            {t('Create UserDefinedNetwork')}
-          </Button>
-        </FlexItem>
-        <FlexItem>
-          <Button
-            variant="secondary"
-            component={(p: object) => (
-              <Link {...p} to={wizardUrls.newNAD(namespace || 'default')} />
-            )}
-            data-test="create-nad"
-          >
-            {t('Create NetworkAttachmentDefinition')}
-          </Button>
-        </FlexItem>
-        <FlexItem>
-          <Button
-            variant="secondary"
-            component={(p: object) => <Link {...p} to={wizardUrls.newCUDN()} />}
-            data-test="create-cudn"
-          >
-            {t('Create ClusterUserDefinedNetwork')}
-          </Button>
-        </FlexItem>
-      </Flex>
-      {!namespace ? (
-        <EmptyState titleText={t('Choose a namespace')} headingLevel="h2" />
-      ) : (
-        <Flex direction={{ default: 'column' }} className="vm-networking-networks__sections">
-          <Section
-            title={t('UserDefinedNetworks')}
-            result={res.udns}
-            testId="udn-list"
-            count={udns.length}
-            empty={t('None in this namespace.')}
-          >
-            {udns.map((u) => (
-              <Row
-                key={u.metadata?.name}
-                obj={u}
-                summary={udnSummary(u)}
-                edit={wizardUrls.editUDN(namespace, u.metadata?.name ?? '')}
-              />
-            ))}
-          </Section>
-          <Section
-            title={t('ClusterUserDefinedNetworks selecting this namespace')}
-            result={res.cudns}
-            testId="cudn-list"
-            count={cudns.length}
-            empty={t('None selects this namespace.')}
-          >
-            {cudns.map((c) => (
-              <Row
-                key={c.metadata?.name}
-                obj={c}
-                summary={udnSummary(c)}
-                edit={wizardUrls.editCUDN(c.metadata?.name ?? '')}
-              />
-            ))}
-          </Section>
-          <Section
-            title={t('NetworkAttachmentDefinitions')}
-            result={res.nads}
-            testId="nad-list"
-            count={nads.length}
-            empty={t('None in this namespace.')}
-          >
-            {nads.map((n) => {
-              const generated = isUdnGeneratedNad(n);
-              return (
-                <Row
-                  key={n.metadata?.name}
-                  obj={n}
-                  summary={nadKindLabel(parseNadConfig(n))}
-                  badge={generated ? t('made by its UDN') : undefined}
-                  edit={
-                    generated ? undefined : wizardUrls.editNAD(namespace, n.metadata?.name ?? '')
-                  }
-                />
-              );
-            })}
-          </Section>
-        </Flex>
+    <Dropdown
+      isOpen={open}
+      onOpenChange={setOpen}
+      toggle={(ref: React.Ref<MenuToggleElement>) => (
+        <MenuToggle
+          ref={ref}
+          variant="primary"
+          onClick={() => setOpen(!open)}
+          isExpanded={open}
+          data-test="create-network"
+        >
+          {t('Create network')}
+        </MenuToggle>
       )}
-    </PageSection>
+    >
+      <DropdownList>
+        <DropdownItem
+          isDisabled={!namespace}
+          description={namespace ? undefined : needsNs}
+          onClick={() => namespace && navigate(wizardUrls.newUDN(namespace))}
+          data-test="create-udn"
+        >
+          {t('UserDefinedNetwork')}
+        </DropdownItem>
+        <DropdownItem
+          isDisabled={!namespace}
+          description={namespace ? undefined : needsNs}
+          onClick={() => namespace && navigate(wizardUrls.newNAD(namespace))}
+          data-test="create-nad"
+        >
+          {t('NetworkAttachmentDefinition')}
+        </DropdownItem>
+        <DropdownItem onClick={() => navigate(wizardUrls.newCUDN())} data-test="create-cudn">
+          {t('ClusterUserDefinedNetwork')}
+        </DropdownItem>
+      </DropdownList>
+    </Dropdown>
   );
 };
 
-export default VMNetworksPage;
+const VMNetworksList: React.FC = () => {
+  const { t } = useNetworkingTranslation();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const parsed = parseListPath(pathname);
+  const namespace = parsed ?? undefined;
+  const [activeNamespace, setActiveNamespace] = useActiveNamespace();
+  // The URL wins: the page follows it and keeps the console's active namespace in step.
+  React.useEffect(() => {
+    const want = namespace ?? ALL_NAMESPACES;
+    if (activeNamespace !== want) setActiveNamespace(want);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [namespace]);
+
+  const { rows, loaded, loadError, problems, vmsLoaded } = useNetworkList(namespace);
+  const items = React.useMemo(() => rows.map(toItem), [rows]);
+  const columns = useNetworkColumns();
+
+  const rowFilters = React.useMemo<RowFilter<NetworkItem>[]>(
+    () => [
+      {
+        filterGroupName: t('Kind'),
+        type: 'network-kind',
+        reducer: kindFilterOf,
+        items: KIND_FILTERS.map((id) => ({ id, title: kindFilterLabel(t, id) })),
+        filter: (input, obj) =>
+          !input.selected?.length || input.selected.includes(kindFilterOf(obj)),
+      },
+      {
+        filterGroupName: t('Topology'),
+        type: 'network-topology',
+        reducer: topologyFilterOf,
+        items: TOPOLOGY_FILTERS.map((id) => ({ id, title: topologyLabel(t, id) })),
+        filter: (input, obj) =>
+          !input.selected?.length || input.selected.includes(topologyFilterOf(obj)),
+      },
+      {
+        filterGroupName: t('Role'),
+        type: 'network-role',
+        reducer: roleFilterOf,
+        items: ROLE_FILTERS.map((id) => ({ id, title: roleLabel(t, id) })),
+        filter: (input, obj) =>
+          !input.selected?.length || input.selected.includes(roleFilterOf(obj)),
+      },
+    ],
+    [t],
+  );
+  const [data, filtered, onFilterChange] = useListPageFilter(items, rowFilters);
+
+  const [deleting, setDeleting] = React.useState<NetworkRow>();
+  // The row as it is now (the watch may have updated it since the dialog opened).
+  const deletingNow = deleting ? (rows.find((r) => r.key === deleting.key) ?? deleting) : undefined;
+  const handlers = React.useMemo(() => ({ onDelete: setDeleting }), []);
+
+  const NoData = React.useCallback(
+    () => (
+      <EmptyState titleText={t('No VM networks')} headingLevel="h2" data-test="networks-empty">
+        <EmptyStateBody>
+          {namespace
+            ? t(
+                'No network in {{namespace}} and no ClusterUserDefinedNetwork selects it: its VMs have the cluster pod network only.',
+                { namespace },
+              )
+            : t(
+                'No UserDefinedNetwork, ClusterUserDefinedNetwork or NetworkAttachmentDefinition that you can read.',
+              )}
+        </EmptyStateBody>
+        <EmptyStateFooter>
+          <EmptyStateActions>
+            {namespace ? (
+              <Button
+                variant="primary"
+                component={(p: object) => <Link {...p} to={wizardUrls.newUDN(namespace)} />}
+                data-test="empty-create-udn"
+              >
+                {t('Create a UserDefinedNetwork…')}
+              </Button>
+            ) : (
+              <Button
+                variant="primary"
+                component={(p: object) => <Link {...p} to={wizardUrls.newCUDN()} />}
+                data-test="empty-create-cudn"
+              >
+                {t('Create a ClusterUserDefinedNetwork…')}
+              </Button>
+            )}
+          </EmptyStateActions>
+        </EmptyStateFooter>
+      </EmptyState>
+    ),
+    [t, namespace],
+  );
+  const NoMatch = React.useCallback(
+    () => (
+      <EmptyState
+        titleText={t('No network matches the filters')}
+        headingLevel="h2"
+        data-test="networks-no-match"
+      >
+        <EmptyStateBody>
+          {t('Clear the filters or the name search to see all networks.')}
+        </EmptyStateBody>
+        <EmptyStateFooter>
+          <Button variant="link" onClick={() => navigate(pathname)} data-test="clear-filters">
+            {t('Clear all filters')}
+          </Button>
+        </EmptyStateFooter>
+      </EmptyState>
+    ),
+    [t, navigate, pathname],
+  );
+
+  return (
+    <>
+      <DocumentTitle>{t('VM networks')}</DocumentTitle>
+      <NamespaceBar
+        onNamespaceChange={(ns) =>
+          navigate(networkUrls.list(ns === ALL_NAMESPACES ? undefined : ns))
+        }
+      />
+      <ListPageHeader
+        title={t('VM networks')}
+        helpText={t('Every network a VirtualMachine can attach to, and the VMs on it.')}
+      >
+        <CreateMenu namespace={namespace} />
+      </ListPageHeader>
+      <ListPageBody>
+        {problems.map((p) => (
+          <Alert
+            key={`${p.kind}/${p.namespace ?? ''}`}
+            isInline
+            variant="warning"
+            title={
+              p.namespace
+                ? t('{{kind}} in {{namespace}} could not be read: {{error}}', {
+                    kind: p.kind,
+                    namespace: p.namespace,
+                    error: messageOf(p.error),
+                  })
+                : t('{{kind}} could not be read: {{error}}', {
+                    kind: p.kind,
+                    error: messageOf(p.error),
+                  })
+            }
+            data-test="networks-problem"
+          />
+        ))}
+        <ListPageFilter
+          data={data}
+          loaded={loaded}
+          rowFilters={rowFilters}
+          onFilterChange={onFilterChange}
+          nameFilterPlaceholder={t('Search by name…')}
+          hideLabelFilter
+        />
+        <div data-test="vm-networks-list" data-loaded={loaded && vmsLoaded ? 'true' : 'false'}>
+          <VirtualizedTable<NetworkItem, { onDelete: (r: NetworkRow) => void }>
+            data={filtered}
+            unfilteredData={data}
+            loaded={loaded}
+            loadError={loadError}
+            columns={columns}
+            Row={NetworkRowView}
+            rowData={handlers}
+            NoDataEmptyMsg={NoData}
+            EmptyMsg={NoMatch}
+            aria-label={t('VM networks')}
+          />
+        </div>
+      </ListPageBody>
+      {deletingNow && (
+        <React.Suspense fallback={null}>
+          <DeleteNetworkModal
+            row={deletingNow}
+            vmProblems={problems.filter((p) => p.kind.startsWith('VirtualMachine'))}
+            vmsLoaded={vmsLoaded}
+            onClose={() => setDeleting(undefined)}
+          />
+        </React.Suspense>
+      )}
+    </>
+  );
+};
+
+export default VMNetworksList;

@@ -1,0 +1,325 @@
+/**
+ * The VM networks list and details pages in Chromium through the preview host, on the demo
+ * fixtures: every network with its kind, topology and VLAN; filters, sort and namespace kept in the
+ * URL; each network's facts and connected NICs; delete of a network in use names the VMs first.
+ * With SHOTS_DIR set, screenshots at 1440×900 go there.
+ */
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPage, type TestBrowser } from './support/browser';
+import { startTestPreview } from './support/preview';
+import type { Preview } from '../preview/preview';
+
+// The machine is shared: watches and rendering can be slow under load.
+jest.setTimeout(120000);
+
+let preview: Preview;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  preview = await startTestPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.close();
+});
+
+const shot = async (page: Page, name: string) => {
+  if (!process.env.SHOTS_DIR) return;
+  await page.screenshot({ path: path.join(process.env.SHOTS_DIR, `${name}.png`), fullPage: false });
+};
+
+const open = async (url: string) => {
+  const w = await openPage(browser);
+  await w.page.setViewportSize({ width: 1440, height: 900 });
+  await w.page.goto(`${preview.url}${url}`);
+  return w;
+};
+
+const listLoaded = (page: Page) =>
+  page.locator('[data-test="vm-networks-list"][data-loaded="true"]').waitFor({ timeout: 60000 });
+
+const rowOf = (page: Page, kind: string, ns: string, name: string) =>
+  page.locator('tr', { has: page.locator(`[data-test="network-row-${kind}-${ns}-${name}"]`) });
+
+/** Each visible row as `ns/name` with its kind, topology, VLAN and VM count. */
+const visibleRows = async (page: Page) =>
+  page.locator('[data-test="virtualized-table"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const cell = (sel: string) => tr.querySelector(sel)?.textContent?.trim() ?? '';
+      const id = tr.querySelector('[data-test^="network-row-"]')?.getAttribute('data-test') ?? '';
+      return {
+        id: id.replace(/^network-row-/, ''),
+        kind: cell('[data-test="network-kind"]'),
+        topology: cell('[data-test="network-topology"]'),
+        vlan: cell('[data-test="network-vlan"]'),
+        vms: cell('[data-test="network-vm-count"]'),
+      };
+    }),
+  );
+
+const DEMO_NETWORKS = [
+  {
+    id: 'UserDefinedNetwork-demo-vm-primary-udn-primary-udn',
+    kind: 'UDN',
+    topology: 'Layer2',
+    vlan: '—',
+    vms: '1',
+  },
+  {
+    id: 'UserDefinedNetwork-demo-vm-secondary-udn-primary-udn',
+    kind: 'UDN',
+    topology: 'Layer2',
+    vlan: '—',
+    vms: '1',
+  },
+  {
+    id: 'UserDefinedNetwork-demo-vm-secondary-udn-secondary-udn',
+    kind: 'UDN',
+    topology: 'Layer2',
+    vlan: '—',
+    vms: '1',
+  },
+  {
+    id: 'NetworkAttachmentDefinition-demo-vm-localnet-demo-vlan-1924',
+    kind: 'NAD (OVN-K)',
+    topology: 'Localnet',
+    vlan: '1924',
+    vms: '1',
+  },
+  {
+    id: 'NetworkAttachmentDefinition-demo-vm-bridge-virt-bridge',
+    kind: 'NAD (bridge)',
+    topology: '—',
+    vlan: '33',
+    vms: '1',
+  },
+  {
+    id: 'NetworkAttachmentDefinition-llm-demo-llm-demo-localnet-network',
+    kind: 'NAD (OVN-K)',
+    topology: 'Localnet',
+    vlan: '—',
+    vms: '2',
+  },
+];
+
+describe('VM networks list', () => {
+  it('shows every demo network across namespaces, with kind, topology, VLAN and VMs; rendered NADs folded', async () => {
+    const w = await open('/vm-networking');
+    await listLoaded(w.page);
+    const rows = await visibleRows(w.page);
+    expect([...rows].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...DEMO_NETWORKS].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    await shot(w.page, 'list-all-namespaces');
+    // VMs were read namespace by namespace, never as one cluster-wide list; no pods at all.
+    const vmLists = w.requests.filter((u) => /\/virtualmachines(\?|$)/.test(u));
+    expect(vmLists.length).toBeGreaterThan(0);
+    expect(vmLists.every((u) => /\/namespaces\/[^/]+\/virtualmachines/.test(u))).toBe(true);
+    expect(w.requests.some((u) => /\/pods(\?|$)/.test(u))).toBe(false);
+    w.assertNoProblems();
+  });
+
+  it('filters by topology and name, sorts by VLAN, and keeps all of it in the URL', async () => {
+    const w = await open('/vm-networking');
+    const { page } = w;
+    await listLoaded(page);
+    await page.locator('[data-test="filter-dropdown-toggle"]').click();
+    await page.locator('[data-test-row-filter="localnet"]').click();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() =>
+      location.search.includes('rowFilter-network-topology=localnet'),
+    );
+    expect((await visibleRows(page)).map((r) => r.id).sort()).toEqual([
+      'NetworkAttachmentDefinition-demo-vm-localnet-demo-vlan-1924',
+      'NetworkAttachmentDefinition-llm-demo-llm-demo-localnet-network',
+    ]);
+    // Sort by VLAN, descending.
+    await page.getByRole('button', { name: 'VLAN', exact: true }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('sortBy') === 'VLAN');
+    if (new URL(page.url()).searchParams.get('orderBy') !== 'desc') {
+      await page.getByRole('button', { name: 'VLAN', exact: true }).click();
+      await page.waitForFunction(
+        () => new URLSearchParams(location.search).get('orderBy') === 'desc',
+      );
+    }
+    expect((await visibleRows(page)).map((r) => r.vlan)).toEqual(['1924', '—']);
+    await page.getByLabel('Search by name…').fill('llm');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('name') === 'llm');
+    expect((await visibleRows(page)).map((r) => r.id)).toEqual([
+      'NetworkAttachmentDefinition-llm-demo-llm-demo-localnet-network',
+    ]);
+    // The same URL, opened afresh, shows the same list.
+    const url = page.url();
+    const again = await open(url.replace(preview.url, ''));
+    await listLoaded(again.page);
+    expect((await visibleRows(again.page)).map((r) => r.id)).toEqual([
+      'NetworkAttachmentDefinition-llm-demo-llm-demo-localnet-network',
+    ]);
+    expect(await again.page.getByLabel('Search by name…').inputValue()).toBe('llm');
+    // Sorting by VLAN ascending on the unfiltered list: 33, 1924, then networks without one.
+    const sorted = await open('/vm-networking?sortBy=VLAN&orderBy=asc');
+    await listLoaded(sorted.page);
+    expect((await visibleRows(sorted.page)).map((r) => r.vlan)).toEqual([
+      '33',
+      '1924',
+      '—',
+      '—',
+      '—',
+      '—',
+    ]);
+    w.assertNoProblems();
+    again.assertNoProblems();
+  });
+
+  it('puts the namespace in the URL and offers to create a UDN where there is no network', async () => {
+    const w = await open('/vm-networking');
+    const { page } = w;
+    await listLoaded(page);
+    await page.locator('[data-test="namespace-dropdown"]').click();
+    await page.locator('[data-test="namespace-option-demo-vm-bridge"]').click();
+    await page.waitForURL(/\/vm-networking\/ns\/demo-vm-bridge$/);
+    await listLoaded(page);
+    expect((await visibleRows(page)).map((r) => r.id)).toEqual([
+      'NetworkAttachmentDefinition-demo-vm-bridge-virt-bridge',
+    ]);
+    const empty = await open('/vm-networking/ns/demo-vm-pod');
+    await empty.page.locator('[data-test="networks-empty"]').waitFor();
+    expect(
+      await empty.page
+        .getByRole('link', { name: 'Create a UserDefinedNetwork…' })
+        .getAttribute('href'),
+    ).toBe('/vm-networking/ns/demo-vm-pod/new/udn');
+    w.assertNoProblems();
+    empty.assertNoProblems();
+  });
+});
+
+const DETAILS: {
+  url: string;
+  facts: Record<string, string>;
+  nics: { vm: string; nic: string; mac: string; ips: string }[];
+}[] = [
+  {
+    url: '/vm-networking/ns/demo-vm-primary-udn/udn/primary-udn',
+    facts: { topology: 'Layer2', role: 'Primary', subnets: '10.1.1.0/24', status: 'Ready' },
+    nics: [{ vm: 'vm-primary-udn', nic: 'default', mac: '0a:58:0a:01:01:03', ips: '10.1.1.3' }],
+  },
+  {
+    url: '/vm-networking/ns/demo-vm-secondary-udn/udn/secondary-udn',
+    facts: { topology: 'Layer2', role: 'Secondary', subnets: '10.2.2.0/24' },
+    nics: [
+      { vm: 'vm-secondary-udn', nic: 'secondary-udn', mac: '02:00:0a:02:02:03', ips: '10.2.2.1' },
+    ],
+  },
+  {
+    url: '/vm-networking/ns/demo-vm-secondary-udn/udn/primary-udn',
+    facts: { topology: 'Layer2', role: 'Primary' },
+    nics: [{ vm: 'vm-secondary-udn', nic: 'default', mac: '0a:58:0a:01:01:03', ips: '10.1.1.3' }],
+  },
+  {
+    url: '/vm-networking/ns/demo-vm-localnet/nad/demo-vlan-1924',
+    facts: { topology: 'Localnet', vlan: '1924', physical: 'demo-vlan-1924', bridge: 'br-vmdata' },
+    nics: [
+      { vm: 'vm-localnet', nic: 'nic-vlan-1924', mac: '02:86:5e:00:00:16', ips: '192.168.4.71' },
+    ],
+  },
+  {
+    url: '/vm-networking/ns/demo-vm-bridge/nad/virt-bridge',
+    facts: { plugin: 'bridge', vlan: '33', bridge: 'br-trunk' },
+    nics: [{ vm: 'fedora-1', nic: 'nic-add1', mac: '02:b3:f0:00:00:3c', ips: '172.17.33.250' }],
+  },
+  {
+    url: '/vm-networking/ns/llm-demo/nad/llm-demo-localnet-network',
+    facts: { topology: 'Localnet', physical: 'localnet-cnv', bridge: 'br-ex' },
+    nics: [
+      {
+        vm: 'centos-stream9-gold-rabbit-80',
+        nic: 'nic-yellow-duck-37',
+        mac: '02:00:a3:00:00:01',
+        ips: '192.168.77.71',
+      },
+      {
+        vm: 'centos-stream9-green-ferret-41',
+        nic: 'nic-localnet',
+        mac: '02:00:a3:00:00:02',
+        ips: '192.168.77.72',
+      },
+    ],
+  },
+];
+
+describe('VM network details', () => {
+  it.each(DETAILS)(
+    '$url shows its facts and its connected VMs with their NICs',
+    async ({ url, facts, nics }) => {
+      const w = await open(url);
+      const { page } = w;
+      await page
+        .locator('[data-test="network-details"][data-loaded="true"]')
+        .waitFor({ timeout: 60000 });
+      for (const [fact, value] of Object.entries(facts)) {
+        expect(await page.locator(`[data-test="fact-${fact}"]`).textContent()).toContain(value);
+      }
+      for (const n of nics) {
+        const row = page.locator(`[data-test="connected-${n.vm}-${n.nic}"]`);
+        await row.waitFor();
+        const text = await row.textContent();
+        expect(text).toContain(n.mac);
+        expect(text).toContain(n.ips);
+        const ns = url.split('/')[3];
+        expect(await row.locator('[data-test="vm-tab-link"]').getAttribute('href')).toBe(
+          `/k8s/ns/${ns}/kubevirt.io~v1~VirtualMachine/${n.vm}/vm-networking`,
+        );
+      }
+      expect(await page.locator('[data-test="connected-vms"] tbody tr').count()).toBe(nics.length);
+      if (url.endsWith('llm-demo-localnet-network')) {
+        // All six policies name this NAD; the demo cluster enables MultiNetworkPolicy.
+        expect(await page.locator('[data-test^="policy-"]').count()).toBe(6);
+        expect(await page.locator('[data-test="policy-deny-by-default"]').textContent()).toContain(
+          'Enforced',
+        );
+        await shot(page, 'details-localnet-mnp');
+      }
+      if (url.endsWith('demo-vlan-1924')) await shot(page, 'details-localnet-vlan1924');
+      w.assertNoProblems();
+    },
+  );
+
+  it('deleting a network in use names its VMs and NICs first and needs the name typed', async () => {
+    const w = await open('/vm-networking');
+    const { page } = w;
+    await listLoaded(page);
+    await rowOf(page, 'NetworkAttachmentDefinition', 'demo-vm-bridge', 'virt-bridge')
+      .locator('[data-test="network-actions-virt-bridge"]')
+      .click();
+    await page.locator('[data-test="network-action-delete"]').click();
+    const modal = page.locator('[data-test="delete-network-modal"]');
+    await modal.waitFor();
+    expect(await modal.locator('[data-test="delete-impact"]').textContent()).toContain(
+      'In use: VirtualMachines 1, NICs 1',
+    );
+    expect(await modal.locator('[data-test="impact-vm-fedora-1"]').textContent()).toContain(
+      'demo-vm-bridge/fedora-1: NIC nic-add1',
+    );
+    const confirm = modal.locator('[data-test="delete-confirm"]');
+    expect(await confirm.isDisabled()).toBe(true);
+    await modal.getByLabel('Type virt-bridge to confirm').fill('virt-bridg');
+    expect(await confirm.isDisabled()).toBe(true);
+    await shot(page, 'delete-in-use');
+    await modal.getByLabel('Type virt-bridge to confirm').fill('virt-bridge');
+    expect(await confirm.isDisabled()).toBe(false);
+    await confirm.click();
+    await modal.waitFor({ state: 'detached' });
+    const r = await fetch(
+      `${preview.url}/api/kubernetes/apis/k8s.cni.cncf.io/v1/namespaces/demo-vm-bridge/network-attachment-definitions/virt-bridge`,
+    );
+    expect(r.status).toBe(404);
+    await page
+      .locator('[data-test="network-row-NetworkAttachmentDefinition-demo-vm-bridge-virt-bridge"]')
+      .waitFor({ state: 'detached' });
+    w.assertNoProblems();
+  });
+});

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './rows';
+export * from './connected';
+export * from './sort-filter';
+export * from './details';
+export { LIST_MESSAGES } from './messages';
