@@ -1,6 +1,6 @@
 /** The ClusterUserDefinedNetwork wizard: `/vm-networking/cluster/new/cudn` and `.../edit/cudn/:name`. */
 import * as React from 'react';
-import { Alert, FormGroup, Label, LabelGroup } from '@patternfly/react-core';
+import { FormGroup, Label, LabelGroup } from '@patternfly/react-core';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import {
   defaultCUDNState,
@@ -18,6 +18,7 @@ import { groupVersionKindOf, Models } from '../../core/k8s/models';
 import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
 import type { K8sObject, NodeNetworkConfigurationPolicy } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
+import { Alert } from '../shared/wizard/LazyAlert';
 import { BridgeMappingFields, useDefaultMappingMode } from '../shared/wizard/BridgeMappingFields';
 import { metadataField, networkField, nncpField } from '../shared/wizard/causes';
 import { SelectField, TextField } from '../shared/wizard/fields';

@@ -1,6 +1,6 @@
 /** How a localnet's physical network reaches the nodes: already mapped, on br-ex, or a new OVS bridge. */
 import * as React from 'react';
-import { Alert } from '@patternfly/react-core';
+import { Alert } from './LazyAlert';
 import {
   nodeSelectorToText,
   parseNodeSelectorText,
