@@ -24,7 +24,8 @@ import type {
 } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { Alert } from '../shared/wizard/LazyAlert';
-import { BridgeMappingFields, useDefaultMappingMode } from '../shared/wizard/BridgeMappingFields';
+import { BridgeMappingFields } from '../shared/wizard/lazy-steps';
+import { useDefaultMappingMode } from '../shared/wizard/step-fields';
 import { useSwitch } from '../shared/wizard/useSwitch';
 import { metadataField, nncpField } from '../shared/wizard/causes';
 import {
