@@ -36,6 +36,20 @@ const DEMO: Array<{ ns: string; vm: string; rows: Row[] }> = [
     ],
   },
   {
+    // The AdminNetworkPolicy scenario (07-admin-network-policies.yaml): a masquerade VM.
+    ns: 'demo-anp',
+    vm: 'vm-tenant',
+    rows: [
+      {
+        name: 'default',
+        binding: 'masquerade',
+        model: 'virtio',
+        mac: '02:86:5e:00:00:11',
+        network: POD,
+      },
+    ],
+  },
+  {
     ns: 'demo-vm-primary-udn',
     vm: 'vm-primary-udn',
     rows: [
