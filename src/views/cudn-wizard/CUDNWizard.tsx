@@ -1,6 +1,6 @@
 /** The ClusterUserDefinedNetwork wizard: `/vm-networking/cluster/new/cudn` and `.../edit/cudn/:name`. */
 import * as React from 'react';
-import { Alert, FormGroup, Label, LabelGroup } from '@patternfly/react-core';
+import { FormGroup } from '@patternfly/react-core';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import {
   defaultCUDNState,
@@ -18,7 +18,9 @@ import { groupVersionKindOf, Models } from '../../core/k8s/models';
 import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
 import type { K8sObject, NodeNetworkConfigurationPolicy } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { BridgeMappingFields, useDefaultMappingMode } from '../shared/wizard/BridgeMappingFields';
+import { Alert } from '../shared/wizard/LazyAlert';
+import { BridgeMappingFields } from '../shared/wizard/lazy-steps';
+import { useDefaultMappingMode } from '../shared/wizard/step-fields';
 import { metadataField, networkField, nncpField } from '../shared/wizard/causes';
 import { SelectField, TextField } from '../shared/wizard/fields';
 import {
@@ -27,13 +29,20 @@ import {
   selectorToText,
 } from '../shared/wizard/label-selector-text';
 import { LoadForEdit, useWizardRoute } from '../shared/wizard/LoadForEdit';
-import { NetworkFields, NETWORK_FIELD_IDS } from '../shared/wizard/NetworkFields';
+import { NetworkFields } from '../shared/wizard/lazy-steps';
+import { NETWORK_FIELD_IDS } from '../shared/wizard/step-fields';
 import { createPlan, editPlan, sameJson } from '../shared/wizard/plan';
 import { IdentityFields } from '../shared/wizard/IdentityFields';
 import { useTargetVersion, useWizardContext } from '../shared/wizard/useWizardContext';
 import { wizardUrls } from '../shared/wizard/urls';
 import { WizardShell } from '../shared/wizard/WizardShell';
 import { useSwitch } from '../shared/wizard/useSwitch';
+import { lazyPart } from '../shared/wizard/lazy-part';
+
+// Shown once a selector matches namespaces; PatternFly's Label brings Tooltip and Popper.
+const NamespaceLabels = lazyPart(
+  () => import(/* webpackChunkName: "cudn-namespace-labels" */ './NamespaceLabels'),
+);
 
 export interface WizardPageProps {
   dryRunDelayMs?: number;
@@ -250,13 +259,7 @@ const CUDNForm: React.FC<
                   ) : picked.length === 0 ? (
                     t('No namespace matches this selector (yet).')
                   ) : (
-                    <LabelGroup numLabels={20}>
-                      {picked.map((n) => (
-                        <Label key={n} color="blue">
-                          {n}
-                        </Label>
-                      ))}
-                    </LabelGroup>
+                    <NamespaceLabels names={picked} />
                   )}
                 </div>
               </FormGroup>

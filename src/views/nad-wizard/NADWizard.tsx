@@ -1,6 +1,5 @@
 /** The NetworkAttachmentDefinition wizard: `/vm-networking/ns/:ns/new/nad` and `.../edit/nad/:name`. */
 import * as React from 'react';
-import { Alert } from '@patternfly/react-core';
 import { useActiveNamespace, useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import {
   defaultNADState,
@@ -24,7 +23,9 @@ import type {
   NodeNetworkConfigurationPolicy,
 } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { BridgeMappingFields, useDefaultMappingMode } from '../shared/wizard/BridgeMappingFields';
+import { Alert } from '../shared/wizard/LazyAlert';
+import { BridgeMappingFields } from '../shared/wizard/lazy-steps';
+import { useDefaultMappingMode } from '../shared/wizard/step-fields';
 import { useSwitch } from '../shared/wizard/useSwitch';
 import { metadataField, nncpField } from '../shared/wizard/causes';
 import {

@@ -1,6 +1,5 @@
 /** The UserDefinedNetwork wizard: `/vm-networking/ns/:ns/new/udn` and `.../edit/udn/:name`. */
 import * as React from 'react';
-import { Alert } from '@patternfly/react-core';
 import { useActiveNamespace } from '@openshift-console/dynamic-plugin-sdk';
 import {
   defaultUDNState,
@@ -18,10 +17,12 @@ import { Models } from '../../core/k8s/models';
 import { DEFAULT_TARGET_VERSION } from '../../core/k8s/openshift-version';
 import type { K8sObject, UserDefinedNetwork } from '../../core/k8s/types';
 import { useNetworkingTranslation } from '../shared/i18n';
+import { Alert } from '../shared/wizard/LazyAlert';
 import { metadataField, networkField } from '../shared/wizard/causes';
 import { CheckboxField, SelectField } from '../shared/wizard/fields';
 import { LoadForEdit, useWizardRoute } from '../shared/wizard/LoadForEdit';
-import { NetworkFields, NETWORK_FIELD_IDS } from '../shared/wizard/NetworkFields';
+import { NetworkFields } from '../shared/wizard/lazy-steps';
+import { NETWORK_FIELD_IDS } from '../shared/wizard/step-fields';
 import { createPlan, editPlan, sameJson } from '../shared/wizard/plan';
 import { IdentityFields } from '../shared/wizard/IdentityFields';
 import { useTargetVersion, useWizardContext } from '../shared/wizard/useWizardContext';

@@ -1,6 +1,6 @@
 /** How a localnet's physical network reaches the nodes: already mapped, on br-ex, or a new OVS bridge. */
 import * as React from 'react';
-import { Alert } from '@patternfly/react-core';
+import { Alert } from './LazyAlert';
 import {
   nodeSelectorToText,
   parseNodeSelectorText,
@@ -20,25 +20,7 @@ type NodeSelectorValue = { labels: Record<string, string>; unreadable: string[] 
 const formatNodeSelector = (v: NodeSelectorValue) =>
   [nodeSelectorToText(v.labels), ...v.unreadable].filter(Boolean).join(', ');
 
-/**
- * Until the person picks a mode, it follows the cluster: "already mapped" when a node or policy
- * maps the physical network, else generating the mapping (on br-ex).
- */
-export const useDefaultMappingMode = (
-  value: BridgeMappingState,
-  localnet: string,
-  ctx: WizardContext,
-  onChange: (v: BridgeMappingState) => void,
-  active: boolean,
-) => {
-  const known = ctx.bridgeMappings;
-  const mapped = !!known?.some((m) => m.localnet === localnet);
-  const want = known === undefined || !localnet ? undefined : mapped ? 'existing' : 'br-ex';
-  React.useEffect(() => {
-    if (active && !value.modeChosen && want && value.mode !== want)
-      onChange({ ...value, mode: want });
-  }, [active, want, value, onChange]);
-};
+export { useDefaultMappingMode } from './step-fields';
 
 export const BridgeMappingFields: React.FC<{
   value: BridgeMappingState;

@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Alert, Bullseye, PageSection, Spinner } from '@patternfly/react-core';
+import { Bullseye, PageSection, Spinner } from '@patternfly/react-core';
+import { Alert } from './LazyAlert';
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import { useLocation } from 'react-router-dom-v5-compat';
 import { groupVersionKindOf, type ResourceModel } from '../../../core/k8s/models';

@@ -6,20 +6,7 @@ import type { FieldError } from '../../../core/validation/types';
 import { useNetworkingTranslation } from '../i18n';
 import { CheckboxField, ListField, NumberField, SelectField, TextField } from './fields';
 
-export const NETWORK_FIELD_IDS = [
-  'subnets',
-  'hostSubnet',
-  'ipamMode',
-  'persistentIPs',
-  'mtu',
-  'joinSubnets',
-  'reservedSubnets',
-  'infrastructureSubnets',
-  'defaultGatewayIPs',
-  'physicalNetworkName',
-  'vlanId',
-  'excludeSubnets',
-];
+export { NETWORK_FIELD_IDS } from './step-fields';
 
 const HOST_SUBNET = /\.hostSubnet$/;
 

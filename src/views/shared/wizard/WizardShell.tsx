@@ -7,24 +7,17 @@
 import * as React from 'react';
 import {
   ActionGroup,
-  Alert,
   Breadcrumb,
   BreadcrumbItem,
   Button,
-  Content,
   Form,
-  Label,
-  List,
-  ListItem,
   PageSection,
-  Spinner,
   Title,
   ToggleGroup,
   ToggleGroupItem,
   Wizard,
   WizardFooterWrapper,
   WizardStep,
-  useWizardContext as usePfWizard,
 } from '@patternfly/react-core';
 import { DocumentTitle } from '@openshift-console/dynamic-plugin-sdk';
 import { Link, useNavigate } from 'react-router-dom-v5-compat';
@@ -33,16 +26,27 @@ import { sameJson } from '../../../core/k8s/json-patch';
 import type { K8sObject } from '../../../core/k8s/types';
 import type { FieldError } from '../../../core/validation/types';
 import { useNetworkingTranslation } from '../i18n';
-import { errorsFor, fieldErrorText } from './field-errors';
-import { isAlreadyExists, objectLabel } from './k8s';
+import { errorsFor } from './field-errors';
 import { objectKey, type Operation } from './plan';
 import { dryRunFieldErrors, useDryRun, type CauseMapper } from './useDryRun';
 import { useOperations } from './useOperations';
-import { YamlEditorPane } from './YamlPanel';
 import { objectsToYaml, parseYamlDocuments, useYamlLib } from './useYamlText';
-import { FieldStateProvider, inputId, useFieldState, useVisibleErrors } from './fields';
-import { CreatedObjects } from './CreatedObjects';
+import { FieldStateProvider, focusField, useFieldState, useVisibleErrors } from './fields';
+import { lazyPart } from './lazy-part';
 import './wizard.css';
+
+// What the first screen does not show comes in its own chunks, on demand.
+const ReviewPane = lazyPart(() => import(/* webpackChunkName: "wizard-review" */ './ReviewPane'));
+const YamlEditorPane = lazyPart(() =>
+  import(/* webpackChunkName: "wizard-yaml" */ './YamlPanel').then((m) => ({
+    default: m.YamlEditorPane,
+  })),
+);
+const CreatedObjects = lazyPart(() =>
+  import(/* webpackChunkName: "wizard-created" */ './CreatedObjects').then((m) => ({
+    default: m.CreatedObjects,
+  })),
+);
 
 export interface ShellStep {
   id: string;
@@ -83,64 +87,6 @@ interface Props {
   /** Breadcrumb parent: label of `backTo`. */
   backToLabel?: string;
 }
-
-const statusLabel = (
-  t: (k: string) => string,
-  kind: Operation['kind'],
-  status: string | undefined,
-) => {
-  if (kind === 'keep') return <Label color="grey">{t('exists, kept')}</Label>;
-  switch (status) {
-    case 'running':
-      return (
-        <Label color="blue" icon={<Spinner size="sm" aria-hidden />}>
-          {t('in progress')}
-        </Label>
-      );
-    case 'done':
-      return <Label color="green">{kind === 'create' ? t('created') : t('saved')}</Label>;
-    case 'failed':
-      return <Label color="red">{t('failed')}</Label>;
-    default:
-      return <Label color="grey">{t('pending')}</Label>;
-  }
-};
-
-/** Focuses the control of a field, or of the field it is an item of (`subnets[1]` → subnets). */
-export const focusField = (field: string) => {
-  let f = field;
-  for (;;) {
-    const el = document.getElementById(inputId(f));
-    if (el) {
-      el.focus();
-      return;
-    }
-    const cut = Math.max(f.lastIndexOf('.'), f.lastIndexOf('['));
-    if (cut <= 0) return;
-    f = f.slice(0, cut);
-  }
-};
-
-/** An error of the review list: a link to its step and field. */
-const ErrorLink: React.FC<{ error: FieldError; step?: ShellStep }> = ({ error, step }) => {
-  const { t } = useNetworkingTranslation();
-  const wizard = usePfWizard();
-  return (
-    <Button
-      variant="link"
-      isInline
-      data-test="review-error-link"
-      onClick={() => {
-        if (!step) return;
-        wizard.goToStepById(step.id);
-        setTimeout(() => focusField(error.field), 0);
-      }}
-    >
-      {step ? `${step.name}: ` : ''}
-      {fieldErrorText(t, error)}
-    </Button>
-  );
-};
 
 const ShellInner: React.FC<Props> = ({
   title,
@@ -245,98 +191,17 @@ const ShellInner: React.FC<Props> = ({
   const actionText = isEdit ? t('Save') : t('Create');
   const create = () => void (canCreate || canRetry ? ops.start() : undefined);
 
-  const review = (
-    <div data-test="wizard-review">
-      {errors.length > 0 ? (
-        <Alert
-          variant="danger"
-          isInline
-          title={t('Fix these before creating:')}
-          data-test="review-errors"
-        >
-          <List>
-            {errors.map((e, i) => (
-              <ListItem key={`${e.field}-${i}`}>
-                {view === 'form' ? (
-                  <ErrorLink error={e} step={stepOf(e)} />
-                ) : (
-                  <>
-                    {stepOf(e) ? `${stepOf(e)!.name}: ` : ''}
-                    {fieldErrorText(t, e)}
-                  </>
-                )}
-              </ListItem>
-            ))}
-          </List>
-        </Alert>
-      ) : (
-        <Alert
-          variant={dry.result?.failures.length ? 'warning' : 'info'}
-          isInline
-          isPlain
-          title={
-            dry.checking
-              ? t('Checking with the API server (dry run)…')
-              : dry.result
-                ? dry.result.failures.length
-                  ? t('The API server would refuse this:')
-                  : t('The API server accepts every object (dry run).')
-                : t('The form finds nothing wrong.')
-          }
-          data-test="dry-run-status"
-        >
-          {server.unmapped.map((u, i) => (
-            <p key={i}>
-              {u.label}: {u.message}
-            </p>
-          ))}
-        </Alert>
-      )}
-      <Title headingLevel="h3" size="md" className="vm-networking-wizard__progress-title">
-        {isEdit ? t('Changes, in order') : t('Objects, in creation order')}
-      </Title>
-      <List isPlain data-test="create-progress">
-        {operations.map((op) => {
-          const key = objectKey(op.obj);
-          const p = ops.progress[key];
-          return (
-            <ListItem key={key} data-test={`progress-${op.obj.kind}-${op.obj.metadata?.name}`}>
-              <span className="vm-networking-wizard__progress-object">{objectLabel(op.obj)}</span>{' '}
-              {op.kind === 'replace' && <Label color="orange">{t('delete and recreate')}</Label>}{' '}
-              {statusLabel(t, op.kind, p?.status)}
-              {p?.status === 'failed' && p.error && (
-                <Alert
-                  variant="danger"
-                  isInline
-                  isPlain
-                  title={
-                    isAlreadyExists(p.error)
-                      ? t(
-                          '{{object}} already exists. Choose another name, or edit the existing one.',
-                          {
-                            object: objectLabel(op.obj),
-                          },
-                        )
-                      : t('The API server refused it ({{code}}):', { code: p.error.code ?? '?' })
-                  }
-                  data-test="create-error"
-                >
-                  {p.error.message}
-                </Alert>
-              )}
-            </ListItem>
-          );
-        })}
-      </List>
-      {ops.failed && !ops.running && (
-        <Content component="p" data-test="retry-hint">
-          {t(
-            'Nothing you typed is lost. Correct the form if needed, then retry: objects already created are not created again.',
-          )}
-        </Content>
-      )}
-    </div>
-  );
+  const reviewProps = {
+    errors,
+    stepOf,
+    dry,
+    unmapped: server.unmapped,
+    operations,
+    progress: ops.progress,
+    failed: ops.failed,
+    running: ops.running,
+    isEdit,
+  };
 
   // Next checks the step it leaves: its errors show on its fields, and it stays.
   type Nav = (e: React.MouseEvent<HTMLButtonElement>) => void | Promise<void>;
@@ -441,7 +306,7 @@ const ShellInner: React.FC<Props> = ({
                 );
               })}
               <WizardStep id="review" name={t('Review and create')}>
-                {review}
+                <ReviewPane {...reviewProps} linkErrors={view === 'form'} />
               </WizardStep>
             </Wizard>
           </div>
@@ -454,7 +319,7 @@ const ShellInner: React.FC<Props> = ({
                 problemCount={errors.length}
                 objectCount={objects.length}
               />
-              {review}
+              <ReviewPane {...reviewProps} linkErrors={false} />
               <ActionGroup className="vm-networking-wizard__footer">
                 <Button
                   variant="primary"

@@ -328,3 +328,18 @@ export const CheckboxField: React.FC<
     </FormGroup>
   );
 };
+
+/** Focuses the control of a field, or of the field it is an item of (`subnets[1]` → subnets). */
+export const focusField = (field: string) => {
+  let f = field;
+  for (;;) {
+    const el = document.getElementById(inputId(f));
+    if (el) {
+      el.focus();
+      return;
+    }
+    const cut = Math.max(f.lastIndexOf('.'), f.lastIndexOf('['));
+    if (cut <= 0) return;
+    f = f.slice(0, cut);
+  }
+};

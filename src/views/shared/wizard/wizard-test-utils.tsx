@@ -6,6 +6,12 @@ import { MemoryRouter } from 'react-router-dom-v5-compat';
 import { parseAllDocuments } from 'yaml';
 import type { K8sObject } from '../../../core/k8s/types';
 import * as mock from '../../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
+import { preloadWizardParts } from './lazy-part';
+
+// The parts a wizard fetches on demand (Review step, YAML view, alerts) are loaded before each
+// test file's tests, as a browser has them once fetched: the tests then step through a wizard
+// without waiting for chunks.
+beforeAll(() => preloadWizardParts());
 
 const DEMO = path.resolve(__dirname, '../../../../preview/fixtures/demo');
 
