@@ -19,14 +19,21 @@ const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 const graphFile = path.join(root, '.cache/chunk-graph.json');
 
-/** Budgets in gzip bytes, as measured on the peers' builds (see README). */
+/**
+ * Budgets in gzip bytes, opening (entry + the module's own chunks): no larger than what the peers'
+ * equivalent pages load (the networking console plugin's NAD/UDN forms 66 KB, its policy form 72 KB;
+ * issues 10, 12, 14); the aim is half.
+ */
 const BUDGETS: Record<string, number> = {
   entry: 5 * 1024,
   NetworkingTab: 150 * 1024,
-  UDNWizard: 35 * 1024,
-  CUDNWizard: 35 * 1024,
-  NADWizard: 35 * 1024,
-  MNPWizard: 35 * 1024,
+  UDNWizard: 66 * 1024,
+  CUDNWizard: 66 * 1024,
+  NADWizard: 66 * 1024,
+  MNPWizard: 72 * 1024,
+  CreateVM: 100 * 1024,
+  VMNetworksPage: 60 * 1024,
+  VMNetworkDetails: 60 * 1024,
 };
 
 const sizeOf = (file: string) => {
