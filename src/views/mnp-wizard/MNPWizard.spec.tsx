@@ -4,8 +4,9 @@
  * secondary UDN (IPAM): labels, starting points, egress peers kept, selectors refused without
  * IPAM, YAML following the input, the before/after matrix and creation with a dry run.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { parse } from 'yaml';
+import { loadSharedObjects } from '../../../test-support/shared';
 import * as mock from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
 import MNPWizard from './MNPWizard';
 import {
@@ -110,6 +111,12 @@ describe('MNPWizard', () => {
     );
     fill('Name', 'out');
     goToStep('Egress');
+    // Egress is isolated only when the user says so.
+    fireEvent.click(
+      screen.getByLabelText(
+        'Isolate egress (policyTypes Egress): only the rules below let traffic out',
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Add egress rule' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Egress rule 1' }));
     fill('Egress rule 1, peer 1: CIDR', '0.0.0.0/0');
@@ -178,6 +185,8 @@ describe('MNPWizard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
     fill('Ingress rule 1, peer 1: CIDR', '192.168.77.93/32');
     goToStep('Connectivity preview');
+    // The analysis loads with this step.
+    await screen.findByTestId('mnp-matrix-after', {}, { timeout: 15_000 });
     const cell = (table: string) =>
       within(screen.getByTestId(table))
         .getAllByTestId('matrix-cell')
@@ -231,5 +240,83 @@ describe('MNPWizard', () => {
     expect((screen.getByLabelText('Egress rule 1, peer 1: CIDR') as HTMLInputElement).value).toBe(
       '0.0.0.0/0',
     );
+  });
+
+  it('isolates only ingress by default; the starting points say what they isolate', async () => {
+    renderAt(
+      `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
+      <MNPWizard dryRunDelayMs={0} />,
+    );
+    fill('Name', 'default');
+    let d = await doc();
+    expect(d.spec.policyTypes).toEqual(['Ingress']);
+    expect(d.spec.egress).toBeUndefined();
+    goToStep('Starting points');
+    const options = Array.from(
+      (screen.getByLabelText('Starting point') as HTMLSelectElement).options,
+    ).map((o) => o.textContent ?? '');
+    for (const o of options) expect(o).toMatch(/isolates/);
+    // Allow points add rules but never cut egress.
+    fill('Starting point', 'allow-gateway');
+    fill('Gateway addresses', '192.168.77.1');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply starting point' }));
+    d = await doc();
+    expect(d.spec.policyTypes).toEqual(['Ingress']);
+    expect(d.spec.ingress).toEqual([{ from: [{ ipBlock: { cidr: '192.168.77.1/32' } }] }]);
+  });
+
+  it('says what the policy does per VM, network and direction', async () => {
+    renderAt(
+      `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network`,
+      <MNPWizard dryRunDelayMs={0} />,
+    );
+    fill('Name', 'ssh-only');
+    fireEvent.click(screen.getByLabelText('centos-stream9-green-ferret-41'));
+    goToStep('Starting points');
+    fill('Starting point', 'deny-all');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply starting point' }));
+    goToStep('Ingress');
+    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
+    fill('Ingress rule 1, peer 1: CIDR', '192.168.77.92/32');
+    fireEvent.click(screen.getByRole('button', { name: 'Add port to Ingress rule 1' }));
+    fill('Ingress rule 1, port 1: protocol', 'TCP');
+    fill('Ingress rule 1, port 1: port', '22');
+    goToStep('What it does');
+    const items = within(screen.getByTestId('mnp-effect'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual([
+      `centos-stream9-green-ferret-41 on ${NAD}: ingress only from 192.168.77.92 on TCP 22`,
+      `centos-stream9-green-ferret-41 on ${NAD}: ALL egress blocked`,
+    ]);
+  });
+
+  it('does not offer a Linux bridge network (not enforced), and says why', async () => {
+    const bridge = loadSharedObjects('examples', 'demo-virt', 'example', 'nad-1924.yaml')
+      .filter((o) => o.kind === 'NetworkAttachmentDefinition')
+      .map((o) => ({ ...o, metadata: { ...o.metadata, namespace: NS } }));
+    mock.__setMockResources([
+      ...demoObjects('00-cluster.yaml', '06-localnet-multinetworkpolicies.yaml'),
+      ...bridge,
+    ] as never);
+    renderAt(`/vm-networking/ns/${NS}/new/mnp`, <MNPWizard dryRunDelayMs={0} />);
+    const box = screen.getByLabelText(new RegExp(`^${NS}/vlan-1924`)) as HTMLInputElement;
+    expect(box).toBeDisabled();
+    expect(
+      screen.getByTestId(`mnp-network-${NS}/vlan-1924`).closest('.pf-v6-c-check'),
+    ).toHaveTextContent(/Linux bridge network: OpenShift does not enforce MultiNetworkPolicy/);
+    // Asked for by address, it is refused with the reason and Create stays disabled.
+    cleanup();
+    renderAt(
+      `/vm-networking/ns/${NS}/new/mnp?network=vlan-1924&vm=${GOLD}`,
+      <MNPWizard dryRunDelayMs={0} />,
+    );
+    fill('Name', 'bridge');
+    goToStep(/Review and create/);
+    expect(screen.getByTestId('review-errors')).toHaveTextContent(
+      /vlan-1924: Linux bridge network/,
+    );
+    expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled();
   });
 });

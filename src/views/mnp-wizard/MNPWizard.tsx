@@ -21,6 +21,10 @@ import type { K8sObject, MultiNetworkPolicy } from '../../core/k8s/types';
 import {
   applyStartingPoint,
   defaultMNPState,
+  describeMNPEffect,
+  NOT_ENFORCED_MESSAGES,
+  STARTING_POINTS,
+  type EffectLine,
   generateMNP,
   networkKey,
   parseBackMNP,
@@ -30,8 +34,9 @@ import {
   type MNPNetworkInfo,
   type StartingPoint,
 } from '../../core/mnp';
-import { PolicyAnalysis } from '../../core/policy/analysis';
-import { buildMatrix, outsideBlocksOf } from '../../core/policy/matrix';
+import { buildEndpoints, type Endpoint } from '../../core/policy/endpoints';
+import { buildNetworkCatalog, mnpEnforcement } from '../../core/policy/networks';
+import { formatMessage, type Translate } from '../../core/validation/format';
 import type { FieldError } from '../../core/validation/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { metadataField } from '../shared/wizard/causes';
@@ -45,8 +50,8 @@ import {
 } from '../shared/wizard/fields';
 import { LoadForEdit } from '../shared/wizard/LoadForEdit';
 import { createPlan, editPlan } from '../shared/wizard/plan';
+import { useYamlLib } from '../shared/wizard/useYamlText';
 import { WizardShell } from '../shared/wizard/WizardShell';
-import { ConnectivityMatrix } from '../policy/ConnectivityMatrix';
 import { usePolicyInputs } from '../policy/usePolicyInputs';
 import { formatLabels, parseLabels } from './labels';
 import { RulesEditor } from './RulesEditor';
@@ -72,74 +77,51 @@ const mapCause = (_kind: string, field: string): string | undefined => {
 const isSame = (o: K8sObject, name?: string) =>
   o.kind === 'MultiNetworkPolicy' && !!name && o.metadata?.name === name;
 
-const MatrixPreview: React.FC<{
-  before: PolicyAnalysis;
-  after: PolicyAnalysis;
-  namespace: string;
-  networks: { key: string; id: string }[];
-}> = ({ before, after, namespace, networks }) => {
+const MatrixPreview = React.lazy(
+  () => import(/* webpackChunkName: "mnp-matrix-preview" */ './MatrixPreview'),
+);
+
+/** Each effect line in the reader's language: per VM, network and direction. */
+const EffectList: React.FC<{ lines: EffectLine[] }> = ({ lines }) => {
   const { t } = useNetworkingTranslation();
-  const [chosen, setChosen] = React.useState(networks[0]?.key ?? '');
-  const network = networks.find((n) => n.key === chosen) ?? networks[0];
-  const matrices = React.useMemo(() => {
-    if (!network) return undefined;
-    const outside = [
-      ...new Set([...outsideBlocksOf(before, network.id), ...outsideBlocksOf(after, network.id)]),
-    ];
-    return {
-      before: buildMatrix(before, { namespace, networkId: network.id, outside }),
-      after: buildMatrix(after, { namespace, networkId: network.id, outside }),
-    };
-  }, [before, after, namespace, network]);
-  if (!network || !matrices)
+  if (!lines.length)
     return (
       <Alert
         variant="info"
         isInline
         isPlain
-        title={t('Choose a network the namespace has to preview the policy on.')}
+        title={t('The policy selects nothing yet: choose networks and VMs.')}
+        data-test="mnp-effect-empty"
       />
     );
   return (
-    <div data-test="mnp-matrix-preview">
-      <SelectField
-        field="previewNetwork"
-        label={t('Network to preview')}
-        value={network.key}
-        onChange={setChosen}
-        errors={[]}
-        options={networks.map((n) => ({ value: n.key, label: n.key }))}
-      />
-      <ConnectivityMatrix
-        matrix={matrices.before}
-        caption={t('Before: what the namespace allows today on {{network}}', {
-          network: network.key,
-        })}
-        dataTest="mnp-matrix-before"
-      />
-      <ConnectivityMatrix
-        matrix={matrices.after}
-        compare={matrices.before}
-        caption={t('After: with this policy (changed cells in bold)')}
-        dataTest="mnp-matrix-after"
-      />
-    </div>
+    <List data-test="mnp-effect">
+      {lines.map((l) => (
+        <ListItem key={`${l.target}/${l.network}/${l.direction}`}>
+          {l.kind === 'all-blocked' ? (
+            <strong>{formatMessage(t as Translate, l.message)}</strong>
+          ) : (
+            formatMessage(t as Translate, l.message)
+          )}
+        </ListItem>
+      ))}
+    </List>
   );
 };
 
 const StartingPoints: React.FC<{
   state: MNPFormState;
   setState: React.Dispatch<React.SetStateAction<MNPFormState>>;
-  analysis?: PolicyAnalysis;
+  endpoints?: Endpoint[];
   networkIds: string[];
-}> = ({ state, setState, analysis, networkIds }) => {
+}> = ({ state, setState, endpoints, networkIds }) => {
   const { t } = useNetworkingTranslation();
-  const [point, setPoint] = React.useState<StartingPoint>('deny-all');
+  const [point, setPoint] = React.useState<StartingPoint>('deny-ingress');
   const [gateways, setGateways] = React.useState<string[]>([]);
   const [cidr, setCidr] = React.useState('');
   const [vm, setVm] = React.useState('');
   const [applied, setApplied] = React.useState<string[]>([]);
-  const others = (analysis?.endpoints ?? [])
+  const others = (endpoints ?? [])
     .filter((e) => e.namespace === state.namespace)
     .flatMap((e) =>
       e.interfaces
@@ -150,12 +132,14 @@ const StartingPoints: React.FC<{
           ip: i.ips[0].text,
         })),
     );
+  // Each label says what the point isolates: only the deny points turn isolation on.
   const labels: Record<StartingPoint, string> = {
-    'deny-all': t('Deny all (isolate both directions, no rules)'),
-    'allow-gateway': t('Allow the gateway'),
-    'allow-dhcp': t('Allow DHCP (UDP 67 out, UDP 68 in)'),
-    'allow-cidr': t('Allow one CIDR'),
-    'allow-from-vm': t('Allow from another VM (by its address)'),
+    'deny-ingress': t('Deny all ingress (isolates ingress only; egress stays open)'),
+    'deny-all': t('Deny all in and out (isolates ingress and egress: ALL egress blocked)'),
+    'allow-gateway': t('Allow the gateway (adds rules, isolates nothing)'),
+    'allow-dhcp': t('Allow DHCP: UDP 67 out, UDP 68 in (adds rules, isolates nothing)'),
+    'allow-cidr': t('Allow one CIDR (adds rules, isolates nothing)'),
+    'allow-from-vm': t('Allow from another VM by its address (adds a rule, isolates nothing)'),
   };
   const apply = () => {
     const vmIp = others.find((o) => o.key === vm)?.ip;
@@ -175,9 +159,9 @@ const StartingPoints: React.FC<{
         onChange={setPoint}
         errors={[]}
         helper={t(
-          'Starting points add to the rules; apply several to combine them (deny all, then allow the gateway).',
+          'Starting points add to the rules; apply several to combine them (deny all ingress, then allow the gateway). Allow rules count only in a direction that is isolated.',
         )}
-        options={(Object.keys(labels) as StartingPoint[]).map((p) => ({
+        options={STARTING_POINTS.map((p) => ({
           value: p,
           label: labels[p],
         }))}
@@ -251,22 +235,39 @@ const MNPForm: React.FC<
     () => inputs.objects.filter((o) => !isSame(o, original?.metadata?.name)),
     [inputs, original],
   );
-  const before = React.useMemo(
-    () => (inputs.loaded ? new PolicyAnalysis(others) : undefined),
+  // The networks and workloads without the analysis (that loads with the preview step); cloud-init
+  // addresses are read once the YAML library has loaded.
+  const yamlLib = useYamlLib();
+  const catalog = React.useMemo(
+    () => (inputs.loaded ? buildNetworkCatalog(others) : undefined),
     [inputs.loaded, others],
+  );
+  const endpoints = React.useMemo(
+    () =>
+      catalog
+        ? buildEndpoints(others, catalog, { parseYaml: yamlLib?.parse }).endpoints
+        : undefined,
+    [catalog, others, yamlLib],
   );
 
   const networks = React.useMemo((): MNPNetworkInfo[] | undefined => {
-    if (!before) return undefined;
+    if (!catalog) return undefined;
     return others
       .filter(
         (o) => o.kind === 'NetworkAttachmentDefinition' && o.metadata?.namespace === namespace,
       )
       .map((o) => `${namespace}/${o.metadata!.name}`)
-      .map((key) => ({ key, net: before.network(before.catalog.nadNetwork.get(key) ?? '') }))
+      .map((key) => ({ key, net: catalog.networks.get(catalog.nadNetwork.get(key) ?? '') }))
       .filter((x) => x.net?.kind === 'secondary')
-      .map(({ key, net }) => ({ key, hasIpam: net!.ipam !== 'no' }));
-  }, [before, others, namespace]);
+      .map(({ key, net }) => {
+        const e = mnpEnforcement(net!);
+        return {
+          key,
+          hasIpam: net!.ipam !== 'no',
+          ...(e.enforced ? {} : { notEnforced: e.reason }),
+        };
+      });
+  }, [catalog, others, namespace]);
   const existingNames = React.useMemo(
     () =>
       inputs.loaded
@@ -288,18 +289,26 @@ const MNPForm: React.FC<
 
   const chosen = state.networks.map((n) => networkKey(n, state.namespace));
   const chosenIds = chosen
-    .map((key) => ({ key, id: before?.catalog.nadNetwork.get(key) }))
+    .map((key) => ({ key, id: catalog?.nadNetwork.get(key) }))
     .filter((x): x is { key: string; id: string } => !!x.id);
   const noIpam = (networks ?? []).filter((n) => chosen.includes(n.key) && !n.hasIpam);
 
   const matching = React.useMemo(() => {
-    if (!before) return undefined;
+    if (!endpoints) return undefined;
     const selector = obj.spec?.podSelector ?? {};
-    return before.endpoints.filter(
+    return endpoints.filter(
       (e) => e.namespace === state.namespace && matchesSelector(e.labels, selector),
     );
-  }, [before, obj, state.namespace]);
-  const vms = (before?.endpoints ?? []).filter(
+  }, [endpoints, obj, state.namespace]);
+  const effect = React.useMemo(
+    () =>
+      describeMNPEffect(
+        state,
+        matching?.map((e) => e.name),
+      ),
+    [state, matching],
+  );
+  const vms = (endpoints ?? []).filter(
     (e) => e.namespace === state.namespace && e.kind === 'VirtualMachine',
   );
 
@@ -345,6 +354,9 @@ const MNPForm: React.FC<
                 ? n.key
                 : t('{{network}} (no IPAM: only IP block peers)', { network: n.key })
             }
+            // Not offered where the policy would do nothing; one already chosen can be unchecked.
+            isDisabled={!!n.notEnforced && !chosen.includes(n.key)}
+            description={n.notEnforced ? t(NOT_ENFORCED_MESSAGES[n.notEnforced]) : undefined}
             isChecked={chosen.includes(n.key)}
             onChange={(_e, on) => toggleNetwork(n.key, on)}
           />
@@ -466,11 +478,6 @@ const MNPForm: React.FC<
       );
     };
 
-  const after = React.useMemo(
-    () => (inputs.loaded ? new PolicyAnalysis([...others, obj]) : undefined),
-    [inputs.loaded, others, obj],
-  );
-
   return (
     <WizardShell
       title={isEdit ? t('Edit MultiNetworkPolicy') : t('Create MultiNetworkPolicy')}
@@ -497,7 +504,7 @@ const MNPForm: React.FC<
             <StartingPoints
               state={state}
               setState={setState}
-              analysis={before}
+              endpoints={endpoints}
               networkIds={chosenIds.map((c) => c.id)}
             />
           ),
@@ -519,16 +526,39 @@ const MNPForm: React.FC<
           name: t('Connectivity preview'),
           fields: [],
           render: () =>
-            before && after ? (
-              <MatrixPreview
-                before={before}
-                after={after}
-                namespace={namespace}
-                networks={chosenIds}
-              />
+            inputs.loaded ? (
+              <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
+                <MatrixPreview
+                  others={others}
+                  policy={obj as K8sObject}
+                  namespace={namespace}
+                  networks={chosenIds}
+                />
+              </React.Suspense>
             ) : (
               <Spinner size="md" aria-label={t('Loading')} />
             ),
+        },
+        {
+          id: 'effect',
+          name: t('What it does'),
+          fields: [],
+          render: () => (
+            <FormGroup
+              label={t('Effect of this policy, per VM, network and direction')}
+              fieldId="mnp-effect"
+              role="group"
+            >
+              <EffectList lines={effect} />
+              <FieldHelp
+                id="mnp-effect"
+                errors={[]}
+                helper={t(
+                  'This policy alone; other policies on the same network can allow more (the connectivity preview combines them).',
+                )}
+              />
+            </FormGroup>
+          ),
         },
       ]}
     />
