@@ -25,6 +25,8 @@ const NAD = 'llm-demo/llm-demo-localnet-network';
 const GOLD = 'centos-stream9-gold-rabbit-80';
 
 const doc = async () => parse(await yamlText());
+/** The namespace's networks and workloads are read by a module loaded on demand. */
+const ready = () => waitFor(() => expect(screen.queryByLabelText('Loading networks')).toBeNull());
 
 // The preview builds two analyses and matrices: slow on a loaded 2-core machine.
 jest.setTimeout(20_000);
@@ -42,6 +44,7 @@ describe('MNPWizard', () => {
 
   it('offers the namespace networks and VMs by label, and the YAML follows the input', async () => {
     renderAt(`/vm-networking/ns/${NS}/new/mnp`, <MNPWizard dryRunDelayMs={0} />);
+    await ready();
     fill('Name', 'web-only');
     fireEvent.click(screen.getByLabelText(`${NAD} (no IPAM: only IP block peers)`));
     fireEvent.click(screen.getByLabelText(GOLD));
@@ -70,6 +73,7 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'gold');
     goToStep('Starting points');
     fill('Starting point', 'deny-all');
@@ -109,6 +113,7 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'out');
     goToStep('Egress');
     // Egress is isolated only when the user says so.
@@ -143,6 +148,7 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'sel');
     goToStep('Ingress');
     expect(screen.getByTestId('mnp-noipam-hint')).toBeTruthy();
@@ -159,6 +165,7 @@ describe('MNPWizard', () => {
 
   it('accepts a pod selector peer on a secondary UDN (IPAM)', async () => {
     renderAt(`/vm-networking/ns/demo-vm-secondary-udn/new/mnp`, <MNPWizard dryRunDelayMs={0} />);
+    await ready();
     fill('Name', 'udn-sel');
     fireEvent.click(screen.getByLabelText('demo-vm-secondary-udn/secondary-udn'));
     fireEvent.click(screen.getByLabelText('vm-secondary-udn'));
@@ -177,6 +184,7 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'open-ferret');
     fireEvent.click(screen.getByLabelText('centos-stream9-green-ferret-41'));
     goToStep('Ingress');
@@ -226,6 +234,7 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/edit/mnp/allow-ipblock-cnv-01`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     await waitFor(() =>
       expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe(
         'allow-ipblock-cnv-01',
@@ -247,6 +256,7 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'default');
     let d = await doc();
     expect(d.spec.policyTypes).toEqual(['Ingress']);
@@ -270,6 +280,7 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'ssh-only');
     fireEvent.click(screen.getByLabelText('centos-stream9-green-ferret-41'));
     goToStep('Starting points');
@@ -301,6 +312,7 @@ describe('MNPWizard', () => {
       ...bridge,
     ] as never);
     renderAt(`/vm-networking/ns/${NS}/new/mnp`, <MNPWizard dryRunDelayMs={0} />);
+    await ready();
     const box = screen.getByLabelText(new RegExp(`^${NS}/vlan-1924`)) as HTMLInputElement;
     expect(box).toBeDisabled();
     expect(
@@ -312,6 +324,7 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=vlan-1924&vm=${GOLD}`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'bridge');
     goToStep(/Review and create/);
     expect(screen.getByTestId('review-errors')).toHaveTextContent(

@@ -31,11 +31,9 @@ import {
   validateMNPForm,
   type MNPContext,
   type MNPFormState,
-  type MNPNetworkInfo,
   type StartingPoint,
 } from '../../core/mnp';
-import { buildEndpoints, type Endpoint } from '../../core/policy/endpoints';
-import { buildNetworkCatalog, mnpEnforcement } from '../../core/policy/networks';
+import type { Endpoint } from '../../core/policy/endpoints';
 import { formatMessage, type Translate } from '../../core/validation/format';
 import type { FieldError } from '../../core/validation/types';
 import { useNetworkingTranslation } from '../shared/i18n';
@@ -76,6 +74,21 @@ const mapCause = (_kind: string, field: string): string | undefined => {
 
 const isSame = (o: K8sObject, name?: string) =>
   o.kind === 'MultiNetworkPolicy' && !!name && o.metadata?.name === name;
+
+type NamespaceReader = typeof import('./namespace-model');
+const loadReader = () => import(/* webpackChunkName: "mnp-namespace-model" */ './namespace-model');
+
+const useNamespaceReader = (): NamespaceReader | undefined => {
+  const [mod, setMod] = React.useState<NamespaceReader>();
+  React.useEffect(() => {
+    let live = true;
+    void loadReader().then((m) => live && setMod(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return mod;
+};
 
 const MatrixPreview = React.lazy(
   () => import(/* webpackChunkName: "mnp-matrix-preview" */ './MatrixPreview'),
@@ -235,39 +248,19 @@ const MNPForm: React.FC<
     () => inputs.objects.filter((o) => !isSame(o, original?.metadata?.name)),
     [inputs, original],
   );
-  // The networks and workloads without the analysis (that loads with the preview step); cloud-init
-  // addresses are read once the YAML library has loaded.
+  // The networks and workloads, read by a module loaded on demand (not the analysis: that loads
+  // with the preview step); cloud-init addresses are read once the YAML library has loaded.
   const yamlLib = useYamlLib();
-  const catalog = React.useMemo(
-    () => (inputs.loaded ? buildNetworkCatalog(others) : undefined),
-    [inputs.loaded, others],
-  );
-  const endpoints = React.useMemo(
+  const reader = useNamespaceReader();
+  const model = React.useMemo(
     () =>
-      catalog
-        ? buildEndpoints(others, catalog, { parseYaml: yamlLib?.parse }).endpoints
+      inputs.loaded && reader
+        ? reader.readNamespaceModel(others, namespace, yamlLib?.parse)
         : undefined,
-    [catalog, others, yamlLib],
+    [inputs.loaded, reader, others, namespace, yamlLib],
   );
-
-  const networks = React.useMemo((): MNPNetworkInfo[] | undefined => {
-    if (!catalog) return undefined;
-    return others
-      .filter(
-        (o) => o.kind === 'NetworkAttachmentDefinition' && o.metadata?.namespace === namespace,
-      )
-      .map((o) => `${namespace}/${o.metadata!.name}`)
-      .map((key) => ({ key, net: catalog.networks.get(catalog.nadNetwork.get(key) ?? '') }))
-      .filter((x) => x.net?.kind === 'secondary')
-      .map(({ key, net }) => {
-        const e = mnpEnforcement(net!);
-        return {
-          key,
-          hasIpam: net!.ipam !== 'no',
-          ...(e.enforced ? {} : { notEnforced: e.reason }),
-        };
-      });
-  }, [catalog, others, namespace]);
+  const networks = model?.networks;
+  const endpoints = model?.endpoints;
   const existingNames = React.useMemo(
     () =>
       inputs.loaded
@@ -289,7 +282,7 @@ const MNPForm: React.FC<
 
   const chosen = state.networks.map((n) => networkKey(n, state.namespace));
   const chosenIds = chosen
-    .map((key) => ({ key, id: catalog?.nadNetwork.get(key) }))
+    .map((key) => ({ key, id: model?.nadNetwork.get(key) }))
     .filter((x): x is { key: string; id: string } => !!x.id);
   const noIpam = (networks ?? []).filter((n) => chosen.includes(n.key) && !n.hasIpam);
 
