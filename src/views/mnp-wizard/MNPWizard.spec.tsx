@@ -122,7 +122,7 @@ describe('MNPWizard', () => {
         'Isolate egress (policyTypes Egress): only the rules below let traffic out',
       ),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Add egress rule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add egress rule' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Egress rule 1' }));
     fill('Egress rule 1, peer 1: CIDR', '0.0.0.0/0');
     fill('Egress rule 1, peer 1: except', '192.168.77.0/24');
@@ -152,7 +152,7 @@ describe('MNPWizard', () => {
     fill('Name', 'sel');
     goToStep('Ingress');
     expect(screen.getByTestId('mnp-noipam-hint')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add ingress rule' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
     fill('Ingress rule 1, peer 1: type', 'podSelector');
     fill('Ingress rule 1, peer 1: pod labels', 'app=tinypod');
@@ -170,7 +170,7 @@ describe('MNPWizard', () => {
     fireEvent.click(screen.getByLabelText('demo-vm-secondary-udn/secondary-udn'));
     fireEvent.click(screen.getByLabelText('vm-secondary-udn'));
     goToStep('Ingress');
-    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add ingress rule' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
     fill('Ingress rule 1, peer 1: type', 'podSelector');
     fill('Ingress rule 1, peer 1: pod labels', 'app=web');
@@ -189,7 +189,7 @@ describe('MNPWizard', () => {
     fireEvent.click(screen.getByLabelText('centos-stream9-green-ferret-41'));
     goToStep('Ingress');
     // Allow everything in from tinypod-02's address (192.168.77.93).
-    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add ingress rule' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
     fill('Ingress rule 1, peer 1: CIDR', '192.168.77.93/32');
     goToStep('Connectivity preview');
@@ -246,9 +246,9 @@ describe('MNPWizard', () => {
       except: ['192.168.77.0/24'],
     });
     goToStep('Egress');
-    expect((screen.getByLabelText('Egress rule 1, peer 1: CIDR') as HTMLInputElement).value).toBe(
-      '0.0.0.0/0',
-    );
+    expect(
+      ((await screen.findByLabelText('Egress rule 1, peer 1: CIDR')) as HTMLInputElement).value,
+    ).toBe('0.0.0.0/0');
   });
 
   it('isolates only ingress by default; the starting points say what they isolate', async () => {
@@ -287,14 +287,14 @@ describe('MNPWizard', () => {
     fill('Starting point', 'deny-all');
     fireEvent.click(screen.getByRole('button', { name: 'Apply starting point' }));
     goToStep('Ingress');
-    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add ingress rule' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
     fill('Ingress rule 1, peer 1: CIDR', '192.168.77.92/32');
     fireEvent.click(screen.getByRole('button', { name: 'Add port to Ingress rule 1' }));
     fill('Ingress rule 1, port 1: protocol', 'TCP');
     fill('Ingress rule 1, port 1: port', '22');
     goToStep('What it does');
-    const items = within(screen.getByTestId('mnp-effect'))
+    const items = within(await screen.findByTestId('mnp-effect'))
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(items).toEqual([

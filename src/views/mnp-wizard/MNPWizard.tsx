@@ -21,10 +21,8 @@ import type { K8sObject, MultiNetworkPolicy } from '../../core/k8s/types';
 import {
   applyStartingPoint,
   defaultMNPState,
-  describeMNPEffect,
   NOT_ENFORCED_MESSAGES,
   STARTING_POINTS,
-  type EffectLine,
   generateMNP,
   networkKey,
   parseBackMNP,
@@ -32,9 +30,8 @@ import {
   type MNPContext,
   type MNPFormState,
   type StartingPoint,
-} from '../../core/mnp';
+} from '../../core/mnp/mnp';
 import type { Endpoint } from '../../core/policy/endpoints';
-import { formatMessage, type Translate } from '../../core/validation/format';
 import type { FieldError } from '../../core/validation/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { metadataField } from '../shared/wizard/causes';
@@ -52,7 +49,6 @@ import { useYamlLib } from '../shared/wizard/useYamlText';
 import { WizardShell } from '../shared/wizard/WizardShell';
 import { usePolicyInputs } from '../policy/usePolicyInputs';
 import { formatLabels, parseLabels } from './labels';
-import { RulesEditor } from './RulesEditor';
 import { parseMNPPath } from './urls';
 
 export interface MNPWizardProps {
@@ -94,33 +90,13 @@ const MatrixPreview = React.lazy(
   () => import(/* webpackChunkName: "mnp-matrix-preview" */ './MatrixPreview'),
 );
 
-/** Each effect line in the reader's language: per VM, network and direction. */
-const EffectList: React.FC<{ lines: EffectLine[] }> = ({ lines }) => {
-  const { t } = useNetworkingTranslation();
-  if (!lines.length)
-    return (
-      <Alert
-        variant="info"
-        isInline
-        isPlain
-        title={t('The policy selects nothing yet: choose networks and VMs.')}
-        data-test="mnp-effect-empty"
-      />
-    );
-  return (
-    <List data-test="mnp-effect">
-      {lines.map((l) => (
-        <ListItem key={`${l.target}/${l.network}/${l.direction}`}>
-          {l.kind === 'all-blocked' ? (
-            <strong>{formatMessage(t as Translate, l.message)}</strong>
-          ) : (
-            formatMessage(t as Translate, l.message)
-          )}
-        </ListItem>
-      ))}
-    </List>
-  );
-};
+// The rules editor and the effect statement load with their steps.
+const RulesEditor = React.lazy(() =>
+  import(/* webpackChunkName: "mnp-rules-editor" */ './RulesEditor').then((m) => ({
+    default: m.RulesEditor,
+  })),
+);
+const EffectStep = React.lazy(() => import(/* webpackChunkName: "mnp-effect" */ './EffectStep'));
 
 const StartingPoints: React.FC<{
   state: MNPFormState;
@@ -293,14 +269,6 @@ const MNPForm: React.FC<
       (e) => e.namespace === state.namespace && matchesSelector(e.labels, selector),
     );
   }, [endpoints, obj, state.namespace]);
-  const effect = React.useMemo(
-    () =>
-      describeMNPEffect(
-        state,
-        matching?.map((e) => e.name),
-      ),
-    [state, matching],
-  );
   const vms = (endpoints ?? []).filter(
     (e) => e.namespace === state.namespace && e.kind === 'VirtualMachine',
   );
@@ -460,12 +428,14 @@ const MNPForm: React.FC<
             errors={errs}
           />
           {(dir === 'ingress' ? state.ingressEnabled : state.egressEnabled) && (
-            <RulesEditor
-              dir={dir}
-              rules={state[dir]}
-              onChange={(rules) => set({ [dir]: rules } as Partial<MNPFormState>)}
-              errors={errs}
-            />
+            <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
+              <RulesEditor
+                dir={dir}
+                rules={state[dir]}
+                onChange={(rules) => set({ [dir]: rules } as Partial<MNPFormState>)}
+                errors={errs}
+              />
+            </React.Suspense>
           )}
         </>
       );
@@ -537,20 +507,9 @@ const MNPForm: React.FC<
           name: t('What it does'),
           fields: [],
           render: () => (
-            <FormGroup
-              label={t('Effect of this policy, per VM, network and direction')}
-              fieldId="mnp-effect"
-              role="group"
-            >
-              <EffectList lines={effect} />
-              <FieldHelp
-                id="mnp-effect"
-                errors={[]}
-                helper={t(
-                  'This policy alone; other policies on the same network can allow more (the connectivity preview combines them).',
-                )}
-              />
-            </FormGroup>
+            <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
+              <EffectStep state={state} targets={matching?.map((e) => e.name)} />
+            </React.Suspense>
           ),
         },
       ]}
