@@ -116,6 +116,7 @@ describe('the MultiNetworkPolicy wizard', () => {
   it('creates a policy (after a dry run) that the fixture API server then holds', async () => {
     const w = await openPage(browser);
     const { page } = w;
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(
       `${preview.url}/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network`,
     );
