@@ -43,34 +43,37 @@ export const ConnectivityMatrix: React.FC<{
   return (
     // Scrolls inside itself: a wide namespace never makes the page scroll sideways.
     <div
-      style={{ overflowX: 'auto', maxWidth: '100%' }}
+      // width 0 + min-width 100%: as wide as its container, whatever the table's width.
+      style={{ overflowX: 'auto', width: 0, minWidth: '100%' }}
       tabIndex={0}
       role="region"
       aria-label={caption}
     >
       <table className="pf-v6-c-table pf-m-compact" data-test={dataTest}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('From \\ To')}</th>
+        <caption className="pf-v6-c-table__caption">{caption}</caption>
+        <thead className="pf-v6-c-table__thead">
+          <tr className="pf-v6-c-table__tr">
+            <th scope="col" className="pf-v6-c-table__th">
+              {t('From \\ To')}
+            </th>
             {matrix.peers.map((p) => (
-              <th key={p.id} scope="col" style={NOWRAP}>
+              <th key={p.id} scope="col" className="pf-v6-c-table__th" style={NOWRAP}>
                 <PeerHeader id={p.id} />
               </th>
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="pf-v6-c-table__tbody">
           {matrix.peers.map((from) => (
-            <tr key={from.id}>
-              <th scope="row" style={NOWRAP}>
+            <tr key={from.id} className="pf-v6-c-table__tr">
+              <th scope="row" className="pf-v6-c-table__th" style={NOWRAP}>
                 <PeerHeader id={from.id} />
               </th>
               {matrix.peers.map((to) => {
                 const c = cells.get(`${from.id}\n${to.id}`);
                 if (!c)
                   return (
-                    <td key={to.id} style={NOWRAP}>
+                    <td key={to.id} className="pf-v6-c-table__td" style={NOWRAP}>
                       —
                     </td>
                   );
