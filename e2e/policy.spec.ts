@@ -9,6 +9,7 @@ import { startTestPreview, vmTabURL } from './support/preview';
 import type { Preview } from '../preview/preview';
 
 const NS = 'llm-demo';
+const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-mnpwiz';
 const GOLD = 'centos-stream9-gold-rabbit-80';
 const GREEN = 'centos-stream9-green-ferret-41';
 
@@ -115,12 +116,15 @@ describe('the MultiNetworkPolicy wizard', () => {
   it('creates a policy (after a dry run) that the fixture API server then holds', async () => {
     const w = await openPage(browser);
     const { page } = w;
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(
       `${preview.url}/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network`,
     );
     await page.getByLabel('Name', { exact: true }).fill('e2e-ferret-gateway');
     await page.getByLabel(GREEN, { exact: true }).check();
+    await page.screenshot({ path: `${SHOTS}/mnp-1-networks-vms.png` });
     await page.getByRole('button', { name: 'Starting points', exact: true }).click();
+    await page.screenshot({ path: `${SHOTS}/mnp-2-starting-points.png` });
     await page.getByLabel('Starting point', { exact: true }).selectOption('deny-all');
     await page.getByRole('button', { name: 'Apply starting point' }).click();
     await page.getByLabel('Starting point', { exact: true }).selectOption('allow-gateway');
@@ -130,8 +134,18 @@ describe('the MultiNetworkPolicy wizard', () => {
     await page.getByRole('button', { name: 'Add egress rule' }).click();
     await page.getByRole('button', { name: 'Add peer to Egress rule 2' }).click();
     await page.getByLabel('Egress rule 2, peer 1: CIDR', { exact: true }).fill('10.10.0.0/16');
+    await page.screenshot({ path: `${SHOTS}/mnp-3-egress.png` });
     await page.getByRole('button', { name: 'Connectivity preview', exact: true }).click();
     await page.waitForSelector('[data-test="mnp-matrix-after"]');
+    await page.screenshot({ path: `${SHOTS}/mnp-4-preview.png`, fullPage: true });
+    await page.getByRole('button', { name: 'What it does', exact: true }).click();
+    const effect = page.locator('[data-test="mnp-effect"] li');
+    await effect.first().waitFor();
+    expect(await effect.allTextContents()).toEqual([
+      `${GREEN} on ${NS}/llm-demo-localnet-network: ingress only from 192.168.77.1 on any port`,
+      `${GREEN} on ${NS}/llm-demo-localnet-network: egress only to 192.168.77.1 on any port, or to 10.10.0.0/16 on any port`,
+    ]);
+    await page.screenshot({ path: `${SHOTS}/mnp-5-effect.png` });
     await page.getByRole('button', { name: 'Review and create', exact: true }).click();
     await page.waitForSelector('[data-test="dry-run-status"]:has-text("The API server accepts")');
     await page.getByRole('button', { name: 'Create', exact: true }).click();

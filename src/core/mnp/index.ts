@@ -1,2 +1,3 @@
 export * from './mnp';
 export * from './vm-policy';
+export * from './effect';

@@ -129,9 +129,9 @@ describe('starting points', () => {
     expect(q('egress', 'TCP', 67)).toBe('Denied');
   });
 
-  it('allow one CIDR and allow from another VM (by its IP)', () => {
+  it('allow one CIDR and allow from another VM (by its IP), egress isolated by the user', () => {
     const s = applyStartingPoint(
-      applyStartingPoint(base, 'allow-cidr', { cidr: '10.20.0.0/16' }),
+      applyStartingPoint({ ...base, egressEnabled: true }, 'allow-cidr', { cidr: '10.20.0.0/16' }),
       'allow-from-vm',
       { vmIp: '192.168.77.91' },
     );
@@ -179,6 +179,7 @@ describe('validateMNPForm', () => {
   it('names each bad field', () => {
     const s: MNPFormState = {
       ...forVM('Bad_VM'),
+      egressEnabled: true,
       name: '',
       networks: ['nope', 'a/b/c'],
       egress: [

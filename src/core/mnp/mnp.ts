@@ -16,6 +16,7 @@ import { mergePreserved, subtract, type ParseResult } from '../generators/common
 import { checkName } from '../validation/names';
 import { containsCIDR, isProblem, parseCIDRText } from '../validation/net';
 import { withLabel, type FieldError, type MessageParam, type Problem } from '../validation/types';
+import type { NotEnforcedReason } from '../policy/networks';
 
 const t = <S extends string>(key: S): S => key;
 
@@ -77,7 +78,22 @@ export interface MNPNetworkInfo {
   subnets?: string[];
   /** Gateway addresses (for the "allow the gateway" starting point). */
   gateways?: string[];
+  /** Set when OpenShift does not enforce a MultiNetworkPolicy there (policy mnpEnforcement). */
+  notEnforced?: NotEnforcedReason;
 }
+
+/** Why a policy on a network would do nothing, as the picker and the validation say it. */
+export const NOT_ENFORCED_MESSAGES: Record<NotEnforcedReason, string> = {
+  'linux-bridge': t(
+    'Linux bridge network: OpenShift does not enforce MultiNetworkPolicy on it, a policy would do nothing.',
+  ),
+  'sriov-passthrough': t(
+    'SR-IOV network: the function is passed through to the VM, OpenShift does not enforce MultiNetworkPolicy on it.',
+  ),
+  'ipamless-selector-peers': t(
+    'OVN network without IPAM: pod and namespace selector peers are not enforced there; use IP blocks.',
+  ),
+};
 
 export interface MNPContext {
   /** NADs the policy can target; unknown ⇒ not checked. */
@@ -90,8 +106,9 @@ export const defaultMNPState = (namespace = ''): MNPFormState => ({
   namespace,
   networks: [],
   target: { mode: 'vms', vmNames: [] },
+  // Ingress only: isolating egress cuts every connection the VM opens, so it is the user's choice.
   ingressEnabled: true,
-  egressEnabled: true,
+  egressEnabled: false,
   ingress: [],
   egress: [],
 });
@@ -111,7 +128,29 @@ export const hostCidr = (ip: string): string =>
   ip.includes('/') ? ip : ip.includes(':') ? `${ip}/128` : `${ip}/32`;
 
 export type StartingPoint =
-  'deny-all' | 'allow-gateway' | 'allow-dhcp' | 'allow-cidr' | 'allow-from-vm';
+  'deny-ingress' | 'deny-all' | 'allow-gateway' | 'allow-dhcp' | 'allow-cidr' | 'allow-from-vm';
+
+export const STARTING_POINTS: readonly StartingPoint[] = [
+  'deny-ingress',
+  'deny-all',
+  'allow-gateway',
+  'allow-dhcp',
+  'allow-cidr',
+  'allow-from-vm',
+];
+
+/**
+ * The directions a starting point turns isolation on for. Only the deny points isolate; the allow
+ * points add rules to the directions that are (or later get) isolated and turn nothing on.
+ */
+export const STARTING_POINT_ISOLATES: Record<StartingPoint, readonly ('Ingress' | 'Egress')[]> = {
+  'deny-ingress': ['Ingress'],
+  'deny-all': ['Ingress', 'Egress'],
+  'allow-gateway': [],
+  'allow-dhcp': [],
+  'allow-cidr': [],
+  'allow-from-vm': [],
+};
 
 export interface StartingPointParams {
   /** allow-gateway: the gateway address(es). */
@@ -123,22 +162,27 @@ export interface StartingPointParams {
 }
 
 /**
- * Adds a starting point to a form state. Each one isolates both directions (policyTypes Ingress and
- * Egress), so they compose: deny-all + allow-gateway is "deny all but the gateway".
+ * Adds a starting point to a form state. Only deny-ingress and deny-all isolate (see
+ * STARTING_POINT_ISOLATES); allow points add rules for both directions but never turn isolation on,
+ * so nothing cuts egress unless the user chose it. They compose: deny-all + allow-gateway is "deny
+ * all but the gateway".
  */
 export const applyStartingPoint = (
   s: MNPFormState,
   point: StartingPoint,
   params: StartingPointParams = {},
 ): MNPFormState => {
+  const isolates = STARTING_POINT_ISOLATES[point];
   const next: MNPFormState = {
     ...s,
-    ingressEnabled: true,
-    egressEnabled: true,
+    ingressEnabled: s.ingressEnabled || isolates.includes('Ingress'),
+    egressEnabled: s.egressEnabled || isolates.includes('Egress'),
     ingress: [...s.ingress],
     egress: [...s.egress],
   };
   switch (point) {
+    case 'deny-ingress':
+      return { ...next, ingress: [] };
     case 'deny-all':
       return { ...next, ingress: [], egress: [] };
     case 'allow-gateway': {
@@ -169,6 +213,7 @@ export const applyStartingPoint = (
 const M = {
   networksRequired: t('Choose at least one network the policy applies to (policy-for).'),
   networkFormat: t('"{{network}}" is not a NAD name or namespace/name.'),
+  notEnforced: t('{{network}}: {{reason}}'),
   networkUnknown: t(
     'There is no NetworkAttachmentDefinition "{{network}}": the policy would silently do nothing.',
   ),
@@ -286,7 +331,15 @@ export const validateMNPForm = (s: MNPFormState, ctx: MNPContext = {}): FieldErr
       const info = ctx.networks.find((x) => x.key === key);
       if (!info)
         errors.push({ field: 'networks', message: M.networkUnknown, params: { network: key } });
-      else if (!info.hasIpam) noIpam.push(key);
+      else {
+        if (info.notEnforced)
+          errors.push({
+            field: 'networks',
+            message: M.notEnforced,
+            params: { network: key, reason: { key: NOT_ENFORCED_MESSAGES[info.notEnforced] } },
+          });
+        if (!info.hasIpam) noIpam.push(key);
+      }
     }
   }
   if (s.target.mode === 'vms') {

@@ -5,6 +5,7 @@
  * Built once, queried many times: policies are indexed by the interfaces they select and selector
  * peers remember which endpoints they match, so a query only looks at the policies that matter.
  */
+import { parse as parseYaml } from 'yaml';
 import type { K8sObject, NetworkOperatorConfig } from '../k8s/types';
 import {
   allConns,
@@ -241,7 +242,7 @@ export class PolicyAnalysis {
     this.objects = objects;
     this.sourceOf = options.sourceOf ?? (() => undefined);
     this.catalog = buildNetworkCatalog(objects);
-    this.endpoints = buildEndpoints(objects, this.catalog).endpoints;
+    this.endpoints = buildEndpoints(objects, this.catalog, { parseYaml }).endpoints;
     this.policies = readPolicies(objects, this.catalog);
     this.adminPolicies = readAdminPolicies(objects);
     this.adminPoliciesOnPrimaryUdns = options.adminPoliciesOnPrimaryUdns ?? false;

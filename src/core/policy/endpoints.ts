@@ -3,7 +3,6 @@
  * workloads, each with its interfaces, the network of each interface and the IPs on it.
  */
 import { hashedPodInterfaceName } from '../kubevirt/naming';
-import { parse as parseYaml } from 'yaml';
 import type {
   ContainerPort,
   K8sObject,
@@ -239,13 +238,29 @@ interface CloudInitNic {
   dhcp: boolean;
 }
 
+/** A YAML parser (yaml's `parse`), passed in so that the policy core does not load it eagerly. */
+export type YamlParse = (text: string) => unknown;
+
+export interface BuildEndpointsOptions {
+  /**
+   * Reads cloud-init `networkData` (static addresses of VMs without a guest agent). Without it
+   * those addresses are not read: the interface's addresses come from the other sources only.
+   */
+  parseYaml?: YamlParse;
+}
+
 /**
  * Static addresses from cloud-init `networkData` (netplan v2 `ethernets`), matched to the VM's
  * interfaces by `match.macaddress` when given, else by order (the guest names NICs in the order
  * of the interface list).
  */
-const cloudInitNics = (vmSpec: Record<string, unknown> | undefined, ifaces: SpecInterface[]) => {
+const cloudInitNics = (
+  vmSpec: Record<string, unknown> | undefined,
+  ifaces: SpecInterface[],
+  parseYaml: YamlParse | undefined,
+) => {
   const result = new Map<string, CloudInitNic>();
+  if (!parseYaml) return result;
   const volumes = (vmSpec?.volumes as Record<string, Record<string, unknown>>[] | undefined) ?? [];
   for (const v of volumes) {
     const source = (v.cloudInitNoCloud ?? v.cloudInitConfigDrive) as
@@ -286,6 +301,7 @@ const vmEndpointInterfaces = (
   vmLike: VirtualMachine | VirtualMachineInstance,
   vmi: VirtualMachineInstance | undefined,
   pod: Pod | undefined,
+  parseYaml: YamlParse | undefined,
 ): EndpointInterface[] => {
   const namespace = nsOf(vmLike);
   const primaryId = catalog.namespaces.get(namespace)?.primaryNetworkId ?? POD_NETWORK_ID;
@@ -303,7 +319,7 @@ const vmEndpointInterfaces = (
       },
     ];
   }
-  const cloudInit = cloudInitNics(templateSpec, ifaces);
+  const cloudInit = cloudInitNics(templateSpec, ifaces, parseYaml);
   const vmiStatuses = (vmi?.status?.interfaces ?? []) as {
     name?: string;
     ipAddresses?: string[];
@@ -379,7 +395,11 @@ export interface EndpointSet {
 const isLauncherPod = (pod: Pod): boolean =>
   pod.metadata?.labels?.['kubevirt.io'] === 'virt-launcher';
 
-export const buildEndpoints = (objects: K8sObject[], catalog: NetworkCatalog): EndpointSet => {
+export const buildEndpoints = (
+  objects: K8sObject[],
+  catalog: NetworkCatalog,
+  options: BuildEndpointsOptions = {},
+): EndpointSet => {
   const endpoints: Endpoint[] = [];
   const launcherPods = new Map<string, Pod>();
   const add = (e: Omit<Endpoint, 'id' | 'key'>) => {
@@ -430,7 +450,7 @@ export const buildEndpoints = (objects: K8sObject[], catalog: NetworkCatalog): E
       namespace,
       name,
       labels,
-      interfaces: vmEndpointInterfaces(catalog, vm, vmi, pod),
+      interfaces: vmEndpointInterfaces(catalog, vm, vmi, pod, options.parseYaml),
     });
   }
   const vmKeys = new Set(vms.map((v) => nadKey(nsOf(v), v.metadata!.name!)));
@@ -451,7 +471,7 @@ export const buildEndpoints = (objects: K8sObject[], catalog: NetworkCatalog): E
             'kubevirt.io': 'virt-launcher',
             'vm.kubevirt.io/name': vmi.spec?.hostname ?? name,
           },
-      interfaces: vmEndpointInterfaces(catalog, vmi, vmi, pod),
+      interfaces: vmEndpointInterfaces(catalog, vmi, vmi, pod, options.parseYaml),
     });
   }
 

@@ -134,3 +134,31 @@ export const outsideBlocksOf = (analysis: PolicyAnalysis, networkId: string): st
   }
   return [...blocks].filter((c) => !c.includes(':')).slice(0, 16);
 };
+
+/** The parts of a matrix peer's id a header shows: a CIDR whole, a workload without its namespace. */
+export interface PeerLabel {
+  /** What the header shows (long names abbreviated in the middle). */
+  name: string;
+  /** The kind and interface (`VirtualMachine nic-localnet`), if any. */
+  detail?: string;
+  /** The whole id, for the hover text. */
+  full: string;
+}
+
+const CIDR_ID = /^[0-9a-fA-F.:]+\/\d{1,3}$/;
+
+/** `centos-stream9-green-ferret-41` → `centos-str…-ferret-41` past `max` characters. */
+export const abbreviateMiddle = (text: string, max = 22): string => {
+  if (text.length <= max) return text;
+  const tail = Math.ceil((max - 1) / 2);
+  return `${text.slice(0, max - 1 - tail)}…${text.slice(text.length - tail)}`;
+};
+
+export const matrixPeerLabel = (id: string): PeerLabel => {
+  if (CIDR_ID.test(id)) return { name: id, full: id };
+  const withoutNs = id.replace(/^[^/[\s]+\//, '');
+  const m = /^([^[\s]+)(?:\[([^\]]+)\])?\s*(.*)$/.exec(withoutNs);
+  if (!m) return { name: abbreviateMiddle(withoutNs), full: id };
+  const detail = [m[2], m[3]].filter(Boolean).join(' ');
+  return { name: abbreviateMiddle(m[1]), ...(detail ? { detail } : {}), full: id };
+};

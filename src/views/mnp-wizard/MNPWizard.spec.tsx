@@ -4,8 +4,9 @@
  * secondary UDN (IPAM): labels, starting points, egress peers kept, selectors refused without
  * IPAM, YAML following the input, the before/after matrix and creation with a dry run.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { parse } from 'yaml';
+import { loadSharedObjects } from '../../../test-support/shared';
 import * as mock from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
 import MNPWizard from './MNPWizard';
 import {
@@ -24,6 +25,8 @@ const NAD = 'llm-demo/llm-demo-localnet-network';
 const GOLD = 'centos-stream9-gold-rabbit-80';
 
 const doc = async () => parse(await yamlText());
+/** The namespace's networks and workloads are read by a module loaded on demand. */
+const ready = () => waitFor(() => expect(screen.queryByLabelText('Loading networks')).toBeNull());
 
 // The preview builds two analyses and matrices: slow on a loaded 2-core machine.
 jest.setTimeout(20_000);
@@ -41,6 +44,7 @@ describe('MNPWizard', () => {
 
   it('offers the namespace networks and VMs by label, and the YAML follows the input', async () => {
     renderAt(`/vm-networking/ns/${NS}/new/mnp`, <MNPWizard dryRunDelayMs={0} />);
+    await ready();
     fill('Name', 'web-only');
     fireEvent.click(screen.getByLabelText(`${NAD} (no IPAM: only IP block peers)`));
     fireEvent.click(screen.getByLabelText(GOLD));
@@ -69,6 +73,7 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'gold');
     goToStep('Starting points');
     fill('Starting point', 'deny-all');
@@ -108,9 +113,16 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'out');
     goToStep('Egress');
-    fireEvent.click(screen.getByRole('button', { name: 'Add egress rule' }));
+    // Egress is isolated only when the user says so.
+    fireEvent.click(
+      screen.getByLabelText(
+        'Isolate egress (policyTypes Egress): only the rules below let traffic out',
+      ),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Add egress rule' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Egress rule 1' }));
     fill('Egress rule 1, peer 1: CIDR', '0.0.0.0/0');
     fill('Egress rule 1, peer 1: except', '192.168.77.0/24');
@@ -136,10 +148,11 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'sel');
     goToStep('Ingress');
     expect(screen.getByTestId('mnp-noipam-hint')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add ingress rule' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
     fill('Ingress rule 1, peer 1: type', 'podSelector');
     fill('Ingress rule 1, peer 1: pod labels', 'app=tinypod');
@@ -152,11 +165,12 @@ describe('MNPWizard', () => {
 
   it('accepts a pod selector peer on a secondary UDN (IPAM)', async () => {
     renderAt(`/vm-networking/ns/demo-vm-secondary-udn/new/mnp`, <MNPWizard dryRunDelayMs={0} />);
+    await ready();
     fill('Name', 'udn-sel');
     fireEvent.click(screen.getByLabelText('demo-vm-secondary-udn/secondary-udn'));
     fireEvent.click(screen.getByLabelText('vm-secondary-udn'));
     goToStep('Ingress');
-    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add ingress rule' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
     fill('Ingress rule 1, peer 1: type', 'podSelector');
     fill('Ingress rule 1, peer 1: pod labels', 'app=web');
@@ -170,14 +184,17 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     fill('Name', 'open-ferret');
     fireEvent.click(screen.getByLabelText('centos-stream9-green-ferret-41'));
     goToStep('Ingress');
     // Allow everything in from tinypod-02's address (192.168.77.93).
-    fireEvent.click(screen.getByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Add ingress rule' }));
     fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
     fill('Ingress rule 1, peer 1: CIDR', '192.168.77.93/32');
     goToStep('Connectivity preview');
+    // The analysis loads with this step.
+    await screen.findByTestId('mnp-matrix-after', {}, { timeout: 15_000 });
     const cell = (table: string) =>
       within(screen.getByTestId(table))
         .getAllByTestId('matrix-cell')
@@ -217,6 +234,7 @@ describe('MNPWizard', () => {
       `/vm-networking/ns/${NS}/edit/mnp/allow-ipblock-cnv-01`,
       <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
     await waitFor(() =>
       expect((screen.getByLabelText('Name') as HTMLInputElement).value).toBe(
         'allow-ipblock-cnv-01',
@@ -228,8 +246,90 @@ describe('MNPWizard', () => {
       except: ['192.168.77.0/24'],
     });
     goToStep('Egress');
-    expect((screen.getByLabelText('Egress rule 1, peer 1: CIDR') as HTMLInputElement).value).toBe(
-      '0.0.0.0/0',
+    expect(
+      ((await screen.findByLabelText('Egress rule 1, peer 1: CIDR')) as HTMLInputElement).value,
+    ).toBe('0.0.0.0/0');
+  });
+
+  it('isolates only ingress by default; the starting points say what they isolate', async () => {
+    renderAt(
+      `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network&vm=${GOLD}`,
+      <MNPWizard dryRunDelayMs={0} />,
     );
+    await ready();
+    fill('Name', 'default');
+    let d = await doc();
+    expect(d.spec.policyTypes).toEqual(['Ingress']);
+    expect(d.spec.egress).toBeUndefined();
+    goToStep('Starting points');
+    const options = Array.from(
+      (screen.getByLabelText('Starting point') as HTMLSelectElement).options,
+    ).map((o) => o.textContent ?? '');
+    for (const o of options) expect(o).toMatch(/isolates/);
+    // Allow points add rules but never cut egress.
+    fill('Starting point', 'allow-gateway');
+    fill('Gateway addresses', '192.168.77.1');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply starting point' }));
+    d = await doc();
+    expect(d.spec.policyTypes).toEqual(['Ingress']);
+    expect(d.spec.ingress).toEqual([{ from: [{ ipBlock: { cidr: '192.168.77.1/32' } }] }]);
+  });
+
+  it('says what the policy does per VM, network and direction', async () => {
+    renderAt(
+      `/vm-networking/ns/${NS}/new/mnp?network=llm-demo-localnet-network`,
+      <MNPWizard dryRunDelayMs={0} />,
+    );
+    await ready();
+    fill('Name', 'ssh-only');
+    fireEvent.click(screen.getByLabelText('centos-stream9-green-ferret-41'));
+    goToStep('Starting points');
+    fill('Starting point', 'deny-all');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply starting point' }));
+    goToStep('Ingress');
+    fireEvent.click(await screen.findByRole('button', { name: 'Add ingress rule' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add peer to Ingress rule 1' }));
+    fill('Ingress rule 1, peer 1: CIDR', '192.168.77.92/32');
+    fireEvent.click(screen.getByRole('button', { name: 'Add port to Ingress rule 1' }));
+    fill('Ingress rule 1, port 1: protocol', 'TCP');
+    fill('Ingress rule 1, port 1: port', '22');
+    goToStep('What it does');
+    const items = within(await screen.findByTestId('mnp-effect'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toEqual([
+      `centos-stream9-green-ferret-41 on ${NAD}: ingress only from 192.168.77.92 on TCP 22`,
+      `centos-stream9-green-ferret-41 on ${NAD}: ALL egress blocked`,
+    ]);
+  });
+
+  it('does not offer a Linux bridge network (not enforced), and says why', async () => {
+    const bridge = loadSharedObjects('examples', 'demo-virt', 'example', 'nad-1924.yaml')
+      .filter((o) => o.kind === 'NetworkAttachmentDefinition')
+      .map((o) => ({ ...o, metadata: { ...o.metadata, namespace: NS } }));
+    mock.__setMockResources([
+      ...demoObjects('00-cluster.yaml', '06-localnet-multinetworkpolicies.yaml'),
+      ...bridge,
+    ] as never);
+    renderAt(`/vm-networking/ns/${NS}/new/mnp`, <MNPWizard dryRunDelayMs={0} />);
+    await ready();
+    const box = screen.getByLabelText(new RegExp(`^${NS}/vlan-1924`)) as HTMLInputElement;
+    expect(box).toBeDisabled();
+    expect(
+      screen.getByTestId(`mnp-network-${NS}/vlan-1924`).closest('.pf-v6-c-check'),
+    ).toHaveTextContent(/Linux bridge network: OpenShift does not enforce MultiNetworkPolicy/);
+    // Asked for by address, it is refused with the reason and Create stays disabled.
+    cleanup();
+    renderAt(
+      `/vm-networking/ns/${NS}/new/mnp?network=vlan-1924&vm=${GOLD}`,
+      <MNPWizard dryRunDelayMs={0} />,
+    );
+    await ready();
+    fill('Name', 'bridge');
+    goToStep(/Review and create/);
+    expect(screen.getByTestId('review-errors')).toHaveTextContent(
+      /vlan-1924: Linux bridge network/,
+    );
+    expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled();
   });
 });

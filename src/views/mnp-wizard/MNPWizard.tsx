@@ -21,17 +21,17 @@ import type { K8sObject, MultiNetworkPolicy } from '../../core/k8s/types';
 import {
   applyStartingPoint,
   defaultMNPState,
+  NOT_ENFORCED_MESSAGES,
+  STARTING_POINTS,
   generateMNP,
   networkKey,
   parseBackMNP,
   validateMNPForm,
   type MNPContext,
   type MNPFormState,
-  type MNPNetworkInfo,
   type StartingPoint,
-} from '../../core/mnp';
-import { PolicyAnalysis } from '../../core/policy/analysis';
-import { buildMatrix, outsideBlocksOf } from '../../core/policy/matrix';
+} from '../../core/mnp/mnp';
+import type { Endpoint } from '../../core/policy/endpoints';
 import type { FieldError } from '../../core/validation/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { metadataField } from '../shared/wizard/causes';
@@ -45,11 +45,10 @@ import {
 } from '../shared/wizard/fields';
 import { LoadForEdit } from '../shared/wizard/LoadForEdit';
 import { createPlan, editPlan } from '../shared/wizard/plan';
+import { useYamlLib } from '../shared/wizard/useYamlText';
 import { WizardShell } from '../shared/wizard/WizardShell';
-import { ConnectivityMatrix } from '../policy/ConnectivityMatrix';
 import { usePolicyInputs } from '../policy/usePolicyInputs';
 import { formatLabels, parseLabels } from './labels';
-import { RulesEditor } from './RulesEditor';
 import { parseMNPPath } from './urls';
 
 export interface MNPWizardProps {
@@ -72,74 +71,46 @@ const mapCause = (_kind: string, field: string): string | undefined => {
 const isSame = (o: K8sObject, name?: string) =>
   o.kind === 'MultiNetworkPolicy' && !!name && o.metadata?.name === name;
 
-const MatrixPreview: React.FC<{
-  before: PolicyAnalysis;
-  after: PolicyAnalysis;
-  namespace: string;
-  networks: { key: string; id: string }[];
-}> = ({ before, after, namespace, networks }) => {
-  const { t } = useNetworkingTranslation();
-  const [chosen, setChosen] = React.useState(networks[0]?.key ?? '');
-  const network = networks.find((n) => n.key === chosen) ?? networks[0];
-  const matrices = React.useMemo(() => {
-    if (!network) return undefined;
-    const outside = [
-      ...new Set([...outsideBlocksOf(before, network.id), ...outsideBlocksOf(after, network.id)]),
-    ];
-    return {
-      before: buildMatrix(before, { namespace, networkId: network.id, outside }),
-      after: buildMatrix(after, { namespace, networkId: network.id, outside }),
+type NamespaceReader = typeof import('./namespace-model');
+const loadReader = () => import(/* webpackChunkName: "mnp-namespace-model" */ './namespace-model');
+
+const useNamespaceReader = (): NamespaceReader | undefined => {
+  const [mod, setMod] = React.useState<NamespaceReader>();
+  React.useEffect(() => {
+    let live = true;
+    void loadReader().then((m) => live && setMod(m));
+    return () => {
+      live = false;
     };
-  }, [before, after, namespace, network]);
-  if (!network || !matrices)
-    return (
-      <Alert
-        variant="info"
-        isInline
-        isPlain
-        title={t('Choose a network the namespace has to preview the policy on.')}
-      />
-    );
-  return (
-    <div data-test="mnp-matrix-preview">
-      <SelectField
-        field="previewNetwork"
-        label={t('Network to preview')}
-        value={network.key}
-        onChange={setChosen}
-        errors={[]}
-        options={networks.map((n) => ({ value: n.key, label: n.key }))}
-      />
-      <ConnectivityMatrix
-        matrix={matrices.before}
-        caption={t('Before: what the namespace allows today on {{network}}', {
-          network: network.key,
-        })}
-        dataTest="mnp-matrix-before"
-      />
-      <ConnectivityMatrix
-        matrix={matrices.after}
-        compare={matrices.before}
-        caption={t('After: with this policy (changed cells in bold)')}
-        dataTest="mnp-matrix-after"
-      />
-    </div>
-  );
+  }, []);
+  return mod;
 };
+
+const MatrixPreview = React.lazy(
+  () => import(/* webpackChunkName: "mnp-matrix-preview" */ './MatrixPreview'),
+);
+
+// The rules editor and the effect statement load with their steps.
+const RulesEditor = React.lazy(() =>
+  import(/* webpackChunkName: "mnp-rules-editor" */ './RulesEditor').then((m) => ({
+    default: m.RulesEditor,
+  })),
+);
+const EffectStep = React.lazy(() => import(/* webpackChunkName: "mnp-effect" */ './EffectStep'));
 
 const StartingPoints: React.FC<{
   state: MNPFormState;
   setState: React.Dispatch<React.SetStateAction<MNPFormState>>;
-  analysis?: PolicyAnalysis;
+  endpoints?: Endpoint[];
   networkIds: string[];
-}> = ({ state, setState, analysis, networkIds }) => {
+}> = ({ state, setState, endpoints, networkIds }) => {
   const { t } = useNetworkingTranslation();
-  const [point, setPoint] = React.useState<StartingPoint>('deny-all');
+  const [point, setPoint] = React.useState<StartingPoint>('deny-ingress');
   const [gateways, setGateways] = React.useState<string[]>([]);
   const [cidr, setCidr] = React.useState('');
   const [vm, setVm] = React.useState('');
   const [applied, setApplied] = React.useState<string[]>([]);
-  const others = (analysis?.endpoints ?? [])
+  const others = (endpoints ?? [])
     .filter((e) => e.namespace === state.namespace)
     .flatMap((e) =>
       e.interfaces
@@ -150,12 +121,14 @@ const StartingPoints: React.FC<{
           ip: i.ips[0].text,
         })),
     );
+  // Each label says what the point isolates: only the deny points turn isolation on.
   const labels: Record<StartingPoint, string> = {
-    'deny-all': t('Deny all (isolate both directions, no rules)'),
-    'allow-gateway': t('Allow the gateway'),
-    'allow-dhcp': t('Allow DHCP (UDP 67 out, UDP 68 in)'),
-    'allow-cidr': t('Allow one CIDR'),
-    'allow-from-vm': t('Allow from another VM (by its address)'),
+    'deny-ingress': t('Deny all ingress (isolates ingress only; egress stays open)'),
+    'deny-all': t('Deny all in and out (isolates ingress and egress: ALL egress blocked)'),
+    'allow-gateway': t('Allow the gateway (adds rules, isolates nothing)'),
+    'allow-dhcp': t('Allow DHCP: UDP 67 out, UDP 68 in (adds rules, isolates nothing)'),
+    'allow-cidr': t('Allow one CIDR (adds rules, isolates nothing)'),
+    'allow-from-vm': t('Allow from another VM by its address (adds a rule, isolates nothing)'),
   };
   const apply = () => {
     const vmIp = others.find((o) => o.key === vm)?.ip;
@@ -175,9 +148,9 @@ const StartingPoints: React.FC<{
         onChange={setPoint}
         errors={[]}
         helper={t(
-          'Starting points add to the rules; apply several to combine them (deny all, then allow the gateway).',
+          'Starting points add to the rules; apply several to combine them (deny all ingress, then allow the gateway). Allow rules count only in a direction that is isolated.',
         )}
-        options={(Object.keys(labels) as StartingPoint[]).map((p) => ({
+        options={STARTING_POINTS.map((p) => ({
           value: p,
           label: labels[p],
         }))}
@@ -251,22 +224,19 @@ const MNPForm: React.FC<
     () => inputs.objects.filter((o) => !isSame(o, original?.metadata?.name)),
     [inputs, original],
   );
-  const before = React.useMemo(
-    () => (inputs.loaded ? new PolicyAnalysis(others) : undefined),
-    [inputs.loaded, others],
+  // The networks and workloads, read by a module loaded on demand (not the analysis: that loads
+  // with the preview step); cloud-init addresses are read once the YAML library has loaded.
+  const yamlLib = useYamlLib();
+  const reader = useNamespaceReader();
+  const model = React.useMemo(
+    () =>
+      inputs.loaded && reader
+        ? reader.readNamespaceModel(others, namespace, yamlLib?.parse)
+        : undefined,
+    [inputs.loaded, reader, others, namespace, yamlLib],
   );
-
-  const networks = React.useMemo((): MNPNetworkInfo[] | undefined => {
-    if (!before) return undefined;
-    return others
-      .filter(
-        (o) => o.kind === 'NetworkAttachmentDefinition' && o.metadata?.namespace === namespace,
-      )
-      .map((o) => `${namespace}/${o.metadata!.name}`)
-      .map((key) => ({ key, net: before.network(before.catalog.nadNetwork.get(key) ?? '') }))
-      .filter((x) => x.net?.kind === 'secondary')
-      .map(({ key, net }) => ({ key, hasIpam: net!.ipam !== 'no' }));
-  }, [before, others, namespace]);
+  const networks = model?.networks;
+  const endpoints = model?.endpoints;
   const existingNames = React.useMemo(
     () =>
       inputs.loaded
@@ -288,18 +258,18 @@ const MNPForm: React.FC<
 
   const chosen = state.networks.map((n) => networkKey(n, state.namespace));
   const chosenIds = chosen
-    .map((key) => ({ key, id: before?.catalog.nadNetwork.get(key) }))
+    .map((key) => ({ key, id: model?.nadNetwork.get(key) }))
     .filter((x): x is { key: string; id: string } => !!x.id);
   const noIpam = (networks ?? []).filter((n) => chosen.includes(n.key) && !n.hasIpam);
 
   const matching = React.useMemo(() => {
-    if (!before) return undefined;
+    if (!endpoints) return undefined;
     const selector = obj.spec?.podSelector ?? {};
-    return before.endpoints.filter(
+    return endpoints.filter(
       (e) => e.namespace === state.namespace && matchesSelector(e.labels, selector),
     );
-  }, [before, obj, state.namespace]);
-  const vms = (before?.endpoints ?? []).filter(
+  }, [endpoints, obj, state.namespace]);
+  const vms = (endpoints ?? []).filter(
     (e) => e.namespace === state.namespace && e.kind === 'VirtualMachine',
   );
 
@@ -345,6 +315,9 @@ const MNPForm: React.FC<
                 ? n.key
                 : t('{{network}} (no IPAM: only IP block peers)', { network: n.key })
             }
+            // Not offered where the policy would do nothing; one already chosen can be unchecked.
+            isDisabled={!!n.notEnforced && !chosen.includes(n.key)}
+            description={n.notEnforced ? t(NOT_ENFORCED_MESSAGES[n.notEnforced]) : undefined}
             isChecked={chosen.includes(n.key)}
             onChange={(_e, on) => toggleNetwork(n.key, on)}
           />
@@ -455,21 +428,18 @@ const MNPForm: React.FC<
             errors={errs}
           />
           {(dir === 'ingress' ? state.ingressEnabled : state.egressEnabled) && (
-            <RulesEditor
-              dir={dir}
-              rules={state[dir]}
-              onChange={(rules) => set({ [dir]: rules } as Partial<MNPFormState>)}
-              errors={errs}
-            />
+            <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
+              <RulesEditor
+                dir={dir}
+                rules={state[dir]}
+                onChange={(rules) => set({ [dir]: rules } as Partial<MNPFormState>)}
+                errors={errs}
+              />
+            </React.Suspense>
           )}
         </>
       );
     };
-
-  const after = React.useMemo(
-    () => (inputs.loaded ? new PolicyAnalysis([...others, obj]) : undefined),
-    [inputs.loaded, others, obj],
-  );
 
   return (
     <WizardShell
@@ -497,7 +467,7 @@ const MNPForm: React.FC<
             <StartingPoints
               state={state}
               setState={setState}
-              analysis={before}
+              endpoints={endpoints}
               networkIds={chosenIds.map((c) => c.id)}
             />
           ),
@@ -519,16 +489,28 @@ const MNPForm: React.FC<
           name: t('Connectivity preview'),
           fields: [],
           render: () =>
-            before && after ? (
-              <MatrixPreview
-                before={before}
-                after={after}
-                namespace={namespace}
-                networks={chosenIds}
-              />
+            inputs.loaded ? (
+              <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
+                <MatrixPreview
+                  others={others}
+                  policy={obj as K8sObject}
+                  namespace={namespace}
+                  networks={chosenIds}
+                />
+              </React.Suspense>
             ) : (
               <Spinner size="md" aria-label={t('Loading')} />
             ),
+        },
+        {
+          id: 'effect',
+          name: t('What it does'),
+          fields: [],
+          render: () => (
+            <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
+              <EffectStep state={state} targets={matching?.map((e) => e.name)} />
+            </React.Suspense>
+          ),
         },
       ]}
     />

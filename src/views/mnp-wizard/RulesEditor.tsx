@@ -8,7 +8,7 @@ import {
   type MNPRuleState,
   type PeerKind,
   type Protocol,
-} from '../../core/mnp';
+} from '../../core/mnp/mnp';
 import type { FieldError } from '../../core/validation/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { ListField, NumberField, SelectField, TextField } from '../shared/wizard/fields';

@@ -1,8 +1,24 @@
 import * as React from 'react';
-import type { Matrix, MatrixCell } from '../../core/policy/matrix';
+import { matrixPeerLabel, type Matrix, type MatrixCell } from '../../core/policy/matrix';
 import { useNetworkingTranslation } from '../shared/i18n';
 
-const short = (id: string) => id.replace(/^[^/]+\//, '');
+/** A header: CIDR blocks whole, workloads by name (abbreviated, full id on hover), kind and NIC below. */
+const PeerHeader: React.FC<{ id: string }> = ({ id }) => {
+  const l = matrixPeerLabel(id);
+  return (
+    <span title={l.full}>
+      {l.name}
+      {l.detail && (
+        <>
+          <br />
+          <small>{l.detail}</small>
+        </>
+      )}
+    </span>
+  );
+};
+
+const NOWRAP: React.CSSProperties = { whiteSpace: 'nowrap' };
 
 /**
  * A connectivity matrix as a table: one row per source, one column per destination, what is
@@ -25,45 +41,61 @@ export const ConnectivityMatrix: React.FC<{
   );
   const words = (c: MatrixCell) => t(c.words);
   return (
-    <table className="pf-v6-c-table pf-m-compact pf-m-grid-md" data-test={dataTest}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('From \\ To')}</th>
-          {matrix.peers.map((p) => (
-            <th key={p.id} scope="col" title={p.id}>
-              {short(p.id)}
+    // Scrolls inside itself: a wide namespace never makes the page scroll sideways.
+    <div
+      // width 0 + min-width 100%: as wide as its container, whatever the table's width.
+      style={{ overflowX: 'auto', width: 0, minWidth: '100%' }}
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
+      <table className="pf-v6-c-table pf-m-compact" data-test={dataTest}>
+        <caption className="pf-v6-c-table__caption">{caption}</caption>
+        <thead className="pf-v6-c-table__thead">
+          <tr className="pf-v6-c-table__tr">
+            <th scope="col" className="pf-v6-c-table__th">
+              {t('From \\ To')}
             </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {matrix.peers.map((from) => (
-          <tr key={from.id}>
-            <th scope="row" title={from.id}>
-              {short(from.id)}
-            </th>
-            {matrix.peers.map((to) => {
-              const c = cells.get(`${from.id}\n${to.id}`);
-              if (!c) return <td key={to.id}>—</td>;
-              const old = before.get(`${from.id}\n${to.id}`);
-              const changed = !!compare && (!old || old.words !== c.words);
-              return (
-                <td
-                  key={to.id}
-                  data-test="matrix-cell"
-                  data-from={from.id}
-                  data-to={to.id}
-                  data-changed={changed ? 'true' : undefined}
-                  style={changed ? { fontWeight: 'bold' } : undefined}
-                >
-                  {words(c)}
-                </td>
-              );
-            })}
+            {matrix.peers.map((p) => (
+              <th key={p.id} scope="col" className="pf-v6-c-table__th" style={NOWRAP}>
+                <PeerHeader id={p.id} />
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="pf-v6-c-table__tbody">
+          {matrix.peers.map((from) => (
+            <tr key={from.id} className="pf-v6-c-table__tr">
+              <th scope="row" className="pf-v6-c-table__th" style={NOWRAP}>
+                <PeerHeader id={from.id} />
+              </th>
+              {matrix.peers.map((to) => {
+                const c = cells.get(`${from.id}\n${to.id}`);
+                if (!c)
+                  return (
+                    <td key={to.id} className="pf-v6-c-table__td" style={NOWRAP}>
+                      —
+                    </td>
+                  );
+                const old = before.get(`${from.id}\n${to.id}`);
+                const changed = !!compare && (!old || old.words !== c.words);
+                return (
+                  <td
+                    key={to.id}
+                    data-test="matrix-cell"
+                    data-from={from.id}
+                    data-to={to.id}
+                    data-changed={changed ? 'true' : undefined}
+                    style={changed ? { ...NOWRAP, fontWeight: 'bold' } : NOWRAP}
+                  >
+                    {words(c)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 };
