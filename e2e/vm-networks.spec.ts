@@ -122,6 +122,39 @@ describe('VM networks list', () => {
     w.assertNoProblems();
   });
 
+  it('fits 1440×900: nothing scrolls sideways and every row kebab is inside the content box', async () => {
+    const w = await open('/vm-networking');
+    await listLoaded(w.page);
+    const m = await w.page.evaluate(() => {
+      const doc = document.scrollingElement ?? document.documentElement;
+      // The list's own content box: the page section holding the table, less its padding.
+      const table = document.querySelector('[data-test="vm-networks-list"]')!;
+      const section = table.closest('.pf-v6-c-page__main-section') ?? table.parentElement!;
+      const r = section.getBoundingClientRect();
+      const cs = getComputedStyle(section);
+      const right = r.right - parseFloat(cs.paddingRight);
+      const kebabs = [...document.querySelectorAll('[data-test^="network-actions-"]')].map(
+        (k) => k.getBoundingClientRect().right,
+      );
+      const scrollers = [...section.querySelectorAll('*')]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+        .map((e) => `${e.tagName}.${e.className}`);
+      return {
+        scrollWidth: doc.scrollWidth,
+        clientWidth: doc.clientWidth,
+        right,
+        kebabs,
+        scrollers,
+      };
+    });
+    await shot(w.page, 'list-width-1440');
+    expect(m.scrollWidth).toBeLessThanOrEqual(m.clientWidth);
+    expect(m.kebabs.length).toBe(DEMO_NETWORKS.length);
+    expect(Math.max(...m.kebabs)).toBeLessThanOrEqual(m.right);
+    expect(m.scrollers).toEqual([]);
+    w.assertNoProblems();
+  });
+
   it('filters by topology and name, sorts by VLAN, and keeps all of it in the URL', async () => {
     const w = await open('/vm-networking');
     const { page } = w;

@@ -25,7 +25,8 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Th, Thead, Tr } from '@patternfly/react-table';
-import { useHistory, useLocation } from 'react-router-dom';
+// v5-compat: the one router API both emulated consoles provide (react-router 7 has no useHistory).
+import { useLocation, useNavigate } from 'react-router-dom-v5-compat';
 import { ALL_NAMESPACES_KEY, useActiveNamespace } from './hooks';
 import { useK8sWatchResource } from './watch';
 
@@ -102,7 +103,7 @@ export const useListPageFilter = (
 
 const useQueryParams = () => {
   const location = useLocation();
-  const history = useHistory();
+  const navigate = useNavigate();
   const params = React.useMemo(() => new URLSearchParams(location.search), [location.search]);
   const set = React.useCallback(
     (key: string, value: string | undefined) => {
@@ -110,11 +111,11 @@ const useQueryParams = () => {
       if (value) next.set(key, value);
       else next.delete(key);
       const search = next.toString();
-      history.replace(
-        `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`,
-      );
+      navigate(`${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`, {
+        replace: true,
+      });
     },
-    [history],
+    [navigate],
   );
   return [params, set] as const;
 };

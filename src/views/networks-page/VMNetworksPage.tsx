@@ -255,7 +255,11 @@ const VMNetworksList: React.FC = () => {
           nameFilterPlaceholder={t('Search by name…')}
           hideLabelFilter
         />
-        <div data-test="vm-networks-list" data-loaded={loaded && vmsLoaded ? 'true' : 'false'}>
+        <div
+          className="vm-networking-networks__table"
+          data-test="vm-networks-list"
+          data-loaded={loaded && vmsLoaded ? 'true' : 'false'}
+        >
           <VirtualizedTable<NetworkItem, { onDelete: (r: NetworkRow) => void }>
             data={filtered}
             unfilteredData={data}
