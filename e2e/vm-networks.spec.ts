@@ -137,7 +137,9 @@ describe('VM networks list', () => {
         (k) => k.getBoundingClientRect().right,
       );
       const scrollers = [...section.querySelectorAll('*')]
-        .filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+        .filter(
+          (e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible',
+        )
         .map((e) => `${e.tagName}.${e.className}`);
       return {
         scrollWidth: doc.scrollWidth,
@@ -354,5 +356,125 @@ describe('VM network details', () => {
       .locator('[data-test="network-row-NetworkAttachmentDefinition-demo-vm-bridge-virt-bridge"]')
       .waitFor({ state: 'detached' });
     w.assertNoProblems();
+  });
+});
+
+describe('VM network policies list', () => {
+  const policyRows = (page: Page) =>
+    page.locator('[data-test="virtualized-table"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cell = (sel: string) =>
+          (tr.querySelector(sel) as HTMLElement | null)?.innerText?.replace(/\s+/g, ' ').trim() ??
+          '';
+        return {
+          id: (
+            tr.querySelector('[data-test^="policy-row-"]')?.getAttribute('data-test') ?? ''
+          ).replace(/^policy-row-/, ''),
+          networks: cell('[data-test="policy-networks"]'),
+          vms: cell('[data-test="policy-vms"]'),
+          isolation: cell('[data-test="policy-isolation"]'),
+          enforced: cell('[data-test="policy-enforced"]'),
+          reasons: [...tr.querySelectorAll('[data-test="policy-reason"]')].map((e) =>
+            (e.textContent ?? '').trim(),
+          ),
+        };
+      }),
+    );
+  const policiesLoaded = (page: Page) =>
+    page.locator('[data-test="vm-policies-list"][data-loaded="true"]').waitFor({ timeout: 60000 });
+  const operatorPath = '/api/kubernetes/apis/operator.openshift.io/v1/networks/cluster';
+  const setMnp = async (on: boolean) => {
+    const r = await fetch(`${preview.url}${operatorPath}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/merge-patch+json' },
+      body: JSON.stringify({ spec: { useMultiNetworkPolicy: on } }),
+    });
+    expect(r.status).toBe(200);
+  };
+
+  it('lists every MultiNetworkPolicy with its network, selected VMs, isolation and enforcement; fits 1440×900', async () => {
+    const w = await open('/vm-networking/policies');
+    const { page } = w;
+    await policiesLoaded(page);
+    const rows = await policyRows(page);
+    expect(rows.map((r) => r.id).sort()).toEqual(
+      [
+        'allow-ipblock',
+        'allow-ipblock-01',
+        'allow-ipblock-cnv-01',
+        'allow-ipblock-cnv-02',
+        'allow-ipblock-cnv-03',
+        'deny-by-default',
+      ].map((n) => `llm-demo-${n}`),
+    );
+    const by = (name: string) => rows.find((r) => r.id === `llm-demo-${name}`)!;
+    for (const r of rows) {
+      expect(r.networks).toBe('llm-demo/llm-demo-localnet-network');
+      expect(r.enforced).toBe('Enforced');
+    }
+    expect(by('deny-by-default').isolation).toBe('Ingress: all denied Egress: all denied');
+    expect(by('allow-ipblock').isolation).toBe(
+      'Ingress: only what 1 rules allow Egress: not isolated',
+    );
+    expect(by('allow-ipblock-cnv-01').vms).toBe('centos-stream9-gold-rabbit-80');
+    expect(by('allow-ipblock').vms).toBe('No VM');
+    // The network links to its details page.
+    expect(
+      await page
+        .locator('[data-test="policy-networks"] a', {
+          hasText: 'llm-demo/llm-demo-localnet-network',
+        })
+        .first()
+        .getAttribute('href'),
+    ).toBe('/vm-networking/ns/llm-demo/nad/llm-demo-localnet-network');
+    const m = await page.evaluate(() => {
+      const doc = document.scrollingElement ?? document.documentElement;
+      const table = document.querySelector('[data-test="vm-policies-list"]')!;
+      const section = table.closest('.pf-v6-c-page__main-section') ?? table.parentElement!;
+      const r = section.getBoundingClientRect();
+      const right = r.right - parseFloat(getComputedStyle(section).paddingRight);
+      const cells = [...table.querySelectorAll('td, th')].map(
+        (c) => c.getBoundingClientRect().right,
+      );
+      return {
+        scrollWidth: doc.scrollWidth,
+        clientWidth: doc.clientWidth,
+        right,
+        max: Math.max(...cells),
+      };
+    });
+    expect(m.scrollWidth).toBeLessThanOrEqual(m.clientWidth);
+    expect(m.max).toBeLessThanOrEqual(m.right + 0.5);
+    await shot(page, 'policies-all-namespaces');
+    // VMs only of the policies' namespaces (and of the networks' ones), namespace by namespace; no pods.
+    const vmLists = w.requests.filter((u) => /\/virtualmachines(\?|$)/.test(u));
+    expect(vmLists.some((u) => u.includes('/namespaces/llm-demo/virtualmachines'))).toBe(true);
+    expect(vmLists.every((u) => /\/namespaces\/[^/]+\/virtualmachines/.test(u))).toBe(true);
+    expect(w.requests.some((u) => /\/pods(\?|$)/.test(u))).toBe(false);
+    w.assertNoProblems();
+  });
+
+  it('says why not: MultiNetworkPolicy disabled in the Network operator; one namespace in the URL', async () => {
+    await setMnp(false);
+    try {
+      const w = await open('/vm-networking/policies/ns/llm-demo');
+      const { page } = w;
+      await policiesLoaded(page);
+      const rows = await policyRows(page);
+      expect(rows).toHaveLength(6);
+      for (const r of rows) {
+        expect(r.enforced).toBe('Not enforced');
+        expect(r.reasons).toEqual([
+          'MultiNetworkPolicy is disabled in the cluster Network operator (spec.useMultiNetworkPolicy).',
+        ]);
+      }
+      await shot(page, 'policies-llm-demo-mnp-disabled');
+      w.assertNoProblems();
+      const empty = await open('/vm-networking/policies/ns/demo-vm-bridge');
+      await empty.page.locator('[data-test="policies-empty"]').waitFor({ timeout: 60000 });
+      empty.assertNoProblems();
+    } finally {
+      await setMnp(true);
+    }
   });
 });

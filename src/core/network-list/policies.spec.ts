@@ -37,7 +37,7 @@ const rows = buildNetworkRows({
   cudns: ofKind<ClusterUserDefinedNetwork>(objects, 'ClusterUserDefinedNetwork'),
   nads: ofKind<NetworkAttachmentDefinition>(objects, 'NetworkAttachmentDefinition'),
   namespaces: ofKind<Namespace>(objects, 'Namespace'),
-  bridgeMappings: [],
+  bridgeMappings: new Map(),
 });
 
 const summary = (p: ReturnType<typeof buildPolicyRows>[number]) => ({
