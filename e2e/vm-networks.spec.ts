@@ -478,3 +478,76 @@ describe('VM network policies list', () => {
     }
   });
 });
+
+describe('Attach to VMs… from a network', () => {
+  const VMS = '/api/kubernetes/apis/kubevirt.io/v1/namespaces/demo-vm-localnet/virtualmachines';
+
+  it('attaches the row’s network to a picked VM with one patch, seen in the fixture API', async () => {
+    // A second VM in the namespace, on the pod network only (a copy of vm-localnet without its NIC).
+    const src = (await (await fetch(`${preview.url}${VMS}/vm-localnet`)).json()) as any;
+    const spec = src.spec.template.spec;
+    const vm = {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachine',
+      metadata: { name: 'vm-extra', namespace: 'demo-vm-localnet' },
+      spec: {
+        runStrategy: 'Halted',
+        template: {
+          metadata: { labels: { app: 'vm-extra' } },
+          spec: {
+            ...spec,
+            domain: {
+              ...spec.domain,
+              devices: {
+                ...spec.domain.devices,
+                interfaces: spec.domain.devices.interfaces.filter((i: any) => i.name === 'default'),
+              },
+            },
+            networks: spec.networks.filter((n: any) => n.name === 'default'),
+          },
+        },
+      },
+    };
+    const created = await fetch(`${preview.url}${VMS}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(vm),
+    });
+    expect(created.status).toBe(201);
+
+    const w = await open('/vm-networking/ns/demo-vm-localnet');
+    const { page } = w;
+    await listLoaded(page);
+    await rowOf(page, 'NetworkAttachmentDefinition', 'demo-vm-localnet', 'demo-vlan-1924')
+      .locator('[data-test="network-actions-demo-vlan-1924"]')
+      .click();
+    await page.locator('[data-test="network-action-attach"]').click();
+    const pick = page.locator('[data-test="attach-to-vms-modal"]');
+    await pick.waitFor();
+    expect(await pick.getByLabel('Namespace').inputValue()).toBe('demo-vm-localnet');
+    await pick.getByLabel('vm-extra').check();
+    await shot(page, 'attach-to-vms-pick');
+    await pick.locator('[data-test="attach-to-vms-next"]').click();
+    const bulk = page.locator('[data-test="bulk-attach-modal"]');
+    await bulk.waitFor();
+    await bulk.getByLabel('Network').waitFor();
+    expect(await bulk.getByLabel('Network').inputValue()).toBe('demo-vm-localnet/demo-vlan-1924');
+    await shot(page, 'attach-to-vms-bulk');
+    await bulk.locator('[data-test="bulk-attach-apply"]').click();
+    await bulk.locator('[data-test="bulk-results"]').waitFor();
+    expect(await bulk.locator('[data-test="bulk-results"]').textContent()).toContain(
+      'vm-extra: attached',
+    );
+    const stored = (await (await fetch(`${preview.url}${VMS}/vm-extra`)).json()) as any;
+    const nets = stored.spec.template.spec.networks as any[];
+    const added = nets.find((n) => n.multus);
+    expect(added.multus.networkName).toMatch(/^(demo-vm-localnet\/)?demo-vlan-1924$/);
+    expect(stored.spec.template.spec.domain.devices.interfaces.map((i: any) => i.name)).toContain(
+      added.name,
+    );
+    // The other VM of the namespace was not touched.
+    const other = (await (await fetch(`${preview.url}${VMS}/vm-localnet`)).json()) as any;
+    expect(other.metadata.resourceVersion).toBe(src.metadata.resourceVersion);
+    w.assertNoProblems();
+  });
+});
