@@ -414,7 +414,7 @@ describe('VM network policies list', () => {
     }
     expect(by('deny-by-default').isolation).toBe('Ingress: all denied Egress: all denied');
     expect(by('allow-ipblock').isolation).toBe(
-      'Ingress: only what 1 rules allow Egress: not isolated',
+      'Ingress: isolated; allowing rules: 1 Egress: not isolated',
     );
     expect(by('allow-ipblock-cnv-01').vms).toBe('centos-stream9-gold-rabbit-80');
     expect(by('allow-ipblock').vms).toBe('No VM');
@@ -479,6 +479,7 @@ describe('VM network policies list', () => {
   });
 });
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- VM JSON read back from the fixture API */
 describe('Attach to VMs… from a network', () => {
   const VMS = '/api/kubernetes/apis/kubevirt.io/v1/namespaces/demo-vm-localnet/virtualmachines';
 
@@ -551,3 +552,4 @@ describe('Attach to VMs… from a network', () => {
     w.assertNoProblems();
   });
 });
+/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -25,7 +25,7 @@ import {
   ToolbarItem,
 } from '@patternfly/react-core';
 import { Table, Tbody, Th, Thead, Tr } from '@patternfly/react-table';
-// v5-compat: the one router API both emulated consoles provide (react-router 7 has no useHistory).
+// v5-compat: the same hooks under console 4.21 (react-router 5 + compat) and 4.22 (react-router 7).
 import { useLocation, useNavigate } from 'react-router-dom-v5-compat';
 import { ALL_NAMESPACES_KEY, useActiveNamespace } from './hooks';
 import { useK8sWatchResource } from './watch';

@@ -4,4 +4,3 @@ export * from './connected';
 export * from './sort-filter';
 export * from './details';
 export { LIST_MESSAGES } from './messages';
-export * from './policies';

@@ -12,7 +12,8 @@ import type {
   UserDefinedNetwork,
   VirtualMachine,
 } from '../k8s/types';
-import { buildNetworkRows, buildPolicyRows, isolationOf, launcherLabelsOf } from './index';
+import { buildNetworkRows } from './index';
+import { buildPolicyRows, isolationOf, launcherLabelsOf } from './policies';
 
 const DEMO = path.resolve(__dirname, '../../../preview/fixtures/demo');
 const demo = (): K8sObject[] =>

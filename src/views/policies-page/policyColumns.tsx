@@ -55,8 +55,8 @@ const directionText = (t: T, dir: 'ingress' | 'egress', d: DirectionIsolation): 
     return dir === 'ingress' ? t('Ingress: not isolated') : t('Egress: not isolated');
   if (!d.rules) return dir === 'ingress' ? t('Ingress: all denied') : t('Egress: all denied');
   return dir === 'ingress'
-    ? t('Ingress: only what {{count}} rules allow', { count: d.rules })
-    : t('Egress: only what {{count}} rules allow', { count: d.rules });
+    ? t('Ingress: isolated; allowing rules: {{count}}', { count: d.rules })
+    : t('Egress: isolated; allowing rules: {{count}}', { count: d.rules });
 };
 
 const ENFORCEMENT_ORDER: Record<PolicyEnforcement, number> = {
@@ -197,7 +197,7 @@ export const PolicyRowView: React.FC<RowProps<PolicyItem>> = ({ obj: row, active
             </>
           )}
         </div>
-        <div className="vm-networking-networks__role">{t('Computed from template labels')}</div>
+        <div className="vm-networking-networks__role">{t('Computed from the VMs’ labels')}</div>
       </TableData>
       <TableData id="isolation" activeColumnIDs={activeColumnIDs}>
         <div data-test="policy-isolation">
