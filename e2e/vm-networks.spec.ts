@@ -122,6 +122,41 @@ describe('VM networks list', () => {
     w.assertNoProblems();
   });
 
+  it('fits 1440×900: nothing scrolls sideways and every row kebab is inside the content box', async () => {
+    const w = await open('/vm-networking');
+    await listLoaded(w.page);
+    const m = await w.page.evaluate(() => {
+      const doc = document.scrollingElement ?? document.documentElement;
+      // The list's own content box: the page section holding the table, less its padding.
+      const table = document.querySelector('[data-test="vm-networks-list"]')!;
+      const section = table.closest('.pf-v6-c-page__main-section') ?? table.parentElement!;
+      const r = section.getBoundingClientRect();
+      const cs = getComputedStyle(section);
+      const right = r.right - parseFloat(cs.paddingRight);
+      const kebabs = [...document.querySelectorAll('[data-test^="network-actions-"]')].map(
+        (k) => k.getBoundingClientRect().right,
+      );
+      const scrollers = [...section.querySelectorAll('*')]
+        .filter(
+          (e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible',
+        )
+        .map((e) => `${e.tagName}.${e.className}`);
+      return {
+        scrollWidth: doc.scrollWidth,
+        clientWidth: doc.clientWidth,
+        right,
+        kebabs,
+        scrollers,
+      };
+    });
+    await shot(w.page, 'list-width-1440');
+    expect(m.scrollWidth).toBeLessThanOrEqual(m.clientWidth);
+    expect(m.kebabs.length).toBe(DEMO_NETWORKS.length);
+    expect(Math.max(...m.kebabs)).toBeLessThanOrEqual(m.right);
+    expect(m.scrollers).toEqual([]);
+    w.assertNoProblems();
+  });
+
   it('filters by topology and name, sorts by VLAN, and keeps all of it in the URL', async () => {
     const w = await open('/vm-networking');
     const { page } = w;
@@ -323,3 +358,198 @@ describe('VM network details', () => {
     w.assertNoProblems();
   });
 });
+
+describe('VM network policies list', () => {
+  const policyRows = (page: Page) =>
+    page.locator('[data-test="virtualized-table"] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cell = (sel: string) =>
+          (tr.querySelector(sel) as HTMLElement | null)?.innerText?.replace(/\s+/g, ' ').trim() ??
+          '';
+        return {
+          id: (
+            tr.querySelector('[data-test^="policy-row-"]')?.getAttribute('data-test') ?? ''
+          ).replace(/^policy-row-/, ''),
+          networks: cell('[data-test="policy-networks"]'),
+          vms: cell('[data-test="policy-vms"]'),
+          isolation: cell('[data-test="policy-isolation"]'),
+          enforced: cell('[data-test="policy-enforced"]'),
+          reasons: [...tr.querySelectorAll('[data-test="policy-reason"]')].map((e) =>
+            (e.textContent ?? '').trim(),
+          ),
+        };
+      }),
+    );
+  const policiesLoaded = (page: Page) =>
+    page.locator('[data-test="vm-policies-list"][data-loaded="true"]').waitFor({ timeout: 60000 });
+  const operatorPath = '/api/kubernetes/apis/operator.openshift.io/v1/networks/cluster';
+  const setMnp = async (on: boolean) => {
+    const r = await fetch(`${preview.url}${operatorPath}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/merge-patch+json' },
+      body: JSON.stringify({ spec: { useMultiNetworkPolicy: on } }),
+    });
+    expect(r.status).toBe(200);
+  };
+
+  it('lists every MultiNetworkPolicy with its network, selected VMs, isolation and enforcement; fits 1440×900', async () => {
+    const w = await open('/vm-networking/policies');
+    const { page } = w;
+    await policiesLoaded(page);
+    const rows = await policyRows(page);
+    expect(rows.map((r) => r.id).sort()).toEqual(
+      [
+        'allow-ipblock',
+        'allow-ipblock-01',
+        'allow-ipblock-cnv-01',
+        'allow-ipblock-cnv-02',
+        'allow-ipblock-cnv-03',
+        'deny-by-default',
+      ].map((n) => `llm-demo-${n}`),
+    );
+    const by = (name: string) => rows.find((r) => r.id === `llm-demo-${name}`)!;
+    for (const r of rows) {
+      expect(r.networks).toBe('llm-demo/llm-demo-localnet-network');
+      expect(r.enforced).toBe('Enforced');
+    }
+    expect(by('deny-by-default').isolation).toBe('Ingress: all denied Egress: all denied');
+    expect(by('allow-ipblock').isolation).toBe(
+      'Ingress: isolated; allowing rules: 1 Egress: not isolated',
+    );
+    expect(by('allow-ipblock-cnv-01').vms).toBe('centos-stream9-gold-rabbit-80');
+    expect(by('allow-ipblock').vms).toBe('No VM');
+    // The network links to its details page.
+    expect(
+      await page
+        .locator('[data-test="policy-networks"] a', {
+          hasText: 'llm-demo/llm-demo-localnet-network',
+        })
+        .first()
+        .getAttribute('href'),
+    ).toBe('/vm-networking/ns/llm-demo/nad/llm-demo-localnet-network');
+    const m = await page.evaluate(() => {
+      const doc = document.scrollingElement ?? document.documentElement;
+      const table = document.querySelector('[data-test="vm-policies-list"]')!;
+      const section = table.closest('.pf-v6-c-page__main-section') ?? table.parentElement!;
+      const r = section.getBoundingClientRect();
+      const right = r.right - parseFloat(getComputedStyle(section).paddingRight);
+      const cells = [...table.querySelectorAll('td, th')].map(
+        (c) => c.getBoundingClientRect().right,
+      );
+      return {
+        scrollWidth: doc.scrollWidth,
+        clientWidth: doc.clientWidth,
+        right,
+        max: Math.max(...cells),
+      };
+    });
+    expect(m.scrollWidth).toBeLessThanOrEqual(m.clientWidth);
+    expect(m.max).toBeLessThanOrEqual(m.right + 0.5);
+    await shot(page, 'policies-all-namespaces');
+    // VMs only of the policies' namespaces (and of the networks' ones), namespace by namespace; no pods.
+    const vmLists = w.requests.filter((u) => /\/virtualmachines(\?|$)/.test(u));
+    expect(vmLists.some((u) => u.includes('/namespaces/llm-demo/virtualmachines'))).toBe(true);
+    expect(vmLists.every((u) => /\/namespaces\/[^/]+\/virtualmachines/.test(u))).toBe(true);
+    expect(w.requests.some((u) => /\/pods(\?|$)/.test(u))).toBe(false);
+    w.assertNoProblems();
+  });
+
+  it('says why not: MultiNetworkPolicy disabled in the Network operator; one namespace in the URL', async () => {
+    await setMnp(false);
+    try {
+      const w = await open('/vm-networking/policies/ns/llm-demo');
+      const { page } = w;
+      await policiesLoaded(page);
+      const rows = await policyRows(page);
+      expect(rows).toHaveLength(6);
+      for (const r of rows) {
+        expect(r.enforced).toBe('Not enforced');
+        expect(r.reasons).toEqual([
+          'MultiNetworkPolicy is disabled in the cluster Network operator (spec.useMultiNetworkPolicy).',
+        ]);
+      }
+      await shot(page, 'policies-llm-demo-mnp-disabled');
+      w.assertNoProblems();
+      const empty = await open('/vm-networking/policies/ns/demo-vm-bridge');
+      await empty.page.locator('[data-test="policies-empty"]').waitFor({ timeout: 60000 });
+      empty.assertNoProblems();
+    } finally {
+      await setMnp(true);
+    }
+  });
+});
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- VM JSON read back from the fixture API */
+describe('Attach to VMs… from a network', () => {
+  const VMS = '/api/kubernetes/apis/kubevirt.io/v1/namespaces/demo-vm-localnet/virtualmachines';
+
+  it('attaches the row’s network to a picked VM with one patch, seen in the fixture API', async () => {
+    // A second VM in the namespace, on the pod network only (a copy of vm-localnet without its NIC).
+    const src = (await (await fetch(`${preview.url}${VMS}/vm-localnet`)).json()) as any;
+    const spec = src.spec.template.spec;
+    const vm = {
+      apiVersion: 'kubevirt.io/v1',
+      kind: 'VirtualMachine',
+      metadata: { name: 'vm-extra', namespace: 'demo-vm-localnet' },
+      spec: {
+        runStrategy: 'Halted',
+        template: {
+          metadata: { labels: { app: 'vm-extra' } },
+          spec: {
+            ...spec,
+            domain: {
+              ...spec.domain,
+              devices: {
+                ...spec.domain.devices,
+                interfaces: spec.domain.devices.interfaces.filter((i: any) => i.name === 'default'),
+              },
+            },
+            networks: spec.networks.filter((n: any) => n.name === 'default'),
+          },
+        },
+      },
+    };
+    const created = await fetch(`${preview.url}${VMS}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(vm),
+    });
+    expect(created.status).toBe(201);
+
+    const w = await open('/vm-networking/ns/demo-vm-localnet');
+    const { page } = w;
+    await listLoaded(page);
+    await rowOf(page, 'NetworkAttachmentDefinition', 'demo-vm-localnet', 'demo-vlan-1924')
+      .locator('[data-test="network-actions-demo-vlan-1924"]')
+      .click();
+    await page.locator('[data-test="network-action-attach"]').click();
+    const pick = page.locator('[data-test="attach-to-vms-modal"]');
+    await pick.waitFor();
+    expect(await pick.getByLabel('Namespace').inputValue()).toBe('demo-vm-localnet');
+    await pick.getByLabel('vm-extra').check();
+    await shot(page, 'attach-to-vms-pick');
+    await pick.locator('[data-test="attach-to-vms-next"]').click();
+    const bulk = page.locator('[data-test="bulk-attach-modal"]');
+    await bulk.waitFor();
+    await bulk.getByLabel('Network').waitFor();
+    expect(await bulk.getByLabel('Network').inputValue()).toBe('demo-vm-localnet/demo-vlan-1924');
+    await shot(page, 'attach-to-vms-bulk');
+    await bulk.locator('[data-test="bulk-attach-apply"]').click();
+    await bulk.locator('[data-test="bulk-results"]').waitFor();
+    expect(await bulk.locator('[data-test="bulk-results"]').textContent()).toContain(
+      'vm-extra: attached',
+    );
+    const stored = (await (await fetch(`${preview.url}${VMS}/vm-extra`)).json()) as any;
+    const nets = stored.spec.template.spec.networks as any[];
+    const added = nets.find((n) => n.multus);
+    expect(added.multus.networkName).toMatch(/^(demo-vm-localnet\/)?demo-vlan-1924$/);
+    expect(stored.spec.template.spec.domain.devices.interfaces.map((i: any) => i.name)).toContain(
+      added.name,
+    );
+    // The other VM of the namespace was not touched.
+    const other = (await (await fetch(`${preview.url}${VMS}/vm-localnet`)).json()) as any;
+    expect(other.metadata.resourceVersion).toBe(src.metadata.resourceVersion);
+    w.assertNoProblems();
+  });
+});
+/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -240,4 +240,23 @@ describe('BulkAttachNetworkModal', () => {
     const stored = mock.__getMockResource('VirtualMachine', 'llm-demo', a) as VirtualMachine;
     expect(stored.spec?.template?.spec?.networks?.map((n) => n.name)).toContain('nic-1');
   });
+
+  it('opens on the preselected network, and says so when that network is not offered', async () => {
+    const objs = demo('06-localnet-multinetworkpolicies.yaml');
+    const nad = objs.find((o) => o.kind === 'NetworkAttachmentDefinition')!;
+    const extra = JSON.parse(
+      JSON.stringify(nad).replace(/llm-demo-localnet-network/g, 'extra-net'),
+    ) as K8sObject;
+    mock.__setMockResources([...objs, extra] as never);
+    const vms = objs.filter((o) => o.kind === 'VirtualMachine') as VirtualMachine[];
+    const { unmount } = render(
+      <BulkAttachNetworkModal vms={vms} network="llm-demo/extra-net" closeModal={jest.fn()} />,
+    );
+    await waitFor(() => expect(screen.getByLabelText('Network')).toHaveValue('llm-demo/extra-net'));
+    unmount();
+    render(<BulkAttachNetworkModal vms={vms} network="llm-demo/gone" closeModal={jest.fn()} />);
+    await waitFor(() => expect(screen.getByTestId('bulk-network-missing')).toBeInTheDocument());
+    expect(screen.queryByLabelText('Network')).toBeNull();
+    expect(screen.getByTestId('bulk-attach-apply')).toBeDisabled();
+  });
 });

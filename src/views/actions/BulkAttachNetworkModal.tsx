@@ -49,7 +49,12 @@ const onNetwork = (vm: VirtualMachine, id: string) =>
 export const BulkAttachNetworkModal: React.FC<{
   vms: VirtualMachine[];
   closeModal?: () => void;
-}> = ({ vms, closeModal }) => {
+  /**
+   * The network to attach, when the dialog is opened from a network (`namespace/name` of its NAD,
+   * as the network options name it). Without it, the first secondary network is proposed.
+   */
+  network?: string;
+}> = ({ vms, closeModal, network }) => {
   const { t } = useNetworkingTranslation();
   const namespaces = [...new Set(vms.map((v) => v.metadata?.namespace ?? ''))];
   const namespace = namespaces.length === 1 ? namespaces[0] : '';
@@ -58,11 +63,15 @@ export const BulkAttachNetworkModal: React.FC<{
   const [nic, setNic] = React.useState<PlanInterface>();
   const [results, setResults] = React.useState<Result[]>([]);
   const [busy, setBusy] = React.useState(false);
+  // A preselected network that is not among the options is said so; another is never put in its place.
+  const preselected = network ? options.find((o) => o.id === network) : undefined;
   React.useEffect(() => {
     if (nic || !options.length) return;
-    const first = options.find((o) => o.network.kind === 'multus') ?? options[0];
-    setNic({ ...newInterface(first, ctx, []), name: '' });
-  }, [options, ctx, nic]);
+    const first = network
+      ? preselected
+      : (options.find((o) => o.network.kind === 'multus') ?? options[0]);
+    if (first) setNic({ ...newInterface(first, ctx, []), name: '' });
+  }, [options, ctx, nic, network, preselected]);
   const macs = React.useMemo(() => macsInUse(all), [all]);
 
   const apply = async () => {
@@ -140,6 +149,15 @@ export const BulkAttachNetworkModal: React.FC<{
                 count: namespaces.length,
               },
             )}
+          </Alert>
+        ) : network && options.length > 0 && !preselected ? (
+          <Alert
+            isInline
+            variant="warning"
+            title={t('{{network}} is not offered in {{namespace}}', { network, namespace })}
+            data-test="bulk-network-missing"
+          >
+            {t('The network is not readable there or cannot be attached as an extra NIC.')}
           </Alert>
         ) : nic ? (
           <Form onSubmit={(e) => e.preventDefault()}>

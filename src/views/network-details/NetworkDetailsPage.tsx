@@ -51,6 +51,9 @@ const YamlSection = React.lazy(
   () => import(/* webpackChunkName: "network-yaml" */ './YamlSection'),
 );
 
+const AttachToVMsModal = React.lazy(
+  () => import(/* webpackChunkName: "attach-to-vms-modal" */ '../networks-page/AttachToVMsModal'),
+);
 const DeleteNetworkModal = React.lazy(
   () =>
     import(/* webpackChunkName: "delete-network-modal" */ '../networks-page/DeleteNetworkModal'),
@@ -256,6 +259,7 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
   const d = useNetworkDetails(route);
   const [yamlOpen, setYamlOpen] = React.useState(false);
   const [deleting, setDeleting] = React.useState(false);
+  const [attaching, setAttaching] = React.useState(false);
   React.useEffect(() => {
     if (hash === '#connected-vms' && d.row && d.vms.loaded)
       document.getElementById('connected-vms')?.scrollIntoView();
@@ -314,7 +318,12 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
             </Title>
           </FlexItem>
           <FlexItem>
-            <NetworkActions row={row} variant="button" onDelete={() => setDeleting(true)} />
+            <NetworkActions
+              row={row}
+              variant="button"
+              onDelete={() => setDeleting(true)}
+              onAttach={() => setAttaching(true)}
+            />
           </FlexItem>
         </Flex>
       </PageSection>
@@ -524,6 +533,11 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
           </Section>
         </Flex>
       </PageSection>
+      {attaching && (
+        <React.Suspense fallback={null}>
+          <AttachToVMsModal row={row} onClose={() => setAttaching(false)} />
+        </React.Suspense>
+      )}
       {deleting && (
         <React.Suspense fallback={null}>
           <DeleteNetworkModal

@@ -42,6 +42,7 @@ import { useNetworkingTranslation } from '../shared/i18n';
 import { messageOf } from '../shared/k8s-errors';
 import { wizardUrls } from '../shared/wizard/urls';
 import { kindFilterLabel, roleLabel, topologyLabel } from './labels';
+import type { NetworkActionHandlers } from './NetworkActions';
 import { NetworkRowView, toItem, useNetworkColumns, type NetworkItem } from './networkColumns';
 import { networkUrls, parseListPath } from './urls';
 import { useNetworkList } from './useNetworkList';
@@ -49,7 +50,10 @@ import './networks-page.css';
 
 const ALL_NAMESPACES = '#ALL_NS#';
 
-// Loaded when first opened: the list page does not pay for the modal and its form.
+// Loaded when first opened: the list page does not pay for the modals and their forms.
+const AttachToVMsModal = React.lazy(
+  () => import(/* webpackChunkName: "attach-to-vms-modal" */ './AttachToVMsModal'),
+);
 const DeleteNetworkModal = React.lazy(
   () => import(/* webpackChunkName: "delete-network-modal" */ './DeleteNetworkModal'),
 );
@@ -152,7 +156,8 @@ const VMNetworksList: React.FC = () => {
   const [deleting, setDeleting] = React.useState<NetworkRow>();
   // The row as it is now (the watch may have updated it since the dialog opened).
   const deletingNow = deleting ? (rows.find((r) => r.key === deleting.key) ?? deleting) : undefined;
-  const handlers = React.useMemo(() => ({ onDelete: setDeleting }), []);
+  const [attaching, setAttaching] = React.useState<NetworkRow>();
+  const handlers = React.useMemo(() => ({ onDelete: setDeleting, onAttach: setAttaching }), []);
 
   const NoData = React.useCallback(
     () => (
@@ -255,8 +260,12 @@ const VMNetworksList: React.FC = () => {
           nameFilterPlaceholder={t('Search by name…')}
           hideLabelFilter
         />
-        <div data-test="vm-networks-list" data-loaded={loaded && vmsLoaded ? 'true' : 'false'}>
-          <VirtualizedTable<NetworkItem, { onDelete: (r: NetworkRow) => void }>
+        <div
+          className="vm-networking-networks__table"
+          data-test="vm-networks-list"
+          data-loaded={loaded && vmsLoaded ? 'true' : 'false'}
+        >
+          <VirtualizedTable<NetworkItem, NetworkActionHandlers>
             data={filtered}
             unfilteredData={data}
             loaded={loaded}
@@ -270,6 +279,11 @@ const VMNetworksList: React.FC = () => {
           />
         </div>
       </ListPageBody>
+      {attaching && (
+        <React.Suspense fallback={null}>
+          <AttachToVMsModal row={attaching} onClose={() => setAttaching(undefined)} />
+        </React.Suspense>
+      )}
       {deletingNow && (
         <React.Suspense fallback={null}>
           <DeleteNetworkModal

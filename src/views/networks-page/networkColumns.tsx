@@ -38,8 +38,8 @@ export const useNetworkColumns = (): TableColumn<NetworkItem>[] => {
       title,
       sort: sortBy(id),
       transforms: [sortable],
-      // Headers wrap rather than truncate: twelve columns share the width.
-      props: { className: 'pf-m-wrap' },
+      // Headers wrap rather than truncate; each column has a share of the width (see the CSS).
+      props: { className: `pf-m-wrap vm-networking-networks__col--${id}` },
     });
     return [
       col('name', t('Name')),
@@ -51,7 +51,11 @@ export const useNetworkColumns = (): TableColumn<NetworkItem>[] => {
       col('subnets', t('Subnets / MTU')),
       col('status', t('Status')),
       col('vms', t('VMs')),
-      { id: '', title: '', props: { className: 'pf-v6-c-table__action' } },
+      {
+        id: '',
+        title: '',
+        props: { className: 'pf-v6-c-table__action vm-networking-networks__col--actions' },
+      },
     ];
   }, [t]);
 };

@@ -1,0 +1,154 @@
+/**
+ * `/vm-networking/policies` (all namespaces) and `/vm-networking/policies/ns/<namespace>`: every
+ * MultiNetworkPolicy with the networks it names, the VMs it selects, its isolation in words and
+ * whether it is enforced (and why not). Built from the console's list-page parts.
+ */
+import * as React from 'react';
+import { Alert, EmptyState, EmptyStateBody } from '@patternfly/react-core';
+import {
+  DocumentTitle,
+  ListPageBody,
+  ListPageFilter,
+  ListPageHeader,
+  NamespaceBar,
+  useActiveNamespace,
+  useListPageFilter,
+  VirtualizedTable,
+  type RowFilter,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { useLocation, useNavigate } from 'react-router-dom-v5-compat';
+import type { PolicyEnforcement } from '../../core/network-list/policies';
+import { useNetworkingTranslation } from '../shared/i18n';
+import { messageOf } from '../shared/k8s-errors';
+import {
+  enforcementLabel,
+  PolicyRowView,
+  toPolicyItem,
+  usePolicyColumns,
+  type PolicyItem,
+} from './policyColumns';
+import { parsePoliciesPath, policyUrls } from './urls';
+import { usePolicyList } from './usePolicyList';
+import '../networks-page/networks-page.css';
+import './policies-page.css';
+
+const ALL_NAMESPACES = '#ALL_NS#';
+const ENFORCEMENTS: PolicyEnforcement[] = ['enforced', 'partly', 'unknown', 'not-enforced'];
+
+const PoliciesPage: React.FC = () => {
+  const { t } = useNetworkingTranslation();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const namespace = parsePoliciesPath(pathname) ?? undefined;
+  const [activeNamespace, setActiveNamespace] = useActiveNamespace();
+  // The URL wins: the page follows it and keeps the console's active namespace in step.
+  React.useEffect(() => {
+    const want = namespace ?? ALL_NAMESPACES;
+    if (activeNamespace !== want) setActiveNamespace(want);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [namespace]);
+
+  const { rows, loaded, loadError, complete, problems } = usePolicyList(namespace);
+  const items = React.useMemo(() => rows.map(toPolicyItem), [rows]);
+  const columns = usePolicyColumns();
+  const rowFilters = React.useMemo<RowFilter<PolicyItem>[]>(
+    () => [
+      {
+        filterGroupName: t('Enforced'),
+        type: 'policy-enforced',
+        reducer: (p) => p.enforcement,
+        items: ENFORCEMENTS.map((id) => ({ id, title: enforcementLabel(t, id) })),
+        filter: (input, p) => !input.selected?.length || input.selected.includes(p.enforcement),
+      },
+    ],
+    [t],
+  );
+  const [data, filtered, onFilterChange] = useListPageFilter(items, rowFilters);
+
+  const NoData = React.useCallback(
+    () => (
+      <EmptyState
+        titleText={t('No MultiNetworkPolicies')}
+        headingLevel="h2"
+        data-test="policies-empty"
+      >
+        <EmptyStateBody>
+          {namespace
+            ? t(
+                'No MultiNetworkPolicy in {{namespace}}: traffic on its secondary networks is not filtered.',
+                {
+                  namespace,
+                },
+              )
+            : t('No MultiNetworkPolicy that you can read.')}
+        </EmptyStateBody>
+      </EmptyState>
+    ),
+    [t, namespace],
+  );
+
+  return (
+    <>
+      <DocumentTitle>{t('VM network policies')}</DocumentTitle>
+      <NamespaceBar
+        onNamespaceChange={(ns) =>
+          navigate(policyUrls.list(ns === ALL_NAMESPACES ? undefined : ns))
+        }
+      />
+      <ListPageHeader
+        title={t('VM network policies')}
+        helpText={t(
+          'MultiNetworkPolicies: which networks they filter, which VMs they select, and whether the cluster enforces them.',
+        )}
+      />
+      <ListPageBody>
+        {problems.map((p) => (
+          <Alert
+            key={`${p.kind}/${p.namespace ?? ''}`}
+            isInline
+            variant="warning"
+            title={
+              p.namespace
+                ? t('{{kind}} in {{namespace}} could not be read: {{error}}', {
+                    kind: p.kind,
+                    namespace: p.namespace,
+                    error: messageOf(p.error),
+                  })
+                : t('{{kind}} could not be read: {{error}}', {
+                    kind: p.kind,
+                    error: messageOf(p.error),
+                  })
+            }
+            data-test="policies-problem"
+          />
+        ))}
+        <ListPageFilter
+          data={data}
+          loaded={loaded}
+          rowFilters={rowFilters}
+          onFilterChange={onFilterChange}
+          nameFilterPlaceholder={t('Search by name…')}
+          hideLabelFilter
+        />
+        <div
+          className="vm-networking-policies__table"
+          data-test="vm-policies-list"
+          data-loaded={loaded && complete ? 'true' : 'false'}
+        >
+          <VirtualizedTable<PolicyItem>
+            data={filtered}
+            unfilteredData={data}
+            loaded={loaded}
+            loadError={loadError}
+            columns={columns}
+            Row={PolicyRowView}
+            NoDataEmptyMsg={NoData}
+            aria-label={t('VM network policies')}
+          />
+        </div>
+      </ListPageBody>
+    </>
+  );
+};
+
+export default PoliciesPage;
