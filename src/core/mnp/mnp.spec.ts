@@ -304,7 +304,8 @@ describe('every accepted form state passes the MultiNetworkPolicy CRD', () => {
 describe('vmPolicyState', () => {
   it('deny all but the gateway for one NIC of a new VM, selected by vm.kubevirt.io/name', () => {
     const s = vmPolicyState(
-      { ...defaultVMPolicyDraft('nic-1', '192.168.77.1') },
+      // Egress isolated by the user's choice (the default isolates ingress only).
+      { ...defaultVMPolicyDraft('nic-1', '192.168.77.1'), isolateEgress: true },
       { name: 'web', namespace: NS },
       NAD,
     );

@@ -7,7 +7,10 @@ import { applyStartingPoint, defaultMNPState, type MNPFormState } from './mnp';
 export interface VMPolicyDraft {
   /** The VM interface the policy is for. */
   interfaceName: string;
+  /** Isolate ingress: deny every incoming connection the rules below do not allow. */
   denyAll: boolean;
+  /** Isolate egress too (ALL outgoing traffic blocked but what the rules allow); only when chosen. */
+  isolateEgress: boolean;
   /** Gateway address to allow both ways; empty: none. */
   gateway: string;
   dhcp: boolean;
@@ -20,6 +23,7 @@ export interface VMPolicyDraft {
 export const defaultVMPolicyDraft = (interfaceName: string, gateway = ''): VMPolicyDraft => ({
   interfaceName,
   denyAll: true,
+  isolateEgress: false,
   gateway,
   dhcp: false,
   cidr: '',
@@ -46,7 +50,9 @@ export const vmPolicyState = (
     networks: [network],
     target: { mode: 'vms', vmNames: [vm.name] },
   };
-  if (draft.denyAll) s = applyStartingPoint(s, 'deny-all');
+  // Egress is isolated only when the user asks for it: a default that silently cut all egress
+  // (DNS, updates, the gateway) would break the VM without saying so.
+  if (draft.denyAll) s = applyStartingPoint(s, draft.isolateEgress ? 'deny-all' : 'deny-ingress');
   if (draft.gateway.trim()) {
     s = applyStartingPoint(s, 'allow-gateway', { gateways: [draft.gateway.trim()] });
   }

@@ -75,10 +75,20 @@ export const PoliciesStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
                 <>
                   <Checkbox
                     id={id('deny')}
-                    label={t('Deny all traffic, then allow what follows')}
+                    label={t('Deny all incoming traffic, then allow what follows')}
                     isChecked={draft.denyAll}
                     onChange={(_e, v) => update(iface.name, { denyAll: v })}
                     data-test={id('deny')}
+                  />
+                  <Checkbox
+                    id={id('egress')}
+                    label={t(
+                      'Also isolate egress: ALL outgoing traffic blocked except what follows',
+                    )}
+                    isChecked={draft.denyAll && draft.isolateEgress}
+                    isDisabled={!draft.denyAll}
+                    onChange={(_e, v) => update(iface.name, { isolateEgress: v })}
+                    data-test={id('egress')}
                   />
                   {text(t('Allow the gateway'), 'gateway', t('Gateway address, e.g. 192.168.1.1'))}
                   <Checkbox
