@@ -5,7 +5,6 @@
  */
 import * as React from 'react';
 import {
-  Alert,
   Button,
   Dropdown,
   DropdownItem,
@@ -39,7 +38,7 @@ import {
   type NetworkRow,
 } from '../../core/network-list';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { messageOf } from '../shared/k8s-errors';
+import { ReadProblems } from '../shared/ReadProblems';
 import { wizardUrls } from '../shared/wizard/urls';
 import { kindFilterLabel, roleLabel, topologyLabel } from './labels';
 import type { NetworkActionHandlers } from './NetworkActions';
@@ -232,26 +231,7 @@ const VMNetworksList: React.FC = () => {
         <CreateMenu namespace={namespace} />
       </ListPageHeader>
       <ListPageBody>
-        {problems.map((p) => (
-          <Alert
-            key={`${p.kind}/${p.namespace ?? ''}`}
-            isInline
-            variant="warning"
-            title={
-              p.namespace
-                ? t('{{kind}} in {{namespace}} could not be read: {{error}}', {
-                    kind: p.kind,
-                    namespace: p.namespace,
-                    error: messageOf(p.error),
-                  })
-                : t('{{kind}} could not be read: {{error}}', {
-                    kind: p.kind,
-                    error: messageOf(p.error),
-                  })
-            }
-            data-test="networks-problem"
-          />
-        ))}
+        <ReadProblems problems={problems} dataTest="networks-problem" />
         <ListPageFilter
           data={data}
           loaded={loaded}

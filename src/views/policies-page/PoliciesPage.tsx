@@ -4,7 +4,7 @@
  * whether it is enforced (and why not). Built from the console's list-page parts.
  */
 import * as React from 'react';
-import { Alert, EmptyState, EmptyStateBody } from '@patternfly/react-core';
+import { EmptyState, EmptyStateBody } from '@patternfly/react-core';
 import {
   DocumentTitle,
   ListPageBody,
@@ -19,7 +19,7 @@ import {
 import { useLocation, useNavigate } from 'react-router-dom-v5-compat';
 import type { PolicyEnforcement } from '../../core/network-list/policies';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { messageOf } from '../shared/k8s-errors';
+import { ReadProblems } from '../shared/ReadProblems';
 import {
   enforcementLabel,
   PolicyRowView,
@@ -102,26 +102,7 @@ const PoliciesPage: React.FC = () => {
         )}
       />
       <ListPageBody>
-        {problems.map((p) => (
-          <Alert
-            key={`${p.kind}/${p.namespace ?? ''}`}
-            isInline
-            variant="warning"
-            title={
-              p.namespace
-                ? t('{{kind}} in {{namespace}} could not be read: {{error}}', {
-                    kind: p.kind,
-                    namespace: p.namespace,
-                    error: messageOf(p.error),
-                  })
-                : t('{{kind}} could not be read: {{error}}', {
-                    kind: p.kind,
-                    error: messageOf(p.error),
-                  })
-            }
-            data-test="policies-problem"
-          />
-        ))}
+        <ReadProblems problems={problems} dataTest="policies-problem" />
         <ListPageFilter
           data={data}
           loaded={loaded}
