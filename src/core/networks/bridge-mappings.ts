@@ -19,6 +19,12 @@ export interface BridgeMappingSource {
  */
 export const DEFAULT_OPENSHIFT_MAPPING = { localnet: 'physnet', bridge: 'br-ex' };
 
+/** The CRDs accept any shape here (an object instead of a list, null entries): read only what is one. */
+const listOf = (v: unknown): { localnet?: unknown; bridge?: unknown; state?: unknown }[] =>
+  Array.isArray(v) ? v.filter((m) => !!m && typeof m === 'object') : [];
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
 export const collectBridgeMappings = (
   nncps: NodeNetworkConfigurationPolicy[] = [],
   states: NodeNetworkState[] = [],
@@ -29,26 +35,28 @@ export const collectBridgeMappings = (
     if (list) list.push(m);
     else out.set(m.localnet, [m]);
   };
-  for (const nncp of nncps) {
-    for (const m of nncp.spec?.desiredState?.ovn?.['bridge-mappings'] ?? []) {
-      if (!m?.localnet || m.state === 'absent') continue;
+  for (const nncp of Array.isArray(nncps) ? nncps : []) {
+    for (const m of listOf(nncp?.spec?.desiredState?.ovn?.['bridge-mappings'])) {
+      const localnet = text(m.localnet);
+      if (!localnet || m.state === 'absent') continue;
       add({
-        localnet: m.localnet,
-        bridge: m.bridge,
+        localnet,
+        bridge: text(m.bridge),
         from: {
           kind: Models.NodeNetworkConfigurationPolicy.kind as 'NodeNetworkConfigurationPolicy',
-          name: nncp.metadata?.name ?? '',
+          name: text(nncp.metadata?.name) ?? '',
         },
       });
     }
   }
-  for (const nns of states) {
-    for (const m of nns.status?.currentState?.ovn?.['bridge-mappings'] ?? []) {
-      if (!m?.localnet) continue;
+  for (const nns of Array.isArray(states) ? states : []) {
+    for (const m of listOf(nns?.status?.currentState?.ovn?.['bridge-mappings'])) {
+      const localnet = text(m.localnet);
+      if (!localnet) continue;
       add({
-        localnet: m.localnet,
-        bridge: m.bridge,
-        from: { kind: 'NodeNetworkState', name: nns.metadata?.name ?? '' },
+        localnet,
+        bridge: text(m.bridge),
+        from: { kind: 'NodeNetworkState', name: text(nns.metadata?.name) ?? '' },
       });
     }
   }
