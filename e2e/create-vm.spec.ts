@@ -168,6 +168,8 @@ describe('Create VirtualMachine (networking first)', () => {
     await page.getByRole('button', { name: 'Policies', exact: true }).click();
     await page.locator('#policy-vlan-1924-enabled').check();
     await page.locator('#policy-vlan-1924-gateway').fill('192.168.19.1');
+    // Egress is isolated only when chosen: this VM's policy denies both ways but for the gateway.
+    await page.locator('#policy-vlan-1924-egress').check();
     await page.getByRole('button', { name: 'Review and create', exact: true }).click();
     await page.locator(tid('create-vm-submit')).click();
     await page.locator(tid('create-done')).waitFor();
