@@ -6,7 +6,6 @@
  */
 import * as React from 'react';
 import {
-  Alert,
   Breadcrumb,
   Button,
   BreadcrumbItem,
@@ -25,6 +24,8 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { SimpleTable } from './SimpleTable';
+// Alerts show only when something is wrong or unreadable: fetched then (Alert brings Tooltip/Popper).
+import { Alert } from '../shared/wizard/LazyAlert';
 import { DocumentTitle, ResourceLink, Timestamp } from '@openshift-console/dynamic-plugin-sdk';
 import { Link, useLocation, useNavigate } from 'react-router-dom-v5-compat';
 import { groupVersionKindOf, Models } from '../../core/k8s/models';
