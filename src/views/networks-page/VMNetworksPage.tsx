@@ -22,7 +22,6 @@ import {
   ListPageFilter,
   ListPageHeader,
   NamespaceBar,
-  useActiveNamespace,
   useListPageFilter,
   VirtualizedTable,
   type RowFilter,
@@ -39,6 +38,7 @@ import {
 } from '../../core/network-list';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { ReadProblems } from '../shared/ReadProblems';
+import { ALL_NAMESPACES, useUrlNamespace } from '../shared/useUrlNamespace';
 import { wizardUrls } from '../shared/wizard/urls';
 import { kindFilterLabel, roleLabel, topologyLabel } from './labels';
 import type { NetworkActionHandlers } from './NetworkActions';
@@ -46,8 +46,6 @@ import { NetworkRowView, toItem, useNetworkColumns, type NetworkItem } from './n
 import { networkUrls, parseListPath } from './urls';
 import { useNetworkList } from './useNetworkList';
 import './networks-page.css';
-
-const ALL_NAMESPACES = '#ALL_NS#';
 
 // Loaded when first opened: the list page does not pay for the modals and their forms.
 const AttachToVMsModal = React.lazy(
@@ -109,13 +107,7 @@ const VMNetworksList: React.FC = () => {
   const navigate = useNavigate();
   const parsed = parseListPath(pathname);
   const namespace = parsed ?? undefined;
-  const [activeNamespace, setActiveNamespace] = useActiveNamespace();
-  // The URL wins: the page follows it and keeps the console's active namespace in step.
-  React.useEffect(() => {
-    const want = namespace ?? ALL_NAMESPACES;
-    if (activeNamespace !== want) setActiveNamespace(want);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [namespace]);
+  useUrlNamespace(namespace);
 
   const { rows, loaded, loadError, problems, vmsLoaded } = useNetworkList(namespace);
   const items = React.useMemo(() => rows.map(toItem), [rows]);

@@ -11,7 +11,6 @@ import {
   ListPageFilter,
   ListPageHeader,
   NamespaceBar,
-  useActiveNamespace,
   useListPageFilter,
   VirtualizedTable,
   type RowFilter,
@@ -20,6 +19,7 @@ import { useLocation, useNavigate } from 'react-router-dom-v5-compat';
 import type { PolicyEnforcement } from '../../core/network-list/policies';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { ReadProblems } from '../shared/ReadProblems';
+import { ALL_NAMESPACES, useUrlNamespace } from '../shared/useUrlNamespace';
 import {
   enforcementLabel,
   PolicyRowView,
@@ -32,7 +32,6 @@ import { usePolicyList } from './usePolicyList';
 import '../networks-page/networks-page.css';
 import './policies-page.css';
 
-const ALL_NAMESPACES = '#ALL_NS#';
 const ENFORCEMENTS: PolicyEnforcement[] = ['enforced', 'partly', 'unknown', 'not-enforced'];
 
 const PoliciesPage: React.FC = () => {
@@ -40,13 +39,7 @@ const PoliciesPage: React.FC = () => {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const namespace = parsePoliciesPath(pathname) ?? undefined;
-  const [activeNamespace, setActiveNamespace] = useActiveNamespace();
-  // The URL wins: the page follows it and keeps the console's active namespace in step.
-  React.useEffect(() => {
-    const want = namespace ?? ALL_NAMESPACES;
-    if (activeNamespace !== want) setActiveNamespace(want);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [namespace]);
+  useUrlNamespace(namespace);
 
   const { rows, loaded, loadError, complete, problems } = usePolicyList(namespace);
   const items = React.useMemo(() => rows.map(toPolicyItem), [rows]);
