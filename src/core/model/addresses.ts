@@ -8,7 +8,13 @@ import type { Evidence } from './types';
  * instance without naming a source (`instance`), or a launcher pod annotation.
  */
 export type IpSource =
-  'guest-agent' | 'multus-status' | 'domain' | 'instance' | 'pod-annotation' | 'spec';
+  | 'guest-agent'
+  | 'multus-status'
+  | 'domain'
+  | 'instance'
+  | 'pod-annotation'
+  | 'pod-status'
+  | 'spec';
 
 export interface IpFact {
   /** Without prefix length. */

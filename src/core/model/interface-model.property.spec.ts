@@ -12,6 +12,7 @@ import { buildNetworkingModel } from './interface-model';
 import type { Evidence, InterfaceRow, NetworkingInput, NetworkingModel } from './types';
 import { demoInput } from './__fixtures__/demo';
 import { wzInput } from './__fixtures__/field';
+import { arbMutations, mutate, type Mutation } from './__fixtures__/mutate';
 
 const RUNS = Number(process.env.MODEL_PROPERTY_RUNS ?? 5000);
 
@@ -27,103 +28,13 @@ const SCENARIOS: (() => NetworkingInput)[] = [
 // Parsed once; each run mutates a clone.
 const BASES = SCENARIOS.map((s) => JSON.stringify(s()));
 
-const JSON_ANNOTATIONS = [
-  'k8s.v1.cni.cncf.io/network-status',
-  'k8s.v1.cni.cncf.io/networks',
-  'k8s.ovn.org/pod-networks',
-];
-
-type Container = Record<string, unknown> | unknown[];
-
-/** Every (container, key) pair in the value, depth-first; JSON annotations are opened. */
-const slots = (root: unknown): [Container, string | number][] => {
-  const out: [Container, string | number][] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) {
-      v.forEach((e, i) => {
-        out.push([v, i]);
-        walk(e);
-      });
-    } else if (v && typeof v === 'object') {
-      for (const k of Object.keys(v)) {
-        out.push([v as Record<string, unknown>, k]);
-        walk((v as Record<string, unknown>)[k]);
-      }
-    }
-  };
-  walk(root);
-  return out;
-};
-
-const openAnnotations = (input: Record<string, unknown>) => {
-  for (const pod of Array.isArray(input.pods) ? input.pods : []) {
-    const a = (pod as { metadata?: { annotations?: Record<string, unknown> } }).metadata
-      ?.annotations;
-    for (const key of JSON_ANNOTATIONS) {
-      if (a && typeof a[key] === 'string') {
-        try {
-          a[key] = { __json: JSON.parse(a[key] as string) };
-        } catch {
-          /* text form: left as is */
-        }
-      }
-    }
-  }
-};
-const closeAnnotations = (input: Record<string, unknown>) => {
-  for (const pod of Array.isArray(input.pods) ? input.pods : []) {
-    const a = (pod as { metadata?: { annotations?: Record<string, unknown> } } | null)?.metadata
-      ?.annotations;
-    if (!a || typeof a !== 'object') continue;
-    for (const key of JSON_ANNOTATIONS) {
-      const v = a[key] as { __json?: unknown } | undefined;
-      if (v && typeof v === 'object' && '__json' in v) a[key] = JSON.stringify(v.__json);
-    }
-  }
-};
-
-const DELETE = Symbol('delete');
-const badValue = fc.oneof(
-  fc.constant<unknown>(DELETE),
-  fc.constant(null),
-  fc.constant([null]),
-  fc.constant({}),
-  fc.constant([]),
-  fc.string({ maxLength: 12 }),
-  fc.integer(),
-  fc.boolean(),
-  fc.constant('10.0.0.1/24'),
-  fc.constant('not json ['),
-  fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.constant(null), fc.integer()), {
-    maxLength: 3,
-  }),
-  fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.string(), fc.constant(null)), {
-    maxKeys: 2,
-  }),
-);
-
-const mutation = fc.record({ slot: fc.nat(), value: badValue });
 const arbInput = fc.record({
   scenario: fc.nat(SCENARIOS.length - 1),
-  mutations: fc.array(mutation, { minLength: 1, maxLength: 6 }),
+  mutations: arbMutations,
 });
 
-const mutated = (scenario: number, mutations: { slot: number; value: unknown }[]) => {
-  const input = JSON.parse(BASES[scenario]) as Record<string, unknown>;
-  openAnnotations(input);
-  // Slots are listed once: a slot inside a subtree an earlier mutation replaced changes nothing.
-  const all = slots(input);
-  for (const m of mutations) {
-    if (!all.length) break;
-    const [container, key] = all[m.slot % all.length];
-    if (m.value === DELETE) {
-      if (Array.isArray(container)) container.splice(key as number, 1);
-      else delete container[key as string];
-    } else (container as Record<string | number, unknown>)[key] = m.value;
-  }
-  closeAnnotations(input);
-  return input as unknown as NetworkingInput;
-};
+const mutated = (scenario: number, mutations: Mutation[]) =>
+  mutate<NetworkingInput>(BASES[scenario], mutations);
 
 const present = (v: unknown) =>
   v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);

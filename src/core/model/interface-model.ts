@@ -763,6 +763,23 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
           )
         : []),
     ]);
+    // Without Multus or OVN-Kubernetes annotations (another CNI), the pod's own status still says
+    // which addresses the pod network gave it; on a primary UDN those belong to the locked eth0.
+    if (primary && spec.network.kind === 'pod' && !primaryOnUdn && !udnPrimaryByPod && podRef) {
+      if (!podIps.some((i) => !i.linkLocal)) {
+        const podStatus = activePod?.status;
+        const listed = Array.isArray(podStatus?.podIPs)
+          ? podStatus.podIPs.map((p) => p?.ip)
+          : [podStatus?.podIP];
+        podIps.push(
+          ...factsFrom(
+            listed,
+            'pod-status',
+            fieldOf(podRef, Array.isArray(podStatus?.podIPs) ? 'status.podIPs' : 'status.podIP'),
+          ),
+        );
+      }
+    }
     const podGateways = [...(statusEntry?.gateway ?? []), ...ovnGatewaysOf(ovnEntry)].filter(
       (g, i, a) => a.indexOf(g) === i,
     );

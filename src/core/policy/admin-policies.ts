@@ -6,6 +6,7 @@
 import type { K8sObject, LabelSelector } from '../k8s/types';
 import { isPortProtocol } from './conn-set';
 import { parseCidr, type IpRange } from './ip';
+import { textOf } from './text';
 import { msg, POLICY_MESSAGES as M, type Message } from './messages';
 import type { Direction, Port, PolicyRef } from './policies';
 
@@ -84,7 +85,7 @@ const readAdminPeer = (peer: unknown, notes: Message[]): AdminPeer => {
     };
   }
   if (key === 'nodes') return { kind: 'nodes', nodeSelector: selector(peer.nodes) };
-  const texts = Array.isArray(peer.networks) ? peer.networks.map((n) => String(n)) : [];
+  const texts = Array.isArray(peer.networks) ? peer.networks.map((n) => textOf(n)) : [];
   const cidrs: IpRange[] = [];
   for (const text of texts) {
     // isCIDR(self) in the CRD: a prefix is required.
@@ -104,22 +105,22 @@ const readAdminPort = (p: unknown): Port | Message => {
   const keys = ['portNumber', 'namedPort', 'portRange'].filter((k) => p[k] !== undefined);
   if (keys.length !== 1) return msg(M.adminPortShape);
   if (keys[0] === 'namedPort') {
-    const name = String(p.namedPort);
+    const name = textOf(p.namedPort);
     return name ? { protocol: 'TCP', kind: 'named', name } : msg(M.badPort, { port: name });
   }
   const body = isObj(p[keys[0]]) ? (p[keys[0]] as Obj) : {};
-  const protocolText = String(body.protocol ?? 'TCP');
+  const protocolText = textOf(body.protocol ?? 'TCP');
   const protocol = protocolText.toUpperCase();
   if (!isPortProtocol(protocol)) return msg(M.badProtocol, { protocol: protocolText });
   if (keys[0] === 'portNumber') {
     const port = portNumber(body.port);
-    if (port === undefined) return msg(M.badPort, { port: String(body.port) });
+    if (port === undefined) return msg(M.badPort, { port: textOf(body.port) });
     return { protocol, kind: 'range', from: port, to: port };
   }
   const start = portNumber(body.start);
   const end = portNumber(body.end);
-  if (start === undefined) return msg(M.badPort, { port: String(body.start) });
-  if (end === undefined) return msg(M.badPort, { port: String(body.end) });
+  if (start === undefined) return msg(M.badPort, { port: textOf(body.start) });
+  if (end === undefined) return msg(M.badPort, { port: textOf(body.end) });
   if (start > end) return msg(M.adminRangeBackwards, { start, end });
   return { protocol, kind: 'range', from: start, to: end };
 };
@@ -133,7 +134,7 @@ const readAdminRules = (
   (Array.isArray(list) ? list : []).map((r: unknown, index) => {
     const rule = isObj(r) ? r : {};
     const problems: Message[] = [];
-    const actionText = String(rule.action ?? '');
+    const actionText = textOf(rule.action ?? '');
     let action: AdminAction = 'Deny';
     if (actionText === 'Allow' || actionText === 'Deny' || actionText === 'Pass')
       action = actionText;
@@ -190,7 +191,7 @@ export const readAdminPolicies = (objects: K8sObject[]): AdminPolicy[] => {
     if (kind === 'AdminNetworkPolicy') {
       const p = spec.priority;
       if (typeof p === 'number' && Number.isInteger(p) && p >= 0 && p <= 1000) priority = p;
-      else problems.push(msg(M.badPriority, { priority: String(p) }));
+      else problems.push(msg(M.badPriority, { priority: textOf(p) }));
     }
     const subject = readSubject(spec.subject, problems);
     if (!subject) problems.push(msg(M.badSubject));

@@ -207,6 +207,14 @@ const byRef = (a: Policy, b: Policy) =>
 const ALL_CONNS = allConns();
 const NO_CONNS = noConns();
 
+/** Labels and annotations: absent, or text values by text keys. */
+const isLabels = (v: unknown): boolean =>
+  v === undefined ||
+  (typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((x) => typeof x === 'string'));
+
 export class PolicyAnalysis {
   readonly catalog: NetworkCatalog;
   readonly endpoints: Endpoint[];
@@ -220,6 +228,8 @@ export class PolicyAnalysis {
   /** Per policy index: network id → why the policy is not enforced there. */
   readonly inert = new Map<number, Map<string, InertReason>>();
   readonly objects: K8sObject[];
+  /** Input that is not a readable Kubernetes object (no kind, name or namespace as text). */
+  readonly skippedObjects: unknown[] = [];
   readonly sourceOf: (o: K8sObject) => string | undefined;
 
   private readonly attachmentsByNetwork = new Map<string, Attachment[]>();
@@ -238,7 +248,24 @@ export class PolicyAnalysis {
   private readonly adminPeerBits = new Map<AdminPeer, Uint8Array>();
   private readonly nodes: { labels: Record<string, string>; ips: EndpointIp[] }[];
 
-  constructor(objects: K8sObject[], options: AnalysisOptions = {}) {
+  constructor(input: K8sObject[], options: AnalysisOptions = {}) {
+    // An object without a kind, a name or a namespace as text cannot be an endpoint, a policy or a
+    // network the API server would hold: it is left out (and listed) rather than read half-way.
+    const objects: K8sObject[] = [];
+    for (const o of input) {
+      const meta: unknown = o?.metadata;
+      const ok =
+        typeof o?.kind === 'string' &&
+        typeof meta === 'object' &&
+        meta !== null &&
+        typeof (meta as { name?: unknown }).name === 'string' &&
+        ['string', 'undefined'].includes(typeof (meta as { namespace?: unknown }).namespace) &&
+        ['string', 'undefined'].includes(typeof o.apiVersion) &&
+        isLabels((meta as { labels?: unknown }).labels) &&
+        isLabels((meta as { annotations?: unknown }).annotations);
+      if (ok) objects.push(o);
+      else this.skippedObjects.push(o);
+    }
     this.objects = objects;
     this.sourceOf = options.sourceOf ?? (() => undefined);
     this.catalog = buildNetworkCatalog(objects);

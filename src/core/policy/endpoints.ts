@@ -1,8 +1,8 @@
 /**
  * Endpoints of the policy analysis: VMs (seen through their virt-launcher pod), pods and pod
- * workloads, each with its interfaces, the network of each interface and the IPs on it.
+ * workloads, each with its interfaces, the network of each interface and the IPs on it. VMs are
+ * read through the networking model (./vm-endpoints.ts); pods with the same annotation readers.
  */
-import { hashedPodInterfaceName } from '../kubevirt/naming';
 import type {
   ContainerPort,
   K8sObject,
@@ -11,13 +11,19 @@ import type {
   VirtualMachine,
   VirtualMachineInstance,
 } from '../k8s/types';
-import { specInterfacesOf, type SpecInterface } from '../kubevirt/vm-spec';
-import { parseCidr, parseIp, type Family, type IpRange } from './ip';
+import {
+  ovnAddressesOf,
+  parseNetworksAnnotation,
+  parseNetworkStatus,
+  parseOvnPodNetworks,
+  type NetworkSelectionElement,
+  type NetworkStatusEntry,
+  type OvnPodNetwork,
+} from '../pod/annotations';
+import { isParseError } from '../pod/parse-result';
+import type { Family, IpRange } from './ip';
 import { nadKey, nsOf, POD_NETWORK_ID, type NetworkCatalog } from './networks';
-
-export const NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';
-export const NETWORK_STATUS_ANNOTATION = 'k8s.v1.cni.cncf.io/network-status';
-export const POD_NETWORKS_ANNOTATION = 'k8s.ovn.org/pod-networks';
+import { toEndpointIps, vmInterfaces, vmJoinContext } from './vm-endpoints';
 
 export type IpSource =
   | 'vmi-status'
@@ -86,158 +92,6 @@ const WORKLOAD_KINDS = new Set([
   'ReplicationController',
 ]);
 
-const toIps = (texts: (string | undefined | null)[] | undefined | null): EndpointIp[] => {
-  const out: EndpointIp[] = [];
-  for (const t of texts ?? []) {
-    if (!t) continue;
-    const ip = parseIp(t);
-    if (ip && !out.some((o) => o.n === ip.n && o.family === ip.family)) {
-      const subnet = t.includes('/') ? parseCidr(t) : undefined;
-      out.push({ text: t.split('/')[0], ...ip, ...(subnet ? { subnet } : {}) });
-    }
-  }
-  return out;
-};
-
-interface SelectionElement {
-  name: string;
-  namespace?: string;
-  interface?: string;
-  ips?: string[];
-  mac?: string;
-}
-
-/** `k8s.v1.cni.cncf.io/networks`: a JSON list or `[ns/]name[@if]` comma text. */
-export const parseNetworksAnnotation = (value: string | undefined): SelectionElement[] => {
-  if (!value || !value.trim()) return [];
-  const trimmed = value.trim();
-  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(trimmed) as SelectionElement | SelectionElement[];
-      return (Array.isArray(parsed) ? parsed : [parsed]).filter(
-        (e) => e && typeof e.name === 'string',
-      );
-    } catch {
-      return [];
-    }
-  }
-  return trimmed
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((item) => {
-      const [ref, iface] = item.split('@');
-      const slash = ref.indexOf('/');
-      return slash >= 0
-        ? { namespace: ref.slice(0, slash), name: ref.slice(slash + 1), interface: iface }
-        : { name: ref, interface: iface };
-    });
-};
-
-interface NetworkStatusEntry {
-  name?: string;
-  interface?: string;
-  ips?: string[];
-  mac?: string;
-  default?: boolean;
-}
-
-const jsonAnnotation = <T>(o: K8sObject | undefined, key: string): T | undefined => {
-  const raw = o?.metadata?.annotations?.[key];
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return undefined;
-  }
-};
-
-type PodNetworks = Record<
-  string,
-  { ip_addresses?: string[] | null; role?: string; mac_address?: string }
->;
-
-/** The IPs a pod has on its primary network (the pod network or its primary UDN). */
-const podPrimaryIps = (pod: Pod, onUdn: boolean): { ips: EndpointIp[]; source: IpSource } => {
-  const statuses = jsonAnnotation<NetworkStatusEntry[]>(pod, NETWORK_STATUS_ANNOTATION) ?? [];
-  const podNetworks = jsonAnnotation<PodNetworks>(pod, POD_NETWORKS_ANNOTATION) ?? {};
-  if (onUdn) {
-    const primary = Object.values(podNetworks).find((v) => v.role === 'primary');
-    if (primary?.ip_addresses?.length)
-      return { ips: toIps(primary.ip_addresses), source: 'pod-networks' };
-    const def = statuses.find((s) => s.default && s.interface !== 'eth0');
-    if (def?.ips?.length) return { ips: toIps(def.ips), source: 'network-status' };
-    return { ips: [], source: 'none' };
-  }
-  const fromStatus = toIps([pod.status?.podIP, ...(pod.status?.podIPs ?? []).map((p) => p.ip)]);
-  if (fromStatus.length) return { ips: fromStatus, source: 'pod-status' };
-  const def = statuses.find((s) => s.default);
-  if (def?.ips?.length) return { ips: toIps(def.ips), source: 'network-status' };
-  if (podNetworks.default?.ip_addresses?.length) {
-    return { ips: toIps(podNetworks.default.ip_addresses), source: 'pod-networks' };
-  }
-  return { ips: [], source: 'none' };
-};
-
-/** The IPs a pod has on one secondary attachment. */
-const podSecondaryIps = (
-  pod: Pod | undefined,
-  ref: { namespace: string; name: string },
-  podInterface: string | undefined,
-  mac: string | undefined,
-): { ips: EndpointIp[]; source: IpSource } => {
-  if (!pod) return { ips: [], source: 'none' };
-  const key = nadKey(ref.namespace, ref.name);
-  const statuses = jsonAnnotation<NetworkStatusEntry[]>(pod, NETWORK_STATUS_ANNOTATION) ?? [];
-  const candidates = statuses.filter((s) => s.name === key || s.name === ref.name);
-  const status =
-    candidates.find((s) => podInterface && s.interface === podInterface) ??
-    candidates.find((s) => mac && s.mac?.toLowerCase() === mac.toLowerCase()) ??
-    (candidates.length === 1 ? candidates[0] : undefined);
-  if (status?.ips?.length) return { ips: toIps(status.ips), source: 'network-status' };
-  const podNetworks = jsonAnnotation<PodNetworks>(pod, POD_NETWORKS_ANNOTATION) ?? {};
-  const entry = podNetworks[key];
-  if (entry?.ip_addresses?.length)
-    return { ips: toIps(entry.ip_addresses), source: 'pod-networks' };
-  return { ips: [], source: 'none' };
-};
-
-const containerPortsOf = (spec: { containers?: { ports?: ContainerPort[] }[] } | undefined) =>
-  (spec?.containers ?? []).flatMap((c) => c.ports ?? []);
-
-const podAttachments = (
-  catalog: NetworkCatalog,
-  namespace: string,
-  meta: K8sObject['metadata'],
-  pod: Pod | undefined,
-  ports: ContainerPort[],
-): EndpointInterface[] => {
-  const out: EndpointInterface[] = [];
-  const elements = parseNetworksAnnotation(meta?.annotations?.[NETWORKS_ANNOTATION]);
-  elements.forEach((el, i) => {
-    const ref = { namespace: el.namespace || namespace, name: el.name };
-    const networkId =
-      catalog.nadNetwork.get(nadKey(ref.namespace, ref.name)) ??
-      `missing:${nadKey(ref.namespace, ref.name)}`;
-    const observed = podSecondaryIps(pod, ref, el.interface, el.mac);
-    const requested = toIps(el.ips);
-    out.push({
-      name: el.interface || `net${i + 1}`,
-      networkId,
-      nad: ref,
-      ips: observed.ips.length ? observed.ips : requested,
-      ipSource: observed.ips.length ? observed.source : requested.length ? 'requested' : 'none',
-      ports,
-    });
-  });
-  return out;
-};
-
-interface CloudInitNic {
-  ips: string[];
-  dhcp: boolean;
-}
-
 /** A YAML parser (yaml's `parse`), passed in so that the policy core does not load it eagerly. */
 export type YamlParse = (text: string) => unknown;
 
@@ -250,138 +104,110 @@ export interface BuildEndpointsOptions {
 }
 
 /**
- * Static addresses from cloud-init `networkData` (netplan v2 `ethernets`), matched to the VM's
- * interfaces by `match.macaddress` when given, else by order (the guest names NICs in the order
- * of the interface list).
+ * A pod's annotations, read with the same shape-checked readers as the Networking tab's: a
+ * malformed annotation gives no addresses (the interface is then "without addresses", which the
+ * diagnostics report), never an exception or a guessed value.
  */
-const cloudInitNics = (
-  vmSpec: Record<string, unknown> | undefined,
-  ifaces: SpecInterface[],
-  parseYaml: YamlParse | undefined,
-) => {
-  const result = new Map<string, CloudInitNic>();
-  if (!parseYaml) return result;
-  const volumes = (vmSpec?.volumes as Record<string, Record<string, unknown>>[] | undefined) ?? [];
-  for (const v of volumes) {
-    const source = (v.cloudInitNoCloud ?? v.cloudInitConfigDrive) as
-      { networkData?: string } | undefined;
-    if (!source?.networkData) continue;
-    let data: Record<string, unknown>;
-    try {
-      data = parseYaml(source.networkData) as Record<string, unknown>;
-    } catch {
-      continue;
-    }
-    const ethernets = ((data?.network as Record<string, unknown>)?.ethernets ?? data?.ethernets) as
-      Record<string, Record<string, unknown>> | undefined;
-    if (!ethernets || typeof ethernets !== 'object') continue;
-    Object.values(ethernets).forEach((eth, index) => {
-      if (!eth || typeof eth !== 'object') return;
-      const mac = (eth.match as { macaddress?: string } | undefined)?.macaddress?.toLowerCase();
-      const iface = mac
-        ? ifaces.find((i) => i.macAddress?.toLowerCase().replace(/-/g, ':') === mac)
-        : ifaces[index];
-      if (!iface) return;
-      const addresses = Array.isArray(eth.addresses) ? eth.addresses.map(String) : [];
-      result.set(iface.name, { ips: addresses, dhcp: eth.dhcp4 === true || eth.dhcp6 === true });
-    });
+interface PodAnnotations {
+  statuses: NetworkStatusEntry[];
+  ovn: Record<string, OvnPodNetwork>;
+}
+
+const annotationsOf = (pod: Pod): PodAnnotations => {
+  const statusResult = parseNetworkStatus(pod);
+  const ovnResult = parseOvnPodNetworks(pod);
+  return {
+    statuses: statusResult && !isParseError(statusResult) ? statusResult.value : [],
+    ovn: ovnResult && !isParseError(ovnResult) ? ovnResult.value : {},
+  };
+};
+
+const selectionsOf = (meta: K8sObject['metadata']): NetworkSelectionElement[] => {
+  const r = parseNetworksAnnotation({ metadata: meta } as K8sObject);
+  return r && !isParseError(r) ? r.value : [];
+};
+
+/** The IPs a pod has on its primary network (the pod network or its primary UDN). */
+const podPrimaryIps = (pod: Pod, onUdn: boolean): { ips: EndpointIp[]; source: IpSource } => {
+  const { statuses, ovn } = annotationsOf(pod);
+  if (onUdn) {
+    const primary = Object.values(ovn).find((v) => v.role === 'primary');
+    const fromOvn = toEndpointIps(ovnAddressesOf(primary));
+    if (fromOvn.length) return { ips: fromOvn, source: 'pod-networks' };
+    const def = statuses.find((s) => s.default && s.interface !== 'eth0');
+    const fromStatus = toEndpointIps(def?.ips);
+    if (fromStatus.length) return { ips: fromStatus, source: 'network-status' };
+    return { ips: [], source: 'none' };
   }
-  return result;
+  const podIPs = Array.isArray(pod.status?.podIPs) ? pod.status.podIPs : [];
+  const fromStatus = toEndpointIps([pod.status?.podIP, ...podIPs.map((p) => p?.ip)]);
+  if (fromStatus.length) return { ips: fromStatus, source: 'pod-status' };
+  const def = toEndpointIps(statuses.find((s) => s.default)?.ips);
+  if (def.length) return { ips: def, source: 'network-status' };
+  const fromOvn = toEndpointIps(ovnAddressesOf(ovn.default));
+  if (fromOvn.length) return { ips: fromOvn, source: 'pod-networks' };
+  return { ips: [], source: 'none' };
 };
 
-const hasAutoattachedPodInterface = (spec: Record<string, unknown> | undefined): boolean => {
-  const devices = (spec?.domain as { devices?: Record<string, unknown> } | undefined)?.devices;
-  const interfaces = devices?.interfaces as unknown[] | undefined;
-  const networks = spec?.networks as unknown[] | undefined;
-  return !interfaces?.length && !networks?.length && devices?.autoattachPodInterface !== false;
-};
-
-const vmEndpointInterfaces = (
-  catalog: NetworkCatalog,
-  vmLike: VirtualMachine | VirtualMachineInstance,
-  vmi: VirtualMachineInstance | undefined,
+/** The IPs a pod has on one secondary attachment. */
+const podSecondaryIps = (
   pod: Pod | undefined,
-  parseYaml: YamlParse | undefined,
-): EndpointInterface[] => {
-  const namespace = nsOf(vmLike);
-  const primaryId = catalog.namespaces.get(namespace)?.primaryNetworkId ?? POD_NETWORK_ID;
-  const templateSpec = ((vmLike as VirtualMachine).spec?.template?.spec ??
-    (vmLike as VirtualMachineInstance).spec) as unknown as Record<string, unknown> | undefined;
-  let ifaces = specInterfacesOf(vmLike).filter((i) => i.state !== 'absent');
-  if (!ifaces.length && hasAutoattachedPodInterface(templateSpec)) {
-    // KubeVirt adds a masquerade interface on the pod network when none is declared.
-    ifaces = [
-      {
-        name: 'default',
-        binding: { name: 'masquerade', source: 'default' },
-        network: { kind: 'pod', name: 'default' },
-        iface: { name: 'default', masquerade: {} },
-      },
-    ];
-  }
-  const cloudInit = cloudInitNics(templateSpec, ifaces, parseYaml);
-  const vmiStatuses = (vmi?.status?.interfaces ?? []) as {
-    name?: string;
-    ipAddresses?: string[];
-    ipAddress?: string;
-  }[];
-  const podElements = parseNetworksAnnotation(pod?.metadata?.annotations?.[NETWORKS_ANNOTATION]);
+  ref: { namespace: string; name: string },
+  podInterface: string | undefined,
+  mac: string | undefined,
+): { ips: EndpointIp[]; source: IpSource } => {
+  if (!pod) return { ips: [], source: 'none' };
+  const key = nadKey(ref.namespace, ref.name);
+  const { statuses, ovn } = annotationsOf(pod);
+  const candidates = statuses.filter((s) => s.name === key || s.name === ref.name);
+  const status =
+    candidates.find((s) => podInterface && s.interface === podInterface) ??
+    candidates.find((s) => mac && s.mac?.toLowerCase() === mac.toLowerCase()) ??
+    (candidates.length === 1 ? candidates[0] : undefined);
+  const fromStatus = toEndpointIps(status?.ips);
+  if (fromStatus.length) return { ips: fromStatus, source: 'network-status' };
+  const fromOvn = toEndpointIps(ovnAddressesOf(ovn[key]));
+  if (fromOvn.length) return { ips: fromOvn, source: 'pod-networks' };
+  return { ips: [], source: 'none' };
+};
 
-  return ifaces.flatMap((iface): EndpointInterface[] => {
-    const ports: ContainerPort[] = (iface.iface.ports ?? []).map((p) => ({
-      name: p.name,
-      containerPort: p.port,
-      protocol: p.protocol ?? 'TCP',
-    }));
-    let networkId: string;
-    let nad: EndpointInterface['nad'];
-    let observed: { ips: EndpointIp[]; source: IpSource } = { ips: [], source: 'none' };
-    if (iface.network.kind === 'pod') {
-      networkId = primaryId;
-      if (pod) observed = podPrimaryIps(pod, primaryId !== POD_NETWORK_ID);
-    } else if (iface.network.kind === 'multus') {
-      nad = { namespace: iface.network.nadNamespace || namespace, name: iface.network.nadName };
-      networkId =
-        catalog.nadNetwork.get(nadKey(nad.namespace, nad.name)) ??
-        `missing:${nadKey(nad.namespace, nad.name)}`;
-      const element = podElements.find(
-        (e) => e.name === nad!.name && (e.namespace ?? namespace) === nad!.namespace,
-      );
-      observed = podSecondaryIps(
-        pod,
-        nad,
-        element?.interface ?? hashedPodInterfaceName(iface.name),
-        iface.macAddress ?? element?.mac,
-      );
-    } else {
-      return [];
-    }
-    const fromVmi = vmiStatuses.find((s) => s.name === iface.name);
-    const vmiIps = toIps(fromVmi?.ipAddresses ?? (fromVmi?.ipAddress ? [fromVmi.ipAddress] : []));
-    const ci = cloudInit.get(iface.name);
-    const ciIps = toIps(ci?.ips);
-    // The guest agent (VMI status) reports what the guest really uses; a bridge-bound guest on
-    // an IPAM-less network is invisible to the pod annotations, hence the cloud-init fallback.
-    const [ips, ipSource]: [EndpointIp[], IpSource] = vmiIps.length
-      ? [vmiIps, 'vmi-status']
-      : observed.ips.length
-        ? [observed.ips, observed.source]
-        : ciIps.length
-          ? [ciIps, 'cloud-init']
-          : [[], 'none'];
-    return [
-      {
-        name: iface.name,
-        networkId,
-        nad,
-        ips,
-        ipSource,
-        ports,
-        binding: iface.binding.name,
-        dhcp: ci?.dhcp,
-      },
-    ];
+/** Container ports that named policy ports resolve against; entries of the wrong shape are skipped. */
+const containerPortsOf = (spec: { containers?: unknown } | undefined): ContainerPort[] =>
+  (Array.isArray(spec?.containers) ? spec.containers : []).flatMap((c: unknown) => {
+    const ports = (c as { ports?: unknown } | null)?.ports;
+    return Array.isArray(ports)
+      ? ports.filter(
+          (p): p is ContainerPort => !!p && typeof p === 'object' && 'containerPort' in p,
+        )
+      : [];
   });
+
+const podAttachments = (
+  catalog: NetworkCatalog,
+  namespace: string,
+  meta: K8sObject['metadata'],
+  pod: Pod | undefined,
+  ports: ContainerPort[],
+): EndpointInterface[] => {
+  const out: EndpointInterface[] = [];
+  const elements = selectionsOf(meta);
+  elements.forEach((el, i) => {
+    const ref = { namespace: el.namespace || namespace, name: el.name };
+    const networkId =
+      catalog.nadNetwork.get(nadKey(ref.namespace, ref.name)) ??
+      `missing:${nadKey(ref.namespace, ref.name)}`;
+    const observed = podSecondaryIps(pod, ref, el.interface, el.mac);
+    const requested = toEndpointIps(el.ips);
+    out.push({
+      name: el.interface || `net${i + 1}`,
+      networkId,
+      nad: ref,
+      ips: observed.ips.length ? observed.ips : requested,
+      ipSource: observed.ips.length ? observed.source : requested.length ? 'requested' : 'none',
+      ports,
+    });
+  });
+  return out;
 };
 
 const controllerOf = (o: K8sObject) => o.metadata?.ownerReferences?.find((r) => r.controller);
@@ -416,41 +242,36 @@ export const buildEndpoints = (
   );
   const pods = objects.filter((o): o is Pod => o.kind === 'Pod' && !!o.metadata?.name);
 
-  // The launcher pod of a VMI: owned by it, or named by the `kubevirt.io/domain` annotation.
-  const launcherOf = (namespace: string, vmiName: string): Pod | undefined => {
-    const candidates = pods.filter(
-      (p) =>
-        nsOf(p) === namespace &&
-        isLauncherPod(p) &&
-        (controllerOf(p)?.name === vmiName ||
-          p.metadata?.annotations?.['kubevirt.io/domain'] === vmiName ||
-          p.metadata?.labels?.['kubevirt.io/domain'] === vmiName),
-    );
-    // Prefer the running pod (a finished migration source stays behind for a while).
-    return candidates.find((p) => p.status?.phase === 'Running') ?? candidates[0];
-  };
+  // VMs and VMIs without a VM go through the networking model: the same launcher pod, the same
+  // annotation readers and the same addresses as the Networking tab shows.
+  const join = vmJoinContext(objects);
+  const launcherLabels = (
+    pod: Pod | undefined,
+    fallback: Labels | undefined,
+    hostname: string,
+  ): Labels =>
+    pod?.metadata?.labels
+      ? { ...pod.metadata.labels }
+      : { ...(fallback ?? {}), 'kubevirt.io': 'virt-launcher', 'vm.kubevirt.io/name': hostname };
 
   const vmiByKey = new Map(vmis.map((v) => [nadKey(nsOf(v), v.metadata!.name!), v]));
   for (const vm of vms) {
     const namespace = nsOf(vm);
     const name = vm.metadata!.name!;
     const vmi = vmiByKey.get(nadKey(namespace, name));
-    const pod = launcherOf(namespace, name);
-    if (pod) launcherPods.set(nadKey(namespace, pod.metadata!.name!), pod);
+    const { interfaces, launcher } = vmInterfaces(catalog, join, vm, vmi, options.parseYaml);
+    if (launcher) launcherPods.set(nadKey(namespace, launcher.metadata!.name!), launcher);
     const hostname = vmi?.spec?.hostname ?? vm.spec?.template?.spec?.hostname ?? name;
-    const labels: Labels = pod?.metadata?.labels
-      ? { ...pod.metadata.labels }
-      : {
-          ...(vmi?.metadata?.labels ?? vm.spec?.template?.metadata?.labels ?? {}),
-          'kubevirt.io': 'virt-launcher',
-          'vm.kubevirt.io/name': hostname,
-        };
     add({
       kind: 'VirtualMachine',
       namespace,
       name,
-      labels,
-      interfaces: vmEndpointInterfaces(catalog, vm, vmi, pod, options.parseYaml),
+      labels: launcherLabels(
+        launcher,
+        vmi?.metadata?.labels ?? vm.spec?.template?.metadata?.labels,
+        hostname,
+      ),
+      interfaces,
     });
   }
   const vmKeys = new Set(vms.map((v) => nadKey(nsOf(v), v.metadata!.name!)));
@@ -458,20 +279,14 @@ export const buildEndpoints = (
     const namespace = nsOf(vmi);
     const name = vmi.metadata!.name!;
     if (vmKeys.has(nadKey(namespace, name))) continue;
-    const pod = launcherOf(namespace, name);
-    if (pod) launcherPods.set(nadKey(namespace, pod.metadata!.name!), pod);
+    const { interfaces, launcher } = vmInterfaces(catalog, join, vmi, vmi, options.parseYaml);
+    if (launcher) launcherPods.set(nadKey(namespace, launcher.metadata!.name!), launcher);
     add({
       kind: 'VirtualMachineInstance',
       namespace,
       name,
-      labels: pod?.metadata?.labels
-        ? { ...pod.metadata.labels }
-        : {
-            ...(vmi.metadata?.labels ?? {}),
-            'kubevirt.io': 'virt-launcher',
-            'vm.kubevirt.io/name': vmi.spec?.hostname ?? name,
-          },
-      interfaces: vmEndpointInterfaces(catalog, vmi, vmi, pod, options.parseYaml),
+      labels: launcherLabels(launcher, vmi.metadata?.labels, vmi.spec?.hostname ?? name),
+      interfaces,
     });
   }
 

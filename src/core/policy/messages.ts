@@ -12,6 +12,7 @@ export { msg, type Message };
 export const POLICY_MESSAGES = {
   // Unreadable input (fail closed)
   badCidr: t('ipBlock cidr "{{cidr}}" is not a CIDR'),
+  badShape: t('{{field}} is not {{expected}}'),
   badExcept: t('ipBlock except "{{except}}" is not a CIDR'),
   exceptOutside: t('ipBlock except "{{except}}" is not inside cidr "{{cidr}}"'),
   peerBothKinds: t('a peer sets both ipBlock and a pod or namespace selector'),

@@ -12,6 +12,7 @@ import type {
   NetworkPolicyPort,
 } from '../k8s/types';
 import { parseCidr, type IpRange } from './ip';
+import { textOf } from './text';
 import { msg, POLICY_MESSAGES as M, type Message } from './messages';
 import { isPortProtocol, type PortProtocol } from './conn-set';
 import { nadKey, nsOf, type NetworkCatalog } from './networks';
@@ -96,27 +97,27 @@ export const parsePolicyFor = (
 
 const readPort = (p: NetworkPolicyPort): Port | Message => {
   const protocolText = p.protocol ?? 'TCP';
-  const protocol = String(protocolText).toUpperCase();
-  if (!isPortProtocol(protocol)) return msg(M.badProtocol, { protocol: String(protocolText) });
+  const protocol = textOf(protocolText).toUpperCase();
+  if (!isPortProtocol(protocol)) return msg(M.badProtocol, { protocol: textOf(protocolText) });
   const hasEnd = p.endPort !== undefined && p.endPort !== null;
   if (p.port === undefined || p.port === null) {
     // The API server rejects endPort without port; read it as unreadable, not as "all ports".
     return hasEnd
-      ? msg(M.endPortBelowPort, { endPort: String(p.endPort), port: '' })
+      ? msg(M.endPortBelowPort, { endPort: textOf(p.endPort), port: '' })
       : { protocol, kind: 'all' };
   }
-  if (typeof p.port === 'number' || /^\d+$/.test(String(p.port))) {
+  if (typeof p.port === 'number' || /^\d+$/.test(textOf(p.port))) {
     const from = Number(p.port);
     if (!Number.isInteger(from) || from < 1 || from > 65535)
-      return msg(M.badPort, { port: String(p.port) });
+      return msg(M.badPort, { port: textOf(p.port) });
     if (!hasEnd) return { protocol, kind: 'range', from, to: from };
     const to = Number(p.endPort);
-    if (!Number.isInteger(to) || to > 65535) return msg(M.badPort, { port: String(p.endPort) });
+    if (!Number.isInteger(to) || to > 65535) return msg(M.badPort, { port: textOf(p.endPort) });
     if (to < from) return msg(M.endPortBelowPort, { endPort: to, port: from });
     return { protocol, kind: 'range', from, to };
   }
-  const name = String(p.port);
-  if (hasEnd) return msg(M.endPortNamed, { endPort: String(p.endPort), port: name });
+  const name = textOf(p.port);
+  if (hasEnd) return msg(M.endPortNamed, { endPort: textOf(p.endPort), port: name });
   if (!/^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(name) || !/[a-z]/.test(name))
     return msg(M.badPort, { port: name });
   return { protocol, kind: 'named', name };
@@ -124,23 +125,64 @@ const readPort = (p: NetworkPolicyPort): Port | Message => {
 
 const isMessage = (x: Port | Message): x is Message => 'message' in x;
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Whether a value has the shape of a metav1.LabelSelector. Selectors come from objects the API
+ * server validated, but the analysis also reads files and watch data it cannot trust: a selector
+ * of the wrong shape is unreadable (its matches unknown), never "matches nothing" or a crash.
+ */
+const isSelectorShape = (v: unknown): v is LabelSelector => {
+  if (!isObject(v)) return false;
+  const { matchLabels, matchExpressions } = v;
+  if (matchLabels !== undefined && matchLabels !== null) {
+    if (!isObject(matchLabels) || Object.values(matchLabels).some((x) => typeof x !== 'string'))
+      return false;
+  }
+  if (matchExpressions !== undefined && matchExpressions !== null) {
+    if (!Array.isArray(matchExpressions)) return false;
+    for (const r of matchExpressions) {
+      if (!isObject(r) || typeof r.key !== 'string' || typeof r.operator !== 'string') return false;
+      if (
+        r.values !== undefined &&
+        r.values !== null &&
+        (!Array.isArray(r.values) || r.values.some((x) => typeof x !== 'string'))
+      )
+        return false;
+    }
+  }
+  return true;
+};
+
+const shape = (field: string, expected: string): Message => msg(M.badShape, { field, expected });
+
 const readPeer = (peer: NetworkPolicyPeer): Peer => {
   if (!peer || typeof peer !== 'object') return { kind: 'invalid', reason: msg(M.emptyPeer) };
+  for (const field of ['podSelector', 'namespaceSelector'] as const) {
+    const v = peer[field];
+    if (v !== undefined && v !== null && !isSelectorShape(v))
+      return { kind: 'invalid', reason: shape(field, 'a label selector') };
+  }
+  if (peer.ipBlock !== undefined && peer.ipBlock !== null && !isObject(peer.ipBlock))
+    return { kind: 'invalid', reason: shape('ipBlock', 'an object') };
+  if (peer.ipBlock && !Array.isArray(peer.ipBlock.except ?? []))
+    return { kind: 'invalid', reason: shape('ipBlock.except', 'a list') };
   if (peer.ipBlock) {
     if (peer.podSelector || peer.namespaceSelector)
       return { kind: 'invalid', reason: msg(M.peerBothKinds) };
-    const cidrText = String(peer.ipBlock.cidr ?? '');
+    const cidrText = textOf(peer.ipBlock.cidr ?? '');
     const cidr = parseCidr(cidrText);
     if (!cidr) return { kind: 'invalid', reason: msg(M.badCidr, { cidr: cidrText }) };
     const except: IpRange[] = [];
     for (const e of peer.ipBlock.except ?? []) {
-      const range = parseCidr(String(e ?? ''));
-      if (!range) return { kind: 'invalid', reason: msg(M.badExcept, { except: String(e) }) };
+      const range = parseCidr(textOf(e ?? ''));
+      if (!range) return { kind: 'invalid', reason: msg(M.badExcept, { except: textOf(e) }) };
       // The API server requires each except to lie inside the cidr.
       if (range.family !== cidr.family || range.lo < cidr.lo || range.hi > cidr.hi)
         return {
           kind: 'invalid',
-          reason: msg(M.exceptOutside, { except: String(e), cidr: cidrText }),
+          reason: msg(M.exceptOutside, { except: textOf(e), cidr: cidrText }),
         };
       except.push(range);
     }
@@ -156,24 +198,53 @@ const readPeer = (peer: NetworkPolicyPeer): Peer => {
   return { kind: 'invalid', reason: msg(M.emptyPeer) };
 };
 
-const readRules = (
-  direction: Direction,
-  rules:
-    | { ports?: NetworkPolicyPort[]; from?: NetworkPolicyPeer[]; to?: NetworkPolicyPeer[] }[]
-    | undefined,
-): Rule[] =>
-  (rules ?? []).map((r, index) => {
-    const peerList = direction === 'ingress' ? r?.from : r?.to;
-    const read = r?.ports?.length ? r.ports.map(readPort) : null;
-    const problems = (read ?? []).filter(isMessage);
+/** A rule list that cannot be read: one rule whose problem makes all its traffic unknown. */
+const unreadableRules = (direction: Direction, problem: Message): Rule[] => [
+  { direction, index: 0, ports: null, peers: null, problems: [problem] },
+];
+
+const readRules = (direction: Direction, rules: unknown): Rule[] => {
+  if (rules === undefined || rules === null) return [];
+  if (!Array.isArray(rules)) return unreadableRules(direction, shape(direction, 'a list of rules'));
+  return rules.map((raw: unknown, index): Rule => {
+    if (!isObject(raw))
+      return {
+        direction,
+        index,
+        ports: null,
+        peers: null,
+        problems: [shape(`${direction}[${index}]`, 'an object')],
+      };
+    const r = raw as {
+      ports?: unknown;
+      from?: unknown;
+      to?: unknown;
+    };
+    const peerField = direction === 'ingress' ? 'from' : 'to';
+    const peerList = r[peerField];
+    const problems: Message[] = [];
+    if (r.ports !== undefined && r.ports !== null && !Array.isArray(r.ports))
+      problems.push(shape(`${direction}[${index}].ports`, 'a list'));
+    if (peerList !== undefined && peerList !== null && !Array.isArray(peerList))
+      problems.push(shape(`${direction}[${index}].${peerField}`, 'a list'));
+    if (problems.length) return { direction, index, ports: null, peers: null, problems };
+    const portList = (r.ports ?? []) as NetworkPolicyPort[];
+    const read = portList.length
+      ? portList.map((p) =>
+          isObject(p) ? readPort(p) : shape(`${direction}[${index}].ports[]`, 'an object'),
+        )
+      : null;
+    problems.push(...(read ?? []).filter(isMessage));
     const ports = read ? read.filter((p): p is Port => !isMessage(p)) : null;
-    const peers = peerList?.length ? peerList.map(readPeer) : null;
+    const peersRaw = (peerList ?? []) as NetworkPolicyPeer[];
+    const peers = peersRaw.length ? peersRaw.map(readPeer) : null;
     // A named port names a port of the destination; outside the cluster there is none to name.
     if (direction === 'egress' && peers?.some((p) => p.kind === 'ipBlock'))
       for (const p of ports ?? [])
         if (p.kind === 'named') problems.push(msg(M.namedPortIpBlock, { port: p.name }));
     return { direction, index, ports, peers, problems };
   });
+};
 
 export const readPolicies = (objects: K8sObject[], catalog: NetworkCatalog): Policy[] => {
   const out: Policy[] = [];
@@ -183,13 +254,36 @@ export const readPolicies = (objects: K8sObject[], catalog: NetworkCatalog): Pol
     const policy = o as NetworkPolicy;
     const namespace = nsOf(o);
     const kind = o.kind as PolicyKind;
-    const spec = policy.spec;
-    const types = spec?.policyTypes;
+    const rawSpec: unknown = policy.spec;
+    const spec = (isObject(rawSpec) ? rawSpec : {}) as unknown as NonNullable<
+      NetworkPolicy['spec']
+    >;
+    // Unreadable parts fail closed: the policy isolates and what it allows becomes unknown.
+    let specProblem: Message | undefined =
+      rawSpec !== undefined && !isObject(rawSpec) ? shape('spec', 'an object') : undefined;
+    const rawTypes: unknown = spec.policyTypes;
+    let types: string[] | undefined;
+    if (rawTypes === undefined || rawTypes === null) types = undefined;
+    else if (Array.isArray(rawTypes) && rawTypes.every((x) => typeof x === 'string'))
+      types = rawTypes;
+    else specProblem ??= shape('spec.policyTypes', 'a list of Ingress and Egress');
+    let podSelector: LabelSelector = {};
+    if (spec.podSelector !== undefined && spec.podSelector !== null) {
+      if (isSelectorShape(spec.podSelector)) podSelector = spec.podSelector;
+      else specProblem ??= shape('spec.podSelector', 'a label selector');
+    }
+    const egressRules: unknown = spec.egress;
     // policyTypes defaults: Ingress always, Egress only when egress rules are present.
-    const isolates = {
-      ingress: types ? types.includes('Ingress') : true,
-      egress: types ? types.includes('Egress') : (spec?.egress?.length ?? 0) > 0,
-    };
+    const isolates = specProblem
+      ? { ingress: true, egress: true }
+      : {
+          ingress: types ? types.includes('Ingress') : true,
+          egress: types
+            ? types.includes('Egress')
+            : Array.isArray(egressRules)
+              ? egressRules.length > 0
+              : egressRules !== undefined && egressRules !== null,
+        };
     let networkIds: Set<string>;
     let policyFor: PolicyForTarget[] | undefined;
     if (kind === 'NetworkPolicy') {
@@ -212,12 +306,17 @@ export const readPolicies = (objects: K8sObject[], catalog: NetworkCatalog): Pol
       index: out.length,
       ref: { kind, namespace, name: o.metadata.name },
       networkIds,
-      podSelector: spec?.podSelector ?? {},
+      podSelector,
       isolates,
-      rules: {
-        ingress: isolates.ingress ? readRules('ingress', spec?.ingress) : [],
-        egress: isolates.egress ? readRules('egress', spec?.egress) : [],
-      },
+      rules: specProblem
+        ? {
+            ingress: unreadableRules('ingress', specProblem),
+            egress: unreadableRules('egress', specProblem),
+          }
+        : {
+            ingress: isolates.ingress ? readRules('ingress', spec.ingress) : [],
+            egress: isolates.egress ? readRules('egress', spec.egress) : [],
+          },
       policyFor,
       object: policy,
     });

@@ -14,8 +14,14 @@ import { useMessageText } from '../shared/useMessage';
 import { useYaml } from '../shared/useYaml';
 import { ObjectLink } from './InterfaceDetails';
 import { RawFact } from './RawFact';
+import type { PolicyFindingsState } from '../policy/VmPolicyFindings';
 
 const VARIANT = { error: 'danger', warning: 'warning', info: 'info' } as const;
+
+// The policy analysis lives in the Policies sections' chunk; the summary loads it after the rows.
+const VmPolicyFindings = React.lazy(
+  () => import(/* webpackChunkName: "interface-policies" */ '../policy/VmPolicyFindings'),
+);
 
 const FixYaml: React.FC<{ value: Record<string, unknown> }> = ({ value }) => {
   const { t } = useNetworkingTranslation();
@@ -89,13 +95,28 @@ const FindingAlert: React.FC<{ finding: Finding }> = ({ finding }) => {
  * The one diagnostics summary of the VM: every rule's findings, the rows' included, and whether
  * the check saw all its inputs. With unreadable inputs it never says "No networking problems found".
  */
-export const DiagnosticsPanel: React.FC<{ findings: Finding[]; model?: NetworkingModel }> = ({
-  findings,
-  model,
-}) => {
+export const DiagnosticsPanel: React.FC<{
+  findings: Finding[];
+  model?: NetworkingModel;
+  /** Include the policy analysis' findings (the Networking tab; tests of the rules alone omit it). */
+  withPolicies?: boolean;
+}> = ({ findings: modelFindings, model, withPolicies }) => {
   const { t } = useNetworkingTranslation();
-  const unread = model?.problems ?? [];
-  const partial = unread.length > 0 ? unread.map((p) => p.resource).join(', ') : undefined;
+  const [policy, setPolicy] = React.useState<PolicyFindingsState>({
+    loaded: false,
+    findings: [],
+    unreadable: [],
+  });
+  // A draft VM (not created yet) has no launcher pod for a policy to select.
+  const checkPolicies =
+    !!withPolicies && !!model && model.state !== 'draft' && model.interfaces.length > 0;
+  const findings = checkPolicies ? [...modelFindings, ...policy.findings] : modelFindings;
+  const unread = [
+    ...(model?.problems ?? []).map((p) => p.resource),
+    ...(checkPolicies ? policy.unreadable : []),
+  ];
+  const partial = unread.length > 0 ? [...new Set(unread)].join(', ') : undefined;
+  const policiesPending = checkPolicies && !policy.loaded;
   const counts = {
     error: findings.filter((f) => f.severity === 'error').length,
     warning: findings.filter((f) => f.severity === 'warning').length,
@@ -103,7 +124,17 @@ export const DiagnosticsPanel: React.FC<{ findings: Finding[]; model?: Networkin
   };
   const interfaces = new Set(findings.map((f) => f.interface).filter(Boolean)).size;
   let summary: React.ReactNode;
-  if (findings.length === 0 && !partial) {
+  if (findings.length === 0 && !partial && policiesPending) {
+    summary = (
+      <Alert
+        isInline
+        isPlain
+        variant="info"
+        title={t('No networking problems found so far; checking the policies…')}
+        data-test="diagnostics-pending"
+      />
+    );
+  } else if (findings.length === 0 && !partial) {
     summary = (
       <Alert
         isInline
@@ -134,6 +165,7 @@ export const DiagnosticsPanel: React.FC<{ findings: Finding[]; model?: Networkin
         title={title}
         data-test="diagnostics-summary"
       >
+        {policiesPending && <p>{t('Checking the policies…')}</p>}
         {partial && (
           <p data-test="diagnostics-partial">
             {t('Checked with partial data: {{resources}} could not be read.', {
@@ -146,6 +178,16 @@ export const DiagnosticsPanel: React.FC<{ findings: Finding[]; model?: Networkin
   }
   return (
     <Stack hasGutter data-test="diagnostics">
+      {checkPolicies && (
+        <React.Suspense fallback={null}>
+          <VmPolicyFindings
+            namespace={model!.namespace}
+            vmName={model!.vmName}
+            rows={model!.interfaces}
+            onChange={setPolicy}
+          />
+        </React.Suspense>
+      )}
       <StackItem>{summary}</StackItem>
       {findings.map((f, i) => (
         <StackItem key={`${f.ruleId}-${f.interface ?? ''}-${i}`}>

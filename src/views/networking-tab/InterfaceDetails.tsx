@@ -68,6 +68,7 @@ export const IpList: React.FC<{ ips: IpFact[]; showSource?: boolean }> = ({ ips,
     'guest-agent': t('guest agent'),
     'multus-status': t('Multus status'),
     'pod-annotation': t('pod annotation'),
+    'pod-status': t('pod status'),
     domain: t('domain'),
     instance: t('reported by the instance'),
     spec: t('spec'),
@@ -108,7 +109,9 @@ export const InterfaceDetails: React.FC<{
   row: InterfaceRow;
   namespace: string;
   vmName: string;
-}> = ({ row, namespace, vmName }) => {
+  /** Every NAD the VM's NICs name (see InterfacesTable): one policy analysis for all rows. */
+  vmNads?: string;
+}> = ({ row, namespace, vmName, vmNads }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
   const { guest, binding, network, pod, raw } = row;
@@ -340,7 +343,7 @@ export const InterfaceDetails: React.FC<{
       )}
       <GridItem span={12}>
         <React.Suspense fallback={null}>
-          <InterfacePolicies row={row} namespace={namespace} vmName={vmName} />
+          <InterfacePolicies row={row} namespace={namespace} vmName={vmName} vmNads={vmNads} />
         </React.Suspense>
       </GridItem>
       <GridItem span={12}>

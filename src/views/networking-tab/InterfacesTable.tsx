@@ -35,6 +35,7 @@ import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
 import { useYaml } from '../shared/useYaml';
 import { InterfaceDetails } from './InterfaceDetails';
+import { nadKeysOfRows } from '../policy/nad-keys';
 import './interfaces-table.css';
 
 type Text = (m: string | Message) => string;
@@ -112,6 +113,8 @@ interface RowProps {
   summary: NetworkSummary;
   namespace: string;
   vmName: string;
+  /** Every NAD the VM's NICs name (`ns/name`, comma-separated): the policy inputs of all rows. */
+  vmNads: string;
   rowIndex: number;
   isExpanded: boolean;
   onToggle: (name: string) => void;
@@ -165,6 +168,7 @@ const InterfaceRowView: React.FC<RowProps> = ({
   summary,
   namespace,
   vmName,
+  vmNads,
   rowIndex,
   isExpanded,
   onToggle,
@@ -256,7 +260,7 @@ const InterfaceRowView: React.FC<RowProps> = ({
         <Tr isExpanded>
           <Td colSpan={7}>
             <ExpandableRowContent>
-              <InterfaceDetails row={row} namespace={namespace} vmName={vmName} />
+              <InterfaceDetails row={row} namespace={namespace} vmName={vmName} vmNads={vmNads} />
             </ExpandableRowContent>
           </Td>
         </Tr>
@@ -272,6 +276,7 @@ const MemoRow = React.memo(
     a.signature === b.signature &&
     a.namespace === b.namespace &&
     a.vmName === b.vmName &&
+    a.vmNads === b.vmNads &&
     a.isExpanded === b.isExpanded &&
     a.rowIndex === b.rowIndex &&
     a.onToggle === b.onToggle &&
@@ -338,6 +343,7 @@ export const InterfacesTable: React.FC<{
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
   const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
+  const vmNads = React.useMemo(() => nadKeysOfRows(rows), [rows]);
   const [sort, setSort] = React.useState<{ column: ColumnKey; direction: 'asc' | 'desc' }>();
   const [action, setAction] = React.useState<{ kind: 'detach' | 'yaml'; name: string }>();
   const toggle = React.useCallback(
@@ -431,6 +437,7 @@ export const InterfacesTable: React.FC<{
               summary={summary}
               namespace={namespace}
               vmName={vmName}
+              vmNads={vmNads}
               rowIndex={rowIndex}
               isExpanded={expanded.has(row.name)}
               onToggle={toggle}

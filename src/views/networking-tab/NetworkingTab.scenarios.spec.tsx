@@ -13,6 +13,7 @@ import {
 import { readManifestFile } from '../../../test-support/manifests';
 import type { K8sObject, VirtualMachine } from '../../core/k8s/types';
 import NetworkingTab from './NetworkingTab';
+import { analysisBuilds } from '../policy/useVmPolicyAnalysis';
 
 const demo = (file: string) =>
   readManifestFile(path.resolve(__dirname, '../../../preview/fixtures/demo', file));
@@ -144,12 +145,29 @@ describe('what the tab watches', () => {
   it('opens few watches, all scoped: no cluster-wide list of pods or VMs', () => {
     renderScenario('04-vm-localnet-vlan1924.yaml', 'vm-localnet');
     const watched = [...__watched.values()];
-    expect(watched.length).toBeLessThanOrEqual(9);
+    // The diagnostics summary's policy check (the Policies sections' analysis, loaded after the
+    // rows) lists the namespace's policies, pods, VMs and instances: peers of the VM's policies.
+    const POLICY_KINDS = [
+      'MultiNetworkPolicy',
+      'NetworkPolicy',
+      'AdminNetworkPolicy',
+      'BaselineAdminNetworkPolicy',
+      'ClusterNetworkPolicy',
+    ];
+    const policyCheck = (r: (typeof watched)[number]) =>
+      POLICY_KINDS.includes(r.groupVersionKind?.kind ?? '') ||
+      (['Pod', 'VirtualMachine', 'VirtualMachineInstance'].includes(
+        r.groupVersionKind?.kind ?? '',
+      ) &&
+        !r.name &&
+        !r.selector);
+    expect(watched.filter(policyCheck).length).toBeGreaterThan(0);
+    expect(watched.filter((r) => !policyCheck(r)).length).toBeLessThanOrEqual(9);
     for (const res of watched) {
       const kind = res.groupVersionKind?.kind;
       if (kind === 'Pod' || kind === 'VirtualMachine' || kind === 'VirtualMachineInstance') {
         expect(res.namespace).toBe('demo-vm-localnet');
-        expect(res.name || res.selector).toBeTruthy();
+        if (!policyCheck(res)) expect(res.name || res.selector).toBeTruthy();
       }
       if (kind === 'NetworkAttachmentDefinition' || kind === 'UserDefinedNetwork') {
         expect(res.namespace).toBeTruthy();
@@ -208,5 +226,49 @@ describe('the toolbar', () => {
       'href',
       '/vm-networking/ns/demo-vm-localnet/new/vm',
     );
+  });
+});
+
+describe('one diagnostics summary, the policy findings included', () => {
+  const mnpOnBridge: K8sObject = {
+    apiVersion: 'k8s.cni.cncf.io/v1beta1',
+    kind: 'MultiNetworkPolicy',
+    metadata: {
+      name: 'deny-all-on-bridge',
+      namespace: 'demo-vm-bridge',
+      resourceVersion: '1',
+      annotations: { 'k8s.v1.cni.cncf.io/policy-for': 'demo-vm-bridge/virt-bridge' },
+    },
+    spec: { podSelector: {}, policyTypes: ['Ingress'] },
+  } as K8sObject;
+
+  it('lists a MultiNetworkPolicy that is not enforced (Linux bridge) with its fix', async () => {
+    renderScenario('05-vm-linux-bridge-vlan33.yaml', 'fedora-1', [mnpOnBridge]);
+    const finding = await screen.findByTestId('diagnostic-policy-linux-bridge-mnp');
+    expect(finding).toHaveTextContent('nic-add1');
+    expect(finding).toHaveTextContent(/not enforced/);
+    expect(screen.getByTestId('diagnostics-summary')).not.toHaveTextContent('0 errors, 0 warnings');
+    expect(screen.queryByTestId('diagnostics-none')).toBeNull();
+  });
+
+  it('without policy problems it ends on "No networking problems found"', async () => {
+    renderScenario('01-vm-pod-masquerade.yaml', 'vm-pod');
+    await screen.findByTestId('diagnostics-none');
+  });
+
+  it('builds the policy analysis once for the summary and every expanded row', async () => {
+    const before = analysisBuilds.count;
+    renderScenario('03-vm-primary-plus-secondary-udn.yaml', 'vm-secondary-udn');
+    for (const name of ['default', 'secondary-udn']) {
+      const row = screen.queryByTestId(`interface-row-${name}`);
+      if (!row) continue;
+      await userEvent.click(
+        within(within(row).getByTestId('interface-expand')).getByRole('button'),
+      );
+      await screen.findByTestId(`interface-policies-${name}`);
+    }
+    await screen.findAllByTestId('policy-selecting');
+    expect(screen.getAllByTestId('policy-selecting').length).toBe(2);
+    expect(analysisBuilds.count - before).toBe(1);
   });
 });

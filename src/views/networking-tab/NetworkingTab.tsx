@@ -155,7 +155,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
           <StackItem>
             <Title headingLevel="h2">{t('Diagnostics')}</Title>
             <SectionErrorBoundary title={t('Diagnostics')} raw={built.findings} texts={texts}>
-              <DiagnosticsPanel findings={built.findings} model={model} />
+              <DiagnosticsPanel findings={built.findings} model={model} withPolicies />
             </SectionErrorBoundary>
           </StackItem>
         )}

@@ -20,24 +20,27 @@ import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import { groupVersionKindOf, Models } from '../../core/k8s/models';
 import { matchesSelector } from '../../core/k8s/selectors';
 import type { InterfaceRow } from '../../core/model/types';
-import { PolicyAnalysis, type InertReason } from '../../core/policy/analysis';
-import { diagnose, type Diagnostic } from '../../core/policy/diagnostics';
-import type { Endpoint, EndpointInterface } from '../../core/policy/endpoints';
+import type { InertReason } from '../../core/policy/analysis';
 import type { Network } from '../../core/policy/networks';
-import type { Policy, PolicyRef } from '../../core/policy/policies';
+import type { PolicyRef } from '../../core/policy/policies';
 import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { CheckTraffic } from './CheckTraffic';
 import { PolicyDiagnostics } from './PolicyDiagnostics';
 import { adminRulesText, summarize, type T } from './policy-text';
-import { usePolicyInputs } from './usePolicyInputs';
+import { useVmPolicyAnalysis } from './useVmPolicyAnalysis';
+import { diagnosticsFor } from './diagnostics-for';
 import { mnpUrls } from '../mnp-wizard/urls';
+
+export { diagnosticsFor };
 
 export interface InterfacePoliciesProps {
   row: InterfaceRow;
   /** The VM whose interface this is. */
   namespace: string;
   vmName: string;
+  /** Every NAD the VM's NICs name, comma-separated; without it, this row's NAD. */
+  vmNads?: string;
 }
 
 export const PolicyLink: React.FC<{ policy: PolicyRef }> = ({ policy }) => (
@@ -48,58 +51,6 @@ export const PolicyLink: React.FC<{ policy: PolicyRef }> = ({ policy }) => (
     inline
   />
 );
-
-/** The diagnostics of the analysis that concern this interface. */
-export const diagnosticsFor = (
-  diagnostics: Diagnostic[],
-  analysis: PolicyAnalysis,
-  endpoint: Endpoint,
-  iface: EndpointInterface,
-): Diagnostic[] => {
-  const naming = analysis.policies.filter((p) => p.networkIds.has(iface.networkId));
-  const policyOf = (d: Diagnostic): Policy | undefined =>
-    analysis.policies.find(
-      (p) =>
-        p.ref.kind === d.subject.kind &&
-        p.ref.namespace === d.subject.namespace &&
-        p.ref.name === d.subject.name,
-    );
-  return diagnostics.filter((d) => {
-    switch (d.code) {
-      case 'mnp-disabled':
-      case 'mnp-enablement-unknown':
-        return naming.some((p) => p.ref.kind === 'MultiNetworkPolicy');
-      case 'policy-for-missing':
-      case 'policy-for-unknown-nad': {
-        const p = policyOf(d);
-        return (
-          !!p &&
-          p.ref.namespace === endpoint.namespace &&
-          matchesSelector(endpoint.labels, p.podSelector)
-        );
-      }
-      case 'ipamless-selector-peers':
-      case 'linux-bridge-mnp':
-        return !!policyOf(d)?.networkIds.has(iface.networkId);
-      case 'unreadable-policy': {
-        // Unreadable admin policies concern every interface they may apply to; others, theirs.
-        if (!d.subject.namespace) return analysis.adminAppliesOn(iface.networkId);
-        const p = policyOf(d);
-        return !!p && analysis.policiesSelecting(iface).includes(p);
-      }
-      case 'not-analysed':
-        return analysis.adminAppliesOn(iface.networkId);
-      case 'dhcp-blocked':
-        return (
-          d.subject.namespace === endpoint.namespace &&
-          d.subject.name === endpoint.name &&
-          d.message.includes(` interface ${iface.name} `)
-        );
-      default:
-        return false;
-    }
-  });
-};
 
 const GovernedBy: React.FC<{ network?: Network; networkId: string }> = ({ network, networkId }) => {
   const { t } = useNetworkingTranslation();
@@ -157,20 +108,22 @@ const inertText = (t: T, reason: InertReason) =>
     ),
   })[reason];
 
-const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string }> = ({
+const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string; vmNads?: string }> = ({
   row,
   namespace,
   vmName,
+  vmNads,
 }) => {
   const { t } = useNetworkingTranslation();
   const tt = t as unknown as T;
-  const foreign = row.network.nadKey ? [row.network.nadKey] : [];
-  const inputs = usePolicyInputs(namespace, foreign);
-  const built = React.useMemo(() => {
-    if (!inputs.loaded) return undefined;
-    const analysis = new PolicyAnalysis(inputs.objects);
-    return { analysis, diagnostics: diagnose(analysis) };
-  }, [inputs]);
+  // All rows ask with the VM's NADs: the same inputs, so the analysis is built once for all.
+  const foreign =
+    vmNads !== undefined
+      ? vmNads.split(',').filter(Boolean)
+      : row.network.nadKey
+        ? [row.network.nadKey]
+        : [];
+  const { inputs, built } = useVmPolicyAnalysis(namespace, foreign);
 
   if (!built)
     return <Spinner size="md" aria-label={t('Loading policies')} data-test="policies-loading" />;
@@ -361,7 +314,12 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string }> =
   );
 };
 
-const InterfacePolicies: React.FC<InterfacePoliciesProps> = ({ row, namespace, vmName }) => {
+const InterfacePolicies: React.FC<InterfacePoliciesProps> = ({
+  row,
+  namespace,
+  vmName,
+  vmNads,
+}) => {
   const { t } = useNetworkingTranslation();
   return (
     <section data-test={`interface-policies-${row.name}`}>
@@ -371,7 +329,7 @@ const InterfacePolicies: React.FC<InterfacePoliciesProps> = ({ row, namespace, v
         raw={{ namespace, vm: vmName, interface: row.name }}
         texts={{ failed: t('Could not show'), rawData: t('Raw data') }}
       >
-        <Body row={row} namespace={namespace} vmName={vmName} />
+        <Body row={row} namespace={namespace} vmName={vmName} vmNads={vmNads} />
       </SectionErrorBoundary>
     </section>
   );
