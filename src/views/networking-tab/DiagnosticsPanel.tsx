@@ -95,6 +95,25 @@ const FindingAlert: React.FC<{ finding: Finding }> = ({ finding }) => {
  * The one diagnostics summary of the VM: every rule's findings, the rows' included, and whether
  * the check saw all its inputs. With unreadable inputs it never says "No networking problems found".
  */
+/**
+ * True once the panel's first render has been painted: the policy check (its chunk, watches and
+ * analysis) starts after the rows are on screen, never competing with them.
+ */
+const useAfterPaint = (): boolean => {
+  const [painted, setPainted] = React.useState(false);
+  React.useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+};
+
 export const DiagnosticsPanel: React.FC<{
   findings: Finding[];
   model?: NetworkingModel;
@@ -108,6 +127,7 @@ export const DiagnosticsPanel: React.FC<{
     unreadable: [],
   });
   // A draft VM (not created yet) has no launcher pod for a policy to select.
+  const afterPaint = useAfterPaint();
   const checkPolicies =
     !!withPolicies && !!model && model.state !== 'draft' && model.interfaces.length > 0;
   const findings = checkPolicies ? [...modelFindings, ...policy.findings] : modelFindings;
@@ -178,7 +198,7 @@ export const DiagnosticsPanel: React.FC<{
   }
   return (
     <Stack hasGutter data-test="diagnostics">
-      {checkPolicies && (
+      {checkPolicies && afterPaint && (
         <React.Suspense fallback={null}>
           <VmPolicyFindings
             namespace={model!.namespace}
