@@ -85,6 +85,40 @@ describe('unreadable policy input is unknown, never allowed', () => {
     ]);
   });
 
+  it('rules of the wrong shape (read from a file or a watch) are unknown, never a crash or allowed', () => {
+    const cases: [unknown, string][] = [
+      [{ from: [{ ipBlock: { cidr: '10.0.0.0/8' } }] }, 'ingress is not a list of rules'],
+      [['not a rule'], 'ingress[0] is not an object'],
+      [[{ from: { ipBlock: { cidr: '10.0.0.0/8' } } }], 'ingress[0].from is not a list'],
+      [
+        [{ from: [{ podSelector: { matchLabels: 'app=x' } }] }],
+        'podSelector is not a label selector',
+      ],
+      [
+        [{ from: [{ ipBlock: { cidr: '10.0.0.0/8', except: '10.1.0.0/16' } }] }],
+        'ipBlock.except is not a list',
+      ],
+    ];
+    for (const [ingress, reason] of cases) {
+      const p = policy('ingress', []);
+      (p.spec as Record<string, unknown>).ingress = ingress;
+      const { r, why } = ask(p, '10.1.2.3');
+      expect([r.verdict, why]).toEqual(['Unknown', reason]);
+    }
+  });
+
+  it('a policy whose podSelector or policyTypes cannot be read isolates, with every answer unknown', () => {
+    for (const [field, value] of [
+      ['podSelector', 'app=server'],
+      ['policyTypes', 'Ingress'],
+    ] as const) {
+      const p = policy('ingress', [{ ipBlock: { cidr: '10.0.0.0/8' } }]);
+      (p.spec as Record<string, unknown>)[field] = value;
+      const { r } = ask(p, '192.168.1.1');
+      expect(r.verdict).toBe('Unknown');
+    }
+  });
+
   it('an empty peer', () => {
     const { r, why } = ask(policy('ingress', [{}]), '10.1.2.3');
     expect([r.verdict, why]).toEqual([
