@@ -9,7 +9,7 @@ export const LAUNCHER_LABEL_VALUE = 'virt-launcher';
 export const CREATED_BY_LABEL = 'kubevirt.io/created-by';
 export const VM_NAME_LABEL = 'vm.kubevirt.io/name';
 export const MIGRATION_JOB_LABEL = 'kubevirt.io/migrationJobUID';
-const DOMAIN_ANNOTATION = 'kubevirt.io/domain';
+export const DOMAIN_ANNOTATION = 'kubevirt.io/domain';
 
 /**
  * The label `vm.kubevirt.io/name` holds the VMI hostname (spec.hostname when set, else the name),

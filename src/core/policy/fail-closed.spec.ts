@@ -101,7 +101,7 @@ describe('unreadable policy input is unknown, never allowed', () => {
     ];
     for (const [ingress, reason] of cases) {
       const p = policy('ingress', []);
-      (p.spec as Record<string, unknown>).ingress = ingress;
+      (p.spec as unknown as Record<string, unknown>).ingress = ingress;
       const { r, why } = ask(p, '10.1.2.3');
       expect([r.verdict, why]).toEqual(['Unknown', reason]);
     }
@@ -113,7 +113,7 @@ describe('unreadable policy input is unknown, never allowed', () => {
       ['policyTypes', 'Ingress'],
     ] as const) {
       const p = policy('ingress', [{ ipBlock: { cidr: '10.0.0.0/8' } }]);
-      (p.spec as Record<string, unknown>)[field] = value;
+      (p.spec as unknown as Record<string, unknown>)[field] = value;
       const { r } = ask(p, '192.168.1.1');
       expect(r.verdict).toBe('Unknown');
     }

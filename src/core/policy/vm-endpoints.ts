@@ -25,7 +25,13 @@ import type {
   VirtualMachineInstance,
 } from '../k8s/types';
 import type { SpecInterface } from '../kubevirt/vm-spec';
-import { LAUNCHER_LABEL, LAUNCHER_LABEL_VALUE } from '../pod/launcher';
+import {
+  CREATED_BY_LABEL,
+  DOMAIN_ANNOTATION,
+  LAUNCHER_LABEL,
+  LAUNCHER_LABEL_VALUE,
+  VM_NAME_LABEL,
+} from '../pod/launcher';
 import { NETWORK_STATUS_ANNOTATION } from '../pod/annotations';
 import { parseCidr, parseIp } from './ip';
 import { nadKey, nsOf, POD_NETWORK_ID, type NetworkCatalog } from './networks';
@@ -118,7 +124,8 @@ const cloudInitNics = (
 
 /** The cluster-wide and per-namespace objects the model reads, indexed once per analysis. */
 export interface VmJoinContext {
-  launcherPods: (namespace: string) => Pod[];
+  /** The launcher pods that may belong to a VM: by its instance's UID, its name or its domain. */
+  launcherPods: (namespace: string, vmName: string, vmiUid: string | undefined) => Pod[];
   nad: (namespace: string, name: string) => NetworkAttachmentDefinition | undefined;
   udns: (namespace: string) => UserDefinedNetwork[];
   cudns: ClusterUserDefinedNetwork[];
@@ -149,7 +156,25 @@ export const vmJoinContext = (objects: K8sObject[]): VmJoinContext => {
   const pods = of<Pod>('Pod').filter(
     (p) => p.metadata?.labels?.[LAUNCHER_LABEL] === LAUNCHER_LABEL_VALUE,
   );
-  const podsByNs = groupBy(pods, nsOf);
+  // Indexed by every key findLauncherPods matches on, so each VM gets only its own candidates
+  // (handing every VM all launcher pods of a namespace would make 1,000 VMs quadratic).
+  const podsByKey = new Map<string, Pod[]>();
+  const index = (key: string, pod: Pod) => {
+    const list = podsByKey.get(key);
+    if (list) list.push(pod);
+    else podsByKey.set(key, [pod]);
+  };
+  for (const pod of pods) {
+    const ns = nsOf(pod);
+    const labels = pod.metadata?.labels ?? {};
+    const domain = pod.metadata?.annotations?.[DOMAIN_ANNOTATION];
+    const keys = new Set([
+      `uid:${labels[CREATED_BY_LABEL] ?? ''}`,
+      `name:${ns}/${labels[VM_NAME_LABEL] ?? ''}`,
+      `name:${ns}/${typeof domain === 'string' ? domain : ''}`,
+    ]);
+    for (const k of keys) index(k, pod);
+  }
   const nads = new Map(
     of<NetworkAttachmentDefinition>('NetworkAttachmentDefinition').map((n) => [
       nadKey(nsOf(n), n.metadata!.name!),
@@ -159,7 +184,12 @@ export const vmJoinContext = (objects: K8sObject[]): VmJoinContext => {
   const udnsByNs = groupBy(of<UserDefinedNetwork>('UserDefinedNetwork'), nsOf);
   const namespaces = new Map(of<Namespace>('Namespace').map((n) => [n.metadata!.name!, n]));
   return {
-    launcherPods: (ns) => podsByNs.get(ns) ?? [],
+    launcherPods: (ns, vmName, vmiUid) => [
+      ...new Set([
+        ...(vmiUid ? (podsByKey.get(`uid:${vmiUid}`) ?? []) : []),
+        ...(podsByKey.get(`name:${ns}/${vmName}`) ?? []),
+      ]),
+    ],
     nad: (ns, name) => nads.get(nadKey(ns, name)),
     udns: (ns) => udnsByNs.get(ns) ?? [],
     cudns: of<ClusterUserDefinedNetwork>('ClusterUserDefinedNetwork'),
@@ -225,7 +255,7 @@ export const vmInterfaces = (
   const input: NetworkingInput = {
     vm: vm.metadata?.namespace ? vm : { ...vm, metadata: { ...vm.metadata, namespace } },
     vmi: vmi ?? null,
-    pods: join.launcherPods(namespace),
+    pods: join.launcherPods(namespace, vm.metadata?.name ?? '', vmi?.metadata?.uid),
     nads,
     udns: join.udns(namespace),
     cudns: join.cudns,
