@@ -386,6 +386,7 @@ describe('VM network details: YAML in the console editor', () => {
       kind: 'UserDefinedNetwork',
       metadata: { name: 'secondary-udn', namespace: 'demo-vm-secondary-udn' },
     });
+    await page.locator('[data-test="yaml-section"]').scrollIntoViewIfNeeded();
     await shot(page, 'details-yaml');
 
     // Someone else changes the network meanwhile: the editor says so and keeps what is shown.
@@ -419,10 +420,12 @@ describe('VM network details: YAML in the console editor', () => {
     await success.waitFor();
     const after = await stored();
     expect(after.metadata.labels).toMatchObject({ team: 'blue', 'changed-by': 'someone-else' });
-    expect(await success.textContent()).toBe(
+    expect(await success.textContent()).toContain(
       `secondary-udn has been updated to version ${after.metadata.resourceVersion}`,
     );
     expect(await page.locator('[data-test="yaml-error"]').count()).toBe(0);
+    await success.scrollIntoViewIfNeeded();
+    await shot(page, 'details-yaml-saved');
     // The watch then delivers the version just saved: that is not "updated by someone else".
     await page.waitForFunction(
       (rv) =>
@@ -440,7 +443,8 @@ describe('VM network details: YAML in the console editor', () => {
     await page.locator('[data-test="yaml-toggle"]').click();
     await page.locator('[data-test="yaml-toggle"]').click();
     expect(await editor.inputValue()).toBe(draft);
-    w.assertNoProblems([/HTTP 409/]);
+    // The deliberate conflict: the browser logs the 409 response it got.
+    w.assertNoProblems([/HTTP 409/, /status of 409 \(Conflict\)/]);
   });
 });
 

@@ -5,7 +5,7 @@
  * matter to a plugin (value, onChange(value), isReadOnly, minHeight, onSave on Ctrl/Cmd+S).
  */
 import * as React from 'react';
-import { ActionGroup, Alert, Button, Title } from '@patternfly/react-core';
+import { ActionGroup, Alert, Button, Form, Title } from '@patternfly/react-core';
 import { useNavigate } from 'react-router-dom-v5-compat';
 import { parse, stringify } from 'yaml';
 import { resourcePath } from './components';
@@ -253,7 +253,9 @@ export const ResourceYAMLEditor: React.FC<ResourceYAMLEditorProps> = ({
 
   const isReadOnly = !!readOnly || notAllowed;
   return (
-    <div data-test="resource-yaml-editor">
+    // A form, as the console lays its editor out (spacing between editor, alerts and buttons);
+    // the buttons are plain buttons, so nothing submits it.
+    <Form onSubmit={(e) => e.preventDefault()} data-test="resource-yaml-editor">
       {(header || create) && !hideHeader && (
         <Title headingLevel="h1" data-test="yaml-editor-header">
           {header}
@@ -311,6 +313,6 @@ export const ResourceYAMLEditor: React.FC<ResourceYAMLEditorProps> = ({
           Cancel
         </Button>
       </ActionGroup>
-    </div>
+    </Form>
   );
 };
