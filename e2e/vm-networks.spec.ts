@@ -61,6 +61,29 @@ const visibleRows = async (page: Page) =>
     }),
   );
 
+/**
+ * The visible rows, as `pick` reads them, once they are `expected`; or as last seen after `ms`. The
+ * URL changes in the same event as a filter, sort or namespace choice, but the table re-renders
+ * after it (under React 18 a render can come later than the URL): read the rows once they settled.
+ */
+const rowsOnce = async <T>(
+  page: Page,
+  pick: (rows: Awaited<ReturnType<typeof visibleRows>>) => T,
+  expected: T,
+  ms = 10000,
+): Promise<T> => {
+  const deadline = Date.now() + ms;
+  let seen = pick(await visibleRows(page));
+  while (JSON.stringify(seen) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    seen = pick(await visibleRows(page));
+  }
+  return seen;
+};
+const ids = (rows: Awaited<ReturnType<typeof visibleRows>>) => rows.map((r) => r.id);
+const sortedIds = (rows: Awaited<ReturnType<typeof visibleRows>>) => ids(rows).sort();
+const vlans = (rows: Awaited<ReturnType<typeof visibleRows>>) => rows.map((r) => r.vlan);
+
 const DEMO_NETWORKS = [
   {
     id: 'UserDefinedNetwork-demo-vm-primary-udn-primary-udn',
@@ -168,10 +191,11 @@ describe('VM networks list', () => {
     await page.waitForFunction(() =>
       location.search.includes('rowFilter-network-topology=localnet'),
     );
-    expect((await visibleRows(page)).map((r) => r.id).sort()).toEqual([
+    const localnet = [
       'NetworkAttachmentDefinition-demo-vm-localnet-demo-vlan-1924',
       'NetworkAttachmentDefinition-llm-demo-llm-demo-localnet-network',
-    ]);
+    ];
+    expect(await rowsOnce(page, sortedIds, localnet)).toEqual(localnet);
     // Sort by VLAN, descending.
     await page.getByRole('button', { name: 'VLAN', exact: true }).click();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('sortBy') === 'VLAN');
@@ -181,31 +205,22 @@ describe('VM networks list', () => {
         () => new URLSearchParams(location.search).get('orderBy') === 'desc',
       );
     }
-    expect((await visibleRows(page)).map((r) => r.vlan)).toEqual(['1924', '—']);
+    expect(await rowsOnce(page, vlans, ['1924', '—'])).toEqual(['1924', '—']);
     await page.getByLabel('Search by name…').fill('llm');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('name') === 'llm');
-    expect((await visibleRows(page)).map((r) => r.id)).toEqual([
-      'NetworkAttachmentDefinition-llm-demo-llm-demo-localnet-network',
-    ]);
+    const llm = ['NetworkAttachmentDefinition-llm-demo-llm-demo-localnet-network'];
+    expect(await rowsOnce(page, ids, llm)).toEqual(llm);
     // The same URL, opened afresh, shows the same list.
     const url = page.url();
     const again = await open(url.replace(preview.url, ''));
     await listLoaded(again.page);
-    expect((await visibleRows(again.page)).map((r) => r.id)).toEqual([
-      'NetworkAttachmentDefinition-llm-demo-llm-demo-localnet-network',
-    ]);
+    expect(await rowsOnce(again.page, ids, llm)).toEqual(llm);
     expect(await again.page.getByLabel('Search by name…').inputValue()).toBe('llm');
     // Sorting by VLAN ascending on the unfiltered list: 33, 1924, then networks without one.
     const sorted = await open('/vm-networking?sortBy=VLAN&orderBy=asc');
     await listLoaded(sorted.page);
-    expect((await visibleRows(sorted.page)).map((r) => r.vlan)).toEqual([
-      '33',
-      '1924',
-      '—',
-      '—',
-      '—',
-      '—',
-    ]);
+    const ascending = ['33', '1924', '—', '—', '—', '—'];
+    expect(await rowsOnce(sorted.page, vlans, ascending)).toEqual(ascending);
     w.assertNoProblems();
     again.assertNoProblems();
   });
@@ -218,9 +233,8 @@ describe('VM networks list', () => {
     await page.locator('[data-test="namespace-option-demo-vm-bridge"]').click();
     await page.waitForURL(/\/vm-networking\/ns\/demo-vm-bridge$/);
     await listLoaded(page);
-    expect((await visibleRows(page)).map((r) => r.id)).toEqual([
-      'NetworkAttachmentDefinition-demo-vm-bridge-virt-bridge',
-    ]);
+    const bridge = ['NetworkAttachmentDefinition-demo-vm-bridge-virt-bridge'];
+    expect(await rowsOnce(page, ids, bridge)).toEqual(bridge);
     const empty = await open('/vm-networking/ns/demo-vm-pod');
     await empty.page.locator('[data-test="networks-empty"]').waitFor();
     expect(
