@@ -149,9 +149,15 @@ export const NetworkRowView: React.FC<RowProps<NetworkItem, NetworkRowData>> = (
         <NetworkStatusCell row={row} />
       </TableData>
       <TableData id="vms" activeColumnIDs={activeColumnIDs}>
-        {/* Until the VM lists answered, a count would claim "0": say it is loading instead. The
-            count links to the details page's connected-VM list (VMs with their NICs): the VM list
-            of kubevirt-plugin has no URL filter for it in every console this plugin supports. */}
+        {/* Until the VM lists answered, a count would claim "0": say it is loading instead.
+            The count links to the details page's connected-VM list (each VM with its NICs), not to
+            kubevirt-plugin's VM list: its NAD filter (kubevirt-ui/kubevirt-plugin
+            src/views/virtualmachines/list/utils/filters/getNADsFilter.ts, type 'nad', values
+            `ns/name` matched against spec.template.spec.networks[].multus.networkName) is absent
+            from older versions of its filter types (src/views/virtualmachines/utils/constants.ts;
+            which releases 4.19–4.22 ship it was not established), and cannot select VMs on a
+            primary UDN (their NIC is the pod network, no multus name). A link the VM list ignores
+            would show every VM under a count that says otherwise. */}
         {vmsLoaded ? (
           <Link
             to={`${detailsUrlOf(row)}#connected-vms`}
