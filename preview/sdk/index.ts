@@ -44,7 +44,7 @@ import {
   useK8sModels,
 } from './models';
 import { useK8sWatchResource, useK8sWatchResources } from './watch';
-import { CodeEditor, YAMLEditor } from './yaml-editor';
+import { CodeEditor, ResourceYAMLEditor, YAMLEditor } from './yaml-editor';
 
 export const implemented: Record<string, unknown> = {
   // The extension type guards are the SDK's own (pure functions, no console imports).
@@ -99,6 +99,7 @@ export const implemented: Record<string, unknown> = {
   ErrorBoundaryFallbackPage,
   CodeEditor,
   YAMLEditor,
+  ResourceYAMLEditor,
   getGroupVersionKindForModel,
   getGroupVersionKindForResource,
   getAPIVersionForModel,

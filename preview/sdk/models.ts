@@ -149,14 +149,21 @@ export const modelStore = new ModelStore();
 /** Re-renders when API discovery adds models; true once discovery has finished. */
 export const useModelsLoaded = (): boolean => {
   const [, force] = React.useReducer((x: number) => x + 1, 0);
+  const loaded = modelStore.loaded;
   React.useEffect(() => {
     const off = modelStore.subscribe(force);
     void modelStore.discover();
+    // Effects run after the render, and discovery may finish in between: its listeners then ran
+    // before this one was added, and nothing would tell this component, which stays "models not
+    // loaded" and opens no watch (preview/sdk/watch-hooks.spec.tsx). A VM network details page
+    // caught stuck in the e2e tests had no watch open at all, which is what this leaves.
+    if (modelStore.loaded !== loaded) force();
     return () => {
       off();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the value this component first rendered with
   }, []);
-  return modelStore.loaded;
+  return loaded;
 };
 
 /** `[model, inFlight]` for a group/version/kind or a reference string. */

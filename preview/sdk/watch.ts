@@ -372,33 +372,50 @@ const resultFor = (
   return s ? [s.data, s.loaded, s.loadError] : [empty, false, undefined];
 };
 
-/** Subscribes to the watches of several resources; re-renders when any of them changes. */
+/**
+ * Subscribes to the watches of several resources; re-renders when any of them changes. When the
+ * resources change, only what changed is subscribed or released: a watch whose query stays keeps
+ * its data (no re-list, no flash of "loading"), as the console's keeps its store entries.
+ */
 const useWatches = (
   resources: Array<WatchK8sResource | null | undefined>,
 ): [boolean, Map<string, WatchState>] => {
   const modelsLoaded = useModelsLoaded();
   const [, force] = React.useReducer((x: number) => x + 1, 0);
   const stable = useDeepMemo(resources);
-  const handles = React.useRef(new Map<string, Watch>());
+  const subs = React.useRef(new Map<string, { watch: Watch; release: () => void }>());
   React.useEffect(() => {
-    if (!modelsLoaded) return undefined;
-    const releases: Array<() => void> = [];
-    const next = new Map<string, Watch>();
+    if (!modelsLoaded) return;
+    const wanted = new Map<string, () => Watch>();
     for (const r of stable) {
       if (!r) continue;
       const model = modelStore.lookup(refOf(r));
       if (!model) continue;
       const { q, key } = queryKeyOf(model, r);
-      const { watch, release } = acquire(key, () => new Watch(model, q), force);
-      next.set(key, watch);
-      releases.push(release);
+      wanted.set(key, () => new Watch(model, q));
     }
-    handles.current = next;
+    // New subscriptions first, then releases: a watch shared with this component's old resources
+    // never drops to no subscriber in between.
+    wanted.forEach((create, key) => {
+      if (!subs.current.has(key)) subs.current.set(key, acquire(key, create, force));
+    });
+    subs.current.forEach((sub, key) => {
+      if (wanted.has(key)) return;
+      sub.release();
+      subs.current.delete(key);
+    });
+    // A watch may have published before this component subscribed: render its current state.
     force();
-    return () => releases.forEach((release) => release());
   }, [stable, modelsLoaded]);
+  React.useEffect(() => {
+    const current = subs.current;
+    return () => {
+      current.forEach((sub) => sub.release());
+      current.clear();
+    };
+  }, []);
   const states = new Map<string, WatchState>();
-  handles.current.forEach((w, k) => states.set(k, w.state));
+  subs.current.forEach((sub, k) => states.set(k, sub.watch.state));
   return [modelsLoaded, states];
 };
 

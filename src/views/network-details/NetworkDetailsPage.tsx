@@ -29,6 +29,7 @@ import { Alert } from '../shared/wizard/LazyAlert';
 import { DocumentTitle, ResourceLink, Timestamp } from '@openshift-console/dynamic-plugin-sdk';
 import { Link, useLocation, useNavigate } from 'react-router-dom-v5-compat';
 import { groupVersionKindOf, Models } from '../../core/k8s/models';
+import type { K8sObject } from '../../core/k8s/types';
 import {
   describeNetwork,
   localnetMappings,
@@ -71,7 +72,7 @@ const Fact: React.FC<{ term: string; test: string; children: React.ReactNode }> 
   </DescriptionListGroup>
 );
 
-const Facts: React.FC<{ row: NetworkRow }> = ({ row }) => {
+const Facts: React.FC<{ row: NetworkRow; reachError?: unknown }> = ({ row, reachError }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
   return (
@@ -89,7 +90,11 @@ const Facts: React.FC<{ row: NetworkRow }> = ({ row }) => {
           {kindLabel(t, row)}
         </Fact>
         <Fact term={t('Namespace(s)')} test="namespaces">
-          {row.namespaces.length ? row.namespaces.join(', ') : t('None selected')}
+          {row.namespaces.length
+            ? row.namespaces.join(', ')
+            : reachError
+              ? t('Not known: the namespaces could not be read')
+              : t('None selected')}
           {row.namespacesComputed && (
             <>
               {' '}
@@ -174,8 +179,25 @@ const Conditions: React.FC<{ row: NetworkRow }> = ({ row }) => {
   );
 };
 
-const ConnectedVms: React.FC<{ row: NetworkRow; loaded: boolean }> = ({ row, loaded }) => {
+const ConnectedVms: React.FC<{ row: NetworkRow; loaded: boolean; reachError?: unknown }> = ({
+  row,
+  loaded,
+  reachError,
+}) => {
   const { t } = useNetworkingTranslation();
+  if (reachError)
+    // Without the namespaces its selector matches, whether any VM uses it cannot be told.
+    return (
+      <Alert
+        isInline
+        variant="warning"
+        data-test="connected-vms-unknown"
+        title={t(
+          'Connected VMs are not known: the namespaces this network selects could not be read: {{error}}',
+          { error: messageOf(reachError) },
+        )}
+      />
+    );
   if (!loaded) return <Spinner size="md" aria-label={t('Loading')} />;
   if (!row.connected.length)
     return (
@@ -259,6 +281,7 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
   const { hash } = useLocation();
   const d = useNetworkDetails(route);
   const [yamlOpen, setYamlOpen] = React.useState(false);
+  const [yamlShown, setYamlShown] = React.useState(false);
   const [deleting, setDeleting] = React.useState(false);
   const [attaching, setAttaching] = React.useState(false);
   React.useEffect(() => {
@@ -344,7 +367,7 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
               <NetworkStatusReasons row={row} />
             </Alert>
           )}
-          <Facts row={row} />
+          <Facts row={row} reachError={d.reachError} />
           {row.kind !== 'NetworkAttachmentDefinition' && (
             <Section title={t('Conditions')} test="conditions">
               <Conditions row={row} />
@@ -440,7 +463,7 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
                 })}
               />
             ))}
-            <ConnectedVms row={row} loaded={d.vms.loaded} />
+            <ConnectedVms row={row} loaded={d.vms.loaded} reachError={d.reachError} />
           </Section>
           <Section title={t('MultiNetworkPolicies')} test="policies">
             {d.mnpProblems.map((p) => (
@@ -520,16 +543,23 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
             <Button
               variant="link"
               isInline
-              onClick={() => setYamlOpen(!yamlOpen)}
+              onClick={() => {
+                setYamlShown(true);
+                setYamlOpen(!yamlOpen);
+              }}
               aria-expanded={yamlOpen}
               data-test="yaml-toggle"
             >
               {yamlOpen ? t('Hide YAML') : t('Show YAML')}
             </Button>
-            {yamlOpen && (
-              <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
-                <YamlSection object={row.object} />
-              </React.Suspense>
+            {/* Once opened the editor stays mounted (hidden when closed): hiding the YAML must not
+                drop what the user typed in it. */}
+            {yamlShown && (
+              <div hidden={!yamlOpen}>
+                <React.Suspense fallback={<Spinner size="md" aria-label={t('Loading')} />}>
+                  <YamlSection object={d.obj as K8sObject} model={Models[route.kind]} />
+                </React.Suspense>
+              </div>
             )}
           </Section>
         </Flex>

@@ -1,23 +1,28 @@
 /**
- * The network's YAML, read-only, loaded when asked for. Until the host provides the SDK's
- * ResourceYAMLEditor (the wizards engineer's preview/sdk/yaml-editor.tsx), edits go through the
- * wizards; this shows the object as the API returned it.
+ * The network's YAML in the console's editor (the SDK's ResourceYAMLEditor): Save updates the object
+ * (and shows the API's answer), Reload shows the latest version, and when the object changes on the
+ * server while it is open the editor says so. Its chunk loads when the YAML section is first opened.
  */
 import * as React from 'react';
-import { CodeBlock, CodeBlockCode, Spinner } from '@patternfly/react-core';
+import { ResourceYAMLEditor } from '@openshift-console/dynamic-plugin-sdk';
+import { apiVersionOf, type ResourceModel } from '../../core/k8s/models';
 import type { K8sObject } from '../../core/k8s/types';
-import { useNetworkingTranslation } from '../shared/i18n';
-import { useYaml } from '../shared/useYaml';
 
-const YamlSection: React.FC<{ object: K8sObject }> = ({ object }) => {
-  const { t } = useNetworkingTranslation();
-  const yaml = useYaml(object);
-  return yaml === undefined ? (
-    <Spinner size="md" aria-label={t('Loading')} />
-  ) : (
-    <CodeBlock data-test="network-yaml">
-      <CodeBlockCode>{yaml}</CodeBlockCode>
-    </CodeBlock>
+const YamlSection: React.FC<{ object: K8sObject; model: ResourceModel }> = ({ object, model }) => {
+  // The editor finds the object's model by apiVersion and kind; a watched object normally has both,
+  // and the route's model supplies them if not (it is the model the object was read with).
+  const resource = React.useMemo(
+    () => ({
+      ...object,
+      apiVersion: object.apiVersion ?? apiVersionOf(model),
+      kind: object.kind ?? model.kind,
+    }),
+    [object, model],
+  );
+  return (
+    <div data-test="network-yaml">
+      <ResourceYAMLEditor initialResource={resource} />
+    </div>
   );
 };
 

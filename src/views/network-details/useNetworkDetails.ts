@@ -60,6 +60,10 @@ export const useNetworkDetails = (route: NetworkRoute) => {
     })[0];
   }, [present, obj, route.kind, cluster, namespaces, nsLoaded, nsError]);
   const reached = React.useMemo(() => firstRow?.namespaces ?? [], [firstRow]);
+  // A CUDN reaches the namespaces its selector matches: known once the namespaces answered. When
+  // they cannot be read, which VMs are connected is not known (reachError), never "none".
+  const reachError = cluster ? nsError : undefined;
+  const reachKnown = !!present && (!cluster || nsLoaded || !!nsError);
   const isLocalnet = firstRow?.topology === 'localnet';
 
   const resources = React.useMemo(() => {
@@ -96,7 +100,7 @@ export const useNetworkDetails = (route: NetworkRoute) => {
     string,
     WatchResult
   >;
-  const vmData = useVmsOf(reached, true);
+  const vmData = useVmsOf(reachKnown ? reached : undefined, true);
 
   const row: NetworkRow | undefined = React.useMemo(() => {
     if (!present) return undefined;
@@ -157,6 +161,7 @@ export const useNetworkDetails = (route: NetworkRoute) => {
     objError,
     row,
     reached,
+    reachError,
     vms: vmData,
     mnps,
     mnpProblems,

@@ -41,8 +41,13 @@ import { ReadProblems } from '../shared/ReadProblems';
 import { ALL_NAMESPACES, useUrlNamespace } from '../shared/useUrlNamespace';
 import { wizardUrls } from '../shared/wizard/urls';
 import { kindFilterLabel, roleLabel, topologyLabel } from './labels';
-import type { NetworkActionHandlers } from './NetworkActions';
-import { NetworkRowView, toItem, useNetworkColumns, type NetworkItem } from './networkColumns';
+import {
+  NetworkRowView,
+  toItem,
+  useNetworkColumns,
+  type NetworkItem,
+  type NetworkRowData,
+} from './networkColumns';
 import { networkUrls, parseListPath } from './urls';
 import { useNetworkList } from './useNetworkList';
 import './networks-page.css';
@@ -148,7 +153,10 @@ const VMNetworksList: React.FC = () => {
   // The row as it is now (the watch may have updated it since the dialog opened).
   const deletingNow = deleting ? (rows.find((r) => r.key === deleting.key) ?? deleting) : undefined;
   const [attaching, setAttaching] = React.useState<NetworkRow>();
-  const handlers = React.useMemo(() => ({ onDelete: setDeleting, onAttach: setAttaching }), []);
+  const handlers = React.useMemo(
+    () => ({ onDelete: setDeleting, onAttach: setAttaching, vmsLoaded }),
+    [vmsLoaded],
+  );
 
   const NoData = React.useCallback(
     () => (
@@ -237,7 +245,7 @@ const VMNetworksList: React.FC = () => {
           data-test="vm-networks-list"
           data-loaded={loaded && vmsLoaded ? 'true' : 'false'}
         >
-          <VirtualizedTable<NetworkItem, NetworkActionHandlers>
+          <VirtualizedTable<NetworkItem, NetworkRowData>
             data={filtered}
             unfilteredData={data}
             loaded={loaded}

@@ -1,6 +1,7 @@
 /** The list's columns and rows: every cell from a named field of the row model. */
 import * as React from 'react';
 import { sortable } from '@patternfly/react-table';
+import { Spinner } from '@patternfly/react-core';
 import {
   ResourceLink,
   TableData,
@@ -85,12 +86,16 @@ const NamespacesCell: React.FC<{ row: NetworkRow }> = ({ row }) => {
   );
 };
 
-export const NetworkRowView: React.FC<RowProps<NetworkItem, NetworkActionHandlers>> = ({
+/** What every row needs besides its network: the action handlers, and whether VM counts are known. */
+export type NetworkRowData = NetworkActionHandlers & { vmsLoaded: boolean };
+
+export const NetworkRowView: React.FC<RowProps<NetworkItem, NetworkRowData>> = ({
   obj: row,
   activeColumnIDs,
   rowData,
 }) => {
   const { t } = useNetworkingTranslation();
+  const { vmsLoaded, ...handlers } = rowData;
   const physical = [row.physicalNetwork, ...row.bridges.filter((b) => b !== row.physicalNetwork)]
     .filter(Boolean)
     .join(' → ');
@@ -144,19 +149,32 @@ export const NetworkRowView: React.FC<RowProps<NetworkItem, NetworkActionHandler
         <NetworkStatusCell row={row} />
       </TableData>
       <TableData id="vms" activeColumnIDs={activeColumnIDs}>
-        <Link
-          to={`${detailsUrlOf(row)}#connected-vms`}
-          aria-label={t('{{count}} VMs connected to {{name}}', {
-            count: row.vmCount,
-            name: row.name,
-          })}
-          data-test="network-vm-count"
-        >
-          {row.vmCount}
-        </Link>
+        {/* Until the VM lists answered, a count would claim "0": say it is loading instead.
+            The count links to the details page's connected-VM list (each VM with its NICs), not to
+            kubevirt-plugin's VM list: its NAD filter (kubevirt-ui/kubevirt-plugin
+            src/views/virtualmachines/list/utils/filters/getNADsFilter.ts, type 'nad', values
+            `ns/name` matched against spec.template.spec.networks[].multus.networkName) is absent
+            from older versions of its filter types (src/views/virtualmachines/utils/constants.ts;
+            which releases 4.19–4.22 ship it was not established), and cannot select VMs on a
+            primary UDN (their NIC is the pod network, no multus name). A link the VM list ignores
+            would show every VM under a count that says otherwise. */}
+        {vmsLoaded ? (
+          <Link
+            to={`${detailsUrlOf(row)}#connected-vms`}
+            aria-label={t('{{count}} VMs connected to {{name}}', {
+              count: row.vmCount,
+              name: row.name,
+            })}
+            data-test="network-vm-count"
+          >
+            {row.vmCount}
+          </Link>
+        ) : (
+          <Spinner size="sm" aria-label={t('Loading')} data-test="network-vm-count-loading" />
+        )}
       </TableData>
       <TableData id="" activeColumnIDs={activeColumnIDs} className="pf-v6-c-table__action">
-        <NetworkActions row={row} {...rowData} />
+        <NetworkActions row={row} {...handlers} />
       </TableData>
     </>
   );

@@ -43,17 +43,27 @@ export interface Problem {
   error: unknown;
 }
 
-/** Watches per namespace: one `VirtualMachine` (and optionally VMI) list each. */
-export const useVmsOf = (namespaces: string[], withInstances: boolean) => {
+/**
+ * Watches per namespace: one `VirtualMachine` (and optionally VMI) list each. `namespaces` is
+ * undefined while it is not known which namespaces to look in: that is "not loaded", never "no VMs".
+ * Loaded means every VM list answered (with its items or an error, reported in `problems`), as the
+ * console's useK8sWatchResources reports each resource on its own.
+ */
+export const useVmsOf = (namespaces: string[] | undefined, withInstances: boolean) => {
+  const known = namespaces !== undefined;
+  const list = React.useMemo(
+    () => namespaces ?? [],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- by value
+    [known, (namespaces ?? []).join(',')],
+  );
   const resources = React.useMemo(() => {
     const r: Record<string, WatchK8sResource> = {};
-    namespaces.forEach((ns, i) => {
+    list.forEach((ns, i) => {
       r[`vm${i}`] = listWatch(Models.VirtualMachine, ns);
       if (withInstances) r[`vmi${i}`] = listWatch(Models.VirtualMachineInstance, ns);
     });
     return r;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- by value
-  }, [namespaces.join(','), withInstances]);
+  }, [list, withInstances]);
   const res = useK8sWatchResources<Record<string, K8sObject[]>>(resources) as unknown as Record<
     string,
     WatchResult
@@ -62,8 +72,8 @@ export const useVmsOf = (namespaces: string[], withInstances: boolean) => {
     const vms: VirtualMachine[] = [];
     const vmis: VirtualMachineInstance[] = [];
     const problems: Problem[] = [];
-    let loaded = true;
-    namespaces.forEach((ns, i) => {
+    let loaded = known;
+    list.forEach((ns, i) => {
       const vm = res[`vm${i}`];
       if (vm?.loadError)
         problems.push({ kind: 'VirtualMachines', namespace: ns, error: vm.loadError });
@@ -77,7 +87,7 @@ export const useVmsOf = (namespaces: string[], withInstances: boolean) => {
       }
     });
     return { vms, vmis, problems, loaded };
-  }, [res, namespaces, withInstances]);
+  }, [res, list, known, withInstances]);
 };
 
 export const useNetworkList = (namespace: string | undefined) => {
@@ -114,11 +124,17 @@ export const useNetworkList = (namespace: string | undefined) => {
     return namespace ? rows.filter((r) => r.namespaces.includes(namespace)) : rows;
   }, [res.udns, res.nads, res.cudns, res.namespaces, res.nncps, res.nns, namespace]);
 
+  // Which namespaces' VMs to read is known once the networks (and, for CUDN selectors, the
+  // namespaces) have answered, with data or an error; until then the counts are not "0".
+  const answered = (r?: WatchResult) => !!(r?.loaded || r?.loadError);
+  const reachKnown =
+    !!namespace ||
+    (answered(res.udns) && answered(res.nads) && answered(res.cudns) && answered(res.namespaces));
   const reached = React.useMemo(
     () => (namespace ? [namespace] : namespacesReached(baseRows)),
     [baseRows, namespace],
   );
-  const vmData = useVmsOf(reached, false);
+  const vmData = useVmsOf(reachKnown ? reached : undefined, false);
 
   const rows: NetworkRow[] = React.useMemo(
     // The join fills fresh copies: the memoized base rows stay as built.
