@@ -16,6 +16,53 @@ const D = {
     '{{kind}} {{name}} is not analysed ({{why}}); answers do not take it into account',
   ),
   fixInput: t('Correct the field so that the API server accepts it'),
+  mnpDisabled: t(
+    '{{number}} MultiNetworkPolicies have no effect: network.operator.openshift.io/cluster does not set spec.useMultiNetworkPolicy: true',
+  ),
+  mnpUnknown: t(
+    'MultiNetworkPolicies are assumed enforced; the input has no network.operator.openshift.io/cluster to confirm spec.useMultiNetworkPolicy: true',
+  ),
+  policyForMissing: t(
+    '{{policy}} has no k8s.v1.cni.cncf.io/policy-for annotation: OVN-Kubernetes ignores it',
+  ),
+  policyForUnknown: t(
+    '{{policy}}: policy-for names {{nad}}, which does not exist; that part of the policy silently does nothing',
+  ),
+  ipamless: t(
+    '{{policy}} uses podSelector/namespaceSelector peers on {{network}}, a network without IPAM: OVN-Kubernetes rejects the policy ("IPAM-less networks can only have ipBlock peers")',
+  ),
+  linuxBridge: t(
+    '{{policy}} targets {{network}}, a Linux bridge network: OpenShift does not support MultiNetworkPolicy there, so it is not enforced',
+  ),
+  dhcpOut: t(
+    '{{endpoint}} interface {{interface}} gets its address by DHCP, but the policies on {{network}} block DHCP requests (UDP 67 out)',
+  ),
+  dhcpIn: t(
+    '{{endpoint}} interface {{interface}} gets its address by DHCP, but the policies on {{network}} block DHCP replies (UDP 68 in)',
+  ),
+  dhcpBoth: t(
+    '{{endpoint}} interface {{interface}} gets its address by DHCP, but the policies on {{network}} block DHCP requests (UDP 67 out) and DHCP replies (UDP 68 in)',
+  ),
+  fixEnableMnp: t('Enable MultiNetworkPolicy in the cluster network operator'),
+  fixPolicyFor: t(
+    'Name the NetworkAttachmentDefinitions the policy is for in k8s.v1.cni.cncf.io/policy-for',
+  ),
+  fixPolicyForEntry: t(
+    'Correct the policy-for entry "{{entry}}" to an existing NetworkAttachmentDefinition',
+  ),
+  fixIpBlock: t(
+    'Replace the selector peers by ipBlock peers with the addresses of those VMs and pods',
+  ),
+  fixOvnNetwork: t(
+    'Use an OVN-Kubernetes localnet or layer2 secondary network to filter this traffic',
+  ),
+  fixDhcp: t('Allow DHCP (UDP 67 out, UDP 68 in) for this VM on this network'),
+};
+
+/** A diagnostic's sentence: keyed for the views, rendered in English for the CLI and matching. */
+const said = (key: string, params: Record<string, string | number>) => {
+  const keyed = msg(key, params);
+  return { message: render(keyed), keyed };
 };
 
 /** Objects the analysis reads but does not analyse: reported, never silently dropped. */
@@ -37,7 +84,9 @@ export type DiagnosticCode =
   | 'not-analysed';
 
 export interface Fix {
+  /** An i18next key (English); `params` fill its placeholders. */
   description: string;
+  params?: Record<string, string>;
   /** A merge patch to apply to an existing object. */
   patch?: {
     apiVersion: string;
@@ -66,7 +115,7 @@ export interface Diagnostic {
 }
 
 const ENABLE_MNP: Fix = {
-  description: 'Enable MultiNetworkPolicy in the cluster network operator',
+  description: D.fixEnableMnp,
   patch: {
     apiVersion: 'operator.openshift.io/v1',
     kind: 'Network',
@@ -177,7 +226,7 @@ export const diagnose = (analysis: PolicyAnalysis): Diagnostic[] => {
     out.push({
       code: 'mnp-disabled',
       severity: 'error',
-      message: `${mnps.length} MultiNetworkPolicies have no effect: network.operator.openshift.io/cluster does not set spec.useMultiNetworkPolicy: true`,
+      ...said(D.mnpDisabled, { number: mnps.length }),
       subject: { kind: 'Network', name: 'cluster' },
       fix: ENABLE_MNP,
     });
@@ -185,8 +234,7 @@ export const diagnose = (analysis: PolicyAnalysis): Diagnostic[] => {
     out.push({
       code: 'mnp-enablement-unknown',
       severity: 'info',
-      message:
-        'MultiNetworkPolicies are assumed enforced; the input has no network.operator.openshift.io/cluster to confirm spec.useMultiNetworkPolicy: true',
+      ...said(D.mnpUnknown, {}),
       subject: { kind: 'Network', name: 'cluster' },
       fix: ENABLE_MNP,
     });
@@ -197,12 +245,9 @@ export const diagnose = (analysis: PolicyAnalysis): Diagnostic[] => {
       out.push({
         code: 'policy-for-missing',
         severity: 'warning',
-        message: `${p.ref.namespace}/${p.ref.name} has no k8s.v1.cni.cncf.io/policy-for annotation: OVN-Kubernetes ignores it`,
+        ...said(D.policyForMissing, { policy: `${p.ref.namespace}/${p.ref.name}` }),
         subject: subjectOf(p.ref),
-        fix: {
-          description:
-            'Name the NetworkAttachmentDefinitions the policy is for in k8s.v1.cni.cncf.io/policy-for',
-        },
+        fix: { description: D.fixPolicyFor },
       });
     }
     for (const t of p.policyFor ?? []) {
@@ -210,10 +255,14 @@ export const diagnose = (analysis: PolicyAnalysis): Diagnostic[] => {
       out.push({
         code: 'policy-for-unknown-nad',
         severity: 'warning',
-        message: `${p.ref.namespace}/${p.ref.name}: policy-for names ${t.namespace}/${t.name}, which does not exist; that part of the policy silently does nothing`,
+        ...said(D.policyForUnknown, {
+          policy: `${p.ref.namespace}/${p.ref.name}`,
+          nad: `${t.namespace}/${t.name}`,
+        }),
         subject: subjectOf(p.ref),
         fix: {
-          description: `Correct the policy-for entry "${t.namespace}/${t.name}" to an existing NetworkAttachmentDefinition`,
+          description: D.fixPolicyForEntry,
+          params: { entry: `${t.namespace}/${t.name}` },
         },
       });
     }
@@ -223,23 +272,17 @@ export const diagnose = (analysis: PolicyAnalysis): Diagnostic[] => {
         out.push({
           code: 'ipamless-selector-peers',
           severity: 'error',
-          message: `${p.ref.namespace}/${p.ref.name} uses podSelector/namespaceSelector peers on ${label}, a network without IPAM: OVN-Kubernetes rejects the policy ("IPAM-less networks can only have ipBlock peers")`,
+          ...said(D.ipamless, { policy: `${p.ref.namespace}/${p.ref.name}`, network: label }),
           subject: subjectOf(p.ref),
-          fix: {
-            description:
-              'Replace the selector peers by ipBlock peers with the addresses of those VMs and pods',
-          },
+          fix: { description: D.fixIpBlock },
         });
       } else if (reason === 'linux-bridge') {
         out.push({
           code: 'linux-bridge-mnp',
           severity: 'warning',
-          message: `${p.ref.namespace}/${p.ref.name} targets ${label}, a Linux bridge network: OpenShift does not support MultiNetworkPolicy there, so it is not enforced`,
+          ...said(D.linuxBridge, { policy: `${p.ref.namespace}/${p.ref.name}`, network: label }),
           subject: subjectOf(p.ref),
-          fix: {
-            description:
-              'Use an OVN-Kubernetes localnet or layer2 secondary network to filter this traffic',
-          },
+          fix: { description: D.fixOvnNetwork },
         });
       }
     }
@@ -284,10 +327,14 @@ export const diagnose = (analysis: PolicyAnalysis): Diagnostic[] => {
       out.push({
         code: 'dhcp-blocked',
         severity: 'warning',
-        message: `${e.key} interface ${iface.name} gets its address by DHCP, but the policies on ${net.label} block ${[!egressOk && 'DHCP requests (UDP 67 out)', !ingressOk && 'DHCP replies (UDP 68 in)'].filter(Boolean).join(' and ')}`,
+        ...said(!egressOk && !ingressOk ? D.dhcpBoth : !egressOk ? D.dhcpOut : D.dhcpIn, {
+          endpoint: e.key,
+          interface: iface.name,
+          network: net.label,
+        }),
         subject: { kind: e.kind, namespace: e.namespace, name: e.name },
         fix: {
-          description: 'Allow DHCP (UDP 67 out, UDP 68 in) for this VM on this network',
+          description: D.fixDhcp,
           create: dhcpPolicy(
             e.namespace,
             net.nads

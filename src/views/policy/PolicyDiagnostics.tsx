@@ -18,7 +18,7 @@ const FixBody: React.FC<{ diagnostic: Diagnostic }> = ({ diagnostic }) => {
     : undefined;
   return (
     <>
-      <Content component="p">{t(fix.description)}</Content>
+      <Content component="p">{t(fix.description, fix.params)}</Content>
       {fix.patch && (
         <Content component="p">
           {t('Merge patch for {{kind}} {{name}}:', {
@@ -53,7 +53,7 @@ export const PolicyDiagnostics: React.FC<{ diagnostics: Diagnostic[] }> = ({ dia
           <Alert
             variant={severityVariant[d.severity]}
             isInline
-            title={t(d.message)}
+            title={d.keyed ? t(d.keyed.message, d.keyed.params) : t(d.message)}
             data-test={`policy-diagnostic-${d.code}`}
           >
             <FixBody diagnostic={d} />

@@ -28,7 +28,7 @@ const findingOf = (d: Diagnostic, interfaces: string[]): Finding => {
     message: d.keyed ?? { message: d.message, params: {} },
     explanation: { message: EXPLANATION, params: {} },
     fix: {
-      message: { message: d.fix.description, params: {} },
+      message: { message: d.fix.description, params: d.fix.params ?? {} },
       ...(fixYaml && typeof fixYaml === 'object' ? { yaml: fixYaml } : {}),
     },
     refs: model ? [refOf(model, d.subject.name, d.subject.namespace)] : [],
