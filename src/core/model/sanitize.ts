@@ -316,6 +316,31 @@ const refFor = (model: ResourceModel, value: unknown, fallbackName = ''): Object
   };
 };
 
+type Checked = { cleaned: unknown; issues: [string, string, unknown][] };
+
+/**
+ * Results per object and schema. Watched objects are never changed in place (a change is a new
+ * object), and the model runs again on every watch update with mostly the same 500 NADs: each is
+ * checked once.
+ */
+const checkedCache = new WeakMap<object, Map<Schema, Checked>>();
+
+const checkCached = (value: unknown, schema: Schema): Checked => {
+  if (typeof value !== 'object' || value === null) {
+    const issues: [string, string, unknown][] = [];
+    return { cleaned: clean(value, schema, '', issues), issues };
+  }
+  let bySchema = checkedCache.get(value);
+  if (!bySchema) checkedCache.set(value, (bySchema = new Map()));
+  let checked = bySchema.get(schema);
+  if (!checked) {
+    const issues: [string, string, unknown][] = [];
+    checked = { cleaned: clean(value, schema, '', issues), issues };
+    bySchema.set(schema, checked);
+  }
+  return checked;
+};
+
 /** Checks one object; problems are recorded against it. A non-object is dropped. */
 const checkObject = <T>(
   value: unknown,
@@ -324,8 +349,7 @@ const checkObject = <T>(
   problems: DataProblem[],
   what: string,
 ): T | undefined => {
-  const issues: [string, string, unknown][] = [];
-  const cleaned = clean(value, schema, '', issues);
+  const { cleaned, issues } = checkCached(value, schema);
   if (!issues.length) return cleaned as T | undefined;
   const object = refFor(model, value, what);
   for (const [field, problem, raw] of issues) {
