@@ -14,6 +14,7 @@ import { useMessageText } from '../shared/useMessage';
 import { useYaml } from '../shared/useYaml';
 import { ObjectLink } from './InterfaceDetails';
 import { RawFact } from './RawFact';
+import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import type { PolicyFindingsState } from '../policy/VmPolicyFindings';
 
 const VARIANT = { error: 'danger', warning: 'warning', info: 'info' } as const;
@@ -92,10 +93,6 @@ const FindingAlert: React.FC<{ finding: Finding }> = ({ finding }) => {
 };
 
 /**
- * The one diagnostics summary of the VM: every rule's findings, the rows' included, and whether
- * the check saw all its inputs. With unreadable inputs it never says "No networking problems found".
- */
-/**
  * True once the panel's first render has been painted: the policy check (its chunk, watches and
  * analysis) starts after the rows are on screen, never competing with them.
  */
@@ -114,6 +111,10 @@ const useAfterPaint = (): boolean => {
   return painted;
 };
 
+/**
+ * The one diagnostics summary of the VM: every rule's findings, the rows' included, and whether
+ * the check saw all its inputs. With unreadable inputs it never says "No networking problems found".
+ */
 export const DiagnosticsPanel: React.FC<{
   findings: Finding[];
   model?: NetworkingModel;
@@ -126,8 +127,8 @@ export const DiagnosticsPanel: React.FC<{
     findings: [],
     unreadable: [],
   });
-  // A draft VM (not created yet) has no launcher pod for a policy to select.
   const afterPaint = useAfterPaint();
+  // A draft VM (not created yet) has no launcher pod for a policy to select.
   const checkPolicies =
     !!withPolicies && !!model && model.state !== 'draft' && model.interfaces.length > 0;
   const findings = checkPolicies ? [...modelFindings, ...policy.findings] : modelFindings;
@@ -199,14 +200,24 @@ export const DiagnosticsPanel: React.FC<{
   return (
     <Stack hasGutter data-test="diagnostics">
       {checkPolicies && afterPaint && (
-        <React.Suspense fallback={null}>
-          <VmPolicyFindings
-            namespace={model!.namespace}
-            vmName={model!.vmName}
-            rows={model!.interfaces}
-            onChange={setPolicy}
-          />
-        </React.Suspense>
+        <SectionErrorBoundary
+          title={t('Policies')}
+          raw={{ namespace: model!.namespace, vm: model!.vmName }}
+          texts={{ failed: t('Could not show'), rawData: t('Raw data') }}
+          // The summary then says the check was partial instead of waiting for it forever.
+          onError={() =>
+            setPolicy({ loaded: true, findings: [], unreadable: [t('the policy analysis')] })
+          }
+        >
+          <React.Suspense fallback={null}>
+            <VmPolicyFindings
+              namespace={model!.namespace}
+              vmName={model!.vmName}
+              rows={model!.interfaces}
+              onChange={setPolicy}
+            />
+          </React.Suspense>
+        </SectionErrorBoundary>
       )}
       <StackItem>{summary}</StackItem>
       {findings.map((f, i) => (

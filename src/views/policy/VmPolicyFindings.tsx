@@ -36,7 +36,7 @@ const VmPolicyFindings: React.FC<VmPolicyFindingsProps> = ({
     return {
       loaded: true,
       findings: policyFindings(built, rows, namespace, vmName),
-      unreadable: inputs.problems.map((p) => p.resource),
+      unreadable: inputs.problems.map((p) => p.kind),
     };
   }, [built, rows, namespace, vmName, inputs.problems]);
   // Only a changed list is reported: the panel re-renders, not loops.

@@ -33,6 +33,8 @@ const CLUSTER_POLICIES: Record<string, ModelName> = {
 
 export interface PolicyInputProblem {
   resource: string;
+  /** The kind that could not be read (the resource above is the watch's name). */
+  kind: string;
   message: string;
   forbidden: boolean;
 }
@@ -118,6 +120,7 @@ export const usePolicyInputs = (namespace: string, foreignNads: string[] = []): 
         if (!isNotFound(r.loadError))
           problems.push({
             resource: key,
+            kind: model.kind,
             message: messageOf(r.loadError),
             forbidden: isForbidden(r.loadError),
           });

@@ -9,6 +9,8 @@ interface Props {
   children?: React.ReactNode;
   /** Pre-translated texts: class components cannot call hooks. */
   texts: { failed: string; rawData: string };
+  /** Told of the error, for a parent that must know the section gave up. */
+  onError?: (error: Error) => void;
 }
 
 interface State {
@@ -32,6 +34,10 @@ export class SectionErrorBoundary extends React.Component<Props, State> {
 
   static getDerivedStateFromError(error: Error): State {
     return { error };
+  }
+
+  componentDidCatch(error: Error) {
+    this.props.onError?.(error);
   }
 
   render() {
