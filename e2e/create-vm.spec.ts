@@ -11,7 +11,12 @@ import addFormats from 'ajv-formats';
 import { createCRDValidator } from '../src/core/crd-oracle';
 import { loadCRDsForVersion } from '../src/core/crd-oracle/load';
 import { readShared, sharedPath } from '../test-support/shared';
-import { launchBrowser, openPage, type TestBrowser } from './support/browser';
+import {
+  launchBrowser,
+  openPage,
+  PF_WIZARD_LATE_UPDATE,
+  type TestBrowser,
+} from './support/browser';
 import { startTestPreview, vmTabURL } from './support/preview';
 import type { Preview } from '../preview/preview';
 import { layoutProblems, WIRING } from './create-vm-layout';
@@ -49,6 +54,8 @@ const navWidth = (page: any): Promise<number> =>
 describe('Create VirtualMachine (networking first)', () => {
   it('creates a VM with a new secondary network at 1440×900: roomy, no error after create, objects in the API', async () => {
     const w = await openPage(browser);
+    // The success page replaces the wizard: PatternFly's WizardBody may warn late (React 17).
+    w.allow(PF_WIZARD_LATE_UPDATE);
     const { page } = w;
     await page.setViewportSize({ width: 1440, height: 900 });
     const ns = 'demo-vm-localnet';
@@ -138,6 +145,8 @@ describe('Create VirtualMachine (networking first)', () => {
 
   it('creates a VM on a new primary UDN with a new localnet network and a deny-all-but-gateway policy', async () => {
     const w = await openPage(browser);
+    // The success page replaces the wizard: PatternFly's WizardBody may warn late (React 17).
+    w.allow(PF_WIZARD_LATE_UPDATE);
     const { page } = w;
     await page.goto(`${preview.url}/vm-networking/ns/${NS}/new/vm`);
     await page.locator('#create-vm-name').fill('web');

@@ -4,7 +4,12 @@
  * MultiNetworkPolicy made with the wizard lands in the fixture API server.
  */
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, type TestBrowser } from './support/browser';
+import {
+  launchBrowser,
+  openPage,
+  PF_WIZARD_LATE_UPDATE,
+  type TestBrowser,
+} from './support/browser';
 import { startTestPreview, vmTabURL } from './support/preview';
 import type { Preview } from '../preview/preview';
 
@@ -115,6 +120,8 @@ describe('Check traffic on the seed 004 VMs', () => {
 describe('the MultiNetworkPolicy wizard', () => {
   it('creates a policy (after a dry run) that the fixture API server then holds', async () => {
     const w = await openPage(browser);
+    // The success page replaces the wizard: PatternFly's WizardBody may warn late (React 17).
+    w.allow(PF_WIZARD_LATE_UPDATE);
     const { page } = w;
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(

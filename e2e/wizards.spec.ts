@@ -6,7 +6,12 @@
  */
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
-import { launchBrowser, openPage, type TestBrowser } from './support/browser';
+import {
+  launchBrowser,
+  openPage,
+  PF_WIZARD_LATE_UPDATE,
+  type TestBrowser,
+} from './support/browser';
 import { startTestPreview } from './support/preview';
 import type { Preview } from '../preview/preview';
 
@@ -77,10 +82,7 @@ const noErrors = async (page: Page) => {
 
 const open = async (path: string) => {
   const w = await openPage(browser);
-  // PatternFly 6.2's WizardBody debounces its resize check (250 ms) and does not cancel it when the
-  // wizard unmounts (our success page replaces it), so under React 17 a late check can warn about a
-  // state update on an unmounted component. That is PatternFly's code, not ours; React 18 is silent.
-  w.allow(/Can't perform a React state update on an unmounted component/);
+  w.allow(PF_WIZARD_LATE_UPDATE);
   await w.page.setViewportSize({ width: 1440, height: 900 });
   await w.page.goto(`${preview.url}${path}`);
   return w;

@@ -76,6 +76,14 @@ export interface WatchedPage {
 /** Pages opened since the current test started (e2e/support/setup.ts checks and clears them). */
 export const openedPages: WatchedPage[] = [];
 
+/**
+ * PatternFly 6.2's WizardBody debounces its resize check (250 ms) and does not cancel it when the
+ * wizard unmounts (our success page replaces it), so under React 17 a late check can warn about a
+ * state update on an unmounted component. That is PatternFly's code, not ours; React 18 is silent.
+ * Tests that finish a wizard allow it.
+ */
+export const PF_WIZARD_LATE_UPDATE = /Can't perform a React state update on an unmounted component/;
+
 /** A React warning: development React reports what components do wrong as `Warning: …` errors. */
 export const isReactWarning = (problem: string): boolean =>
   /^console\.error: Warning: /.test(problem);
