@@ -16,6 +16,9 @@ const D = {
     '{{kind}} {{name}} is not analysed ({{why}}); answers do not take it into account',
   ),
   fixInput: t('Correct the field so that the API server accepts it'),
+  unreadableObject: t(
+    '{{kind}} {{name}} could not be read (its kind, name, namespace, labels or annotations are not text): it is left out, so answers that depend on it may be wrong',
+  ),
   mnpDisabled: t(
     '{{number}} MultiNetworkPolicies have no effect: network.operator.openshift.io/cluster does not set spec.useMultiNetworkPolicy: true',
   ),
@@ -80,6 +83,7 @@ export type DiagnosticCode =
   | 'linux-bridge-mnp'
   | 'dhcp-blocked'
   | 'unreadable-policy'
+  | 'unreadable-object'
   | 'admin-policy-not-applied'
   | 'not-analysed';
 
@@ -200,6 +204,25 @@ export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
           if (peer.kind === 'invalid') push(p.ref, p.object, rule, peer.reason);
       }
     }
+  }
+  // Objects left out as unreadable: said, never silently dropped (a left-out policy allows more).
+  for (const o of analysis.skippedObjects) {
+    const obj = (typeof o === 'object' && o !== null ? o : {}) as {
+      kind?: unknown;
+      metadata?: { name?: unknown; namespace?: unknown } | null;
+    };
+    const text = (v: unknown) => (typeof v === 'string' ? v : '?');
+    const kind = text(obj.kind);
+    const name = text(obj.metadata?.name);
+    const namespace =
+      typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : undefined;
+    out.push({
+      code: 'unreadable-object',
+      severity: 'error',
+      ...said(D.unreadableObject, { kind, name: namespace ? `${namespace}/${name}` : name }),
+      subject: { kind, namespace, name },
+      fix: { description: D.fixInput },
+    });
   }
   for (const o of analysis.objects) {
     const why = o.kind ? NOT_ANALYSED[o.kind] : undefined;

@@ -182,3 +182,21 @@ describe('unreadable policy input is unknown, never allowed', () => {
     );
   });
 });
+
+describe('objects the analysis cannot read at all', () => {
+  it('are left out and reported, never silently dropped', () => {
+    const broken = {
+      ...policy('ingress', [{ ipBlock: { cidr: '10.0.0.0/8' } }]),
+      metadata: { name: 'p', namespace: 'a', annotations: { 'k8s.v1.cni.cncf.io/policy-for': 42 } },
+    } as unknown as K8sObject;
+    const analysis = new PolicyAnalysis([...world, broken]);
+    expect(analysis.skippedObjects).toEqual([broken]);
+    const reported = diagnose(analysis).filter((d) => d.code === 'unreadable-object');
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatchObject({
+      severity: 'error',
+      subject: { kind: 'NetworkPolicy', namespace: 'a', name: 'p' },
+    });
+    expect(reported[0].message).toContain('NetworkPolicy a/p could not be read');
+  });
+});

@@ -43,6 +43,10 @@ export const diagnosticsFor = (
         const p = policyOf(d);
         return !!p && analysis.policiesSelecting(iface).includes(p);
       }
+      case 'unreadable-object':
+        // Left out of the analysis: it may concern any interface of its namespace (or, without
+        // one, of the cluster).
+        return !d.subject.namespace || d.subject.namespace === endpoint.namespace;
       case 'not-analysed':
         return analysis.adminAppliesOn(iface.networkId);
       case 'dhcp-blocked':
