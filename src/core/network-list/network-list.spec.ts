@@ -1,7 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
-import { parseAllDocuments } from 'yaml';
+import { allDemoObjects } from '../model/__fixtures__/demo';
 import { loadSharedObjects, readShared } from '../../../test-support/shared';
 import type {
   ClusterUserDefinedNetwork,
@@ -32,18 +30,6 @@ import {
   topologyFilterOf,
   type NetworkRow,
 } from './index';
-
-const DEMO = path.resolve(__dirname, '../../../preview/fixtures/demo');
-const demo = (): K8sObject[] =>
-  fs
-    .readdirSync(DEMO)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .flatMap((f) =>
-      parseAllDocuments(fs.readFileSync(path.join(DEMO, f), 'utf8'))
-        .map((d) => d.toJS() as K8sObject | null)
-        .filter((o): o is K8sObject => !!o && typeof o === 'object'),
-    );
 
 const ofKind = <T extends K8sObject>(objects: K8sObject[], kind: string): T[] =>
   objects.filter((o) => o.kind === kind) as T[];
@@ -89,7 +75,7 @@ const columns = (r: NetworkRow) => ({
 });
 
 describe('network rows on the demo fixtures', () => {
-  const rows = modelOf(demo());
+  const rows = modelOf(allDemoObjects());
 
   it('has one row per network, the UDN-rendered NADs folded into their UDN', () => {
     expect(rows.map((r) => r.key).sort()).toEqual([
@@ -221,7 +207,7 @@ describe('network rows on the demo fixtures', () => {
   });
 
   it('lists the six MultiNetworkPolicies of the localnet as enforced (the operator enables MNP)', () => {
-    const objects = demo();
+    const objects = allDemoObjects();
     const mnps = ofKind<MultiNetworkPolicy>(objects, 'MultiNetworkPolicy');
     const operator = objects.find((o) => o.kind === 'Network') as NetworkOperatorConfig;
     const r = byKey(rows, 'NetworkAttachmentDefinition/llm-demo/llm-demo-localnet-network');
@@ -257,7 +243,7 @@ describe('network rows on the demo fixtures', () => {
   });
 
   it('states the bridge mapping of a localnet per NNCP (desired) and per node (reported)', () => {
-    const objects = demo();
+    const objects = allDemoObjects();
     const m = localnetMappings(
       'demo-vlan-1924',
       ofKind<NodeNetworkConfigurationPolicy>(objects, 'NodeNetworkConfigurationPolicy'),
@@ -495,7 +481,7 @@ describe('bad data is the row status, never a throw', () => {
   };
 
   it('property: mutated demo objects never make the model throw, and every network keeps a row', () => {
-    const objects = demo().filter((o) =>
+    const objects = allDemoObjects().filter((o) =>
       [
         'UserDefinedNetwork',
         'NetworkAttachmentDefinition',
@@ -553,7 +539,7 @@ describe('bad data is the row status, never a throw', () => {
 });
 
 describe('sorting', () => {
-  const rows = modelOf(demo());
+  const rows = modelOf(allDemoObjects());
   it('sorts by VLAN either way with the networks without VLAN last', () => {
     const asc = sortRows(rows, 'vlan', 'asc').map((r) => r.vlan);
     expect(asc.slice(0, 2)).toEqual([33, 1924]);
@@ -579,7 +565,7 @@ describe('sorting', () => {
 describe('policy-for reading', () => {
   it('reads policy-for as the policy analysis does, on every demo policy', () => {
     const { parsePolicyFor } = require('../policy/policies');
-    const mnps = ofKind<MultiNetworkPolicy>(demo(), 'MultiNetworkPolicy');
+    const mnps = ofKind<MultiNetworkPolicy>(allDemoObjects(), 'MultiNetworkPolicy');
     const samples = [
       ...mnps.map((p) => [p.metadata?.annotations?.['k8s.v1.cni.cncf.io/policy-for'], 'llm-demo']),
       [' a, b/c ,,d ', 'ns'],
@@ -596,7 +582,7 @@ describe('policy-for reading', () => {
 });
 
 describe('the network in words', () => {
-  const rows = modelOf(demo());
+  const rows = modelOf(allDemoObjects());
   const words = (key: string) =>
     describeNetwork(byKey(rows, key)).map((m) => [m.message, m.params]);
   it('says what each demo network is, from its fields', () => {

@@ -1,7 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
-import { parseAllDocuments } from 'yaml';
+import { allDemoObjects } from '../model/__fixtures__/demo';
 import type {
   ClusterUserDefinedNetwork,
   K8sObject,
@@ -15,21 +13,10 @@ import type {
 import { buildNetworkRows } from './index';
 import { buildPolicyRows, isolationOf, launcherLabelsOf } from './policies';
 
-const DEMO = path.resolve(__dirname, '../../../preview/fixtures/demo');
-const demo = (): K8sObject[] =>
-  fs
-    .readdirSync(DEMO)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .flatMap((f) =>
-      parseAllDocuments(fs.readFileSync(path.join(DEMO, f), 'utf8'))
-        .map((d) => d.toJS() as K8sObject | null)
-        .filter((o): o is K8sObject => !!o && typeof o === 'object'),
-    );
 const ofKind = <T extends K8sObject>(objects: K8sObject[], kind: string): T[] =>
   objects.filter((o) => o.kind === kind) as T[];
 
-const objects = demo();
+const objects = allDemoObjects();
 const mnps = ofKind<MultiNetworkPolicy>(objects, 'MultiNetworkPolicy');
 const vms = ofKind<VirtualMachine>(objects, 'VirtualMachine');
 const operator = objects.find((o) => o.kind === 'Network') as NetworkOperatorConfig;

@@ -4,7 +4,7 @@
  * Each reader returns undefined when the annotation is absent, else a ParseResult.
  */
 import type { K8sObject } from '../k8s/types';
-import { isParseError, isRecord, parseJson, type ParseResult } from './parse-result';
+import { isParseError, isRecord, parseJson, textOf, type ParseResult } from './parse-result';
 import { bool, num, record, records, str, strings, type Issues } from './shape';
 
 export const NETWORK_STATUS_ANNOTATION = 'k8s.v1.cni.cncf.io/network-status';
@@ -47,15 +47,6 @@ export interface OvnPodNetwork {
   role?: OvnRole | string;
   tunnel_id?: number;
 }
-
-/** Any value as text for the raw pane (objects without a prototype have no toString). */
-const textOf = (v: unknown): string => {
-  try {
-    return typeof v === 'string' ? v : (JSON.stringify(v) ?? typeof v);
-  } catch {
-    return typeof v;
-  }
-};
 
 const annotation = (obj: K8sObject | undefined, key: string): unknown => {
   const annotations = obj?.metadata?.annotations as unknown;

@@ -27,3 +27,16 @@ export const parseJson = <T>(
 
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Any value as text, for a message or the raw pane: `String(v)` throws on objects whose
+ * `toString` is not a function (a JSON key named "toString"), and JSON.stringify on cycles.
+ */
+export const textOf = (v: unknown): string => {
+  try {
+    if (typeof v === 'string') return v;
+    return typeof v === 'object' && v !== null ? (JSON.stringify(v) ?? typeof v) : String(v);
+  } catch {
+    return typeof v;
+  }
+};

@@ -6,7 +6,7 @@
 import type { K8sObject, LabelSelector } from '../k8s/types';
 import { isPortProtocol } from './conn-set';
 import { parseCidr, type IpRange } from './ip';
-import { textOf } from './text';
+import { textOf } from '../pod/parse-result';
 import { msg, POLICY_MESSAGES as M, type Message } from './messages';
 import type { Direction, Port, PolicyRef } from './policies';
 

@@ -214,8 +214,6 @@ const controllerOf = (o: K8sObject) => o.metadata?.ownerReferences?.find((r) => 
 
 export interface EndpointSet {
   endpoints: Endpoint[];
-  /** Virt-launcher pods folded into their VM, by `ns/name`. */
-  launcherPods: Map<string, Pod>;
 }
 
 const isLauncherPod = (pod: Pod): boolean =>
@@ -227,7 +225,6 @@ export const buildEndpoints = (
   options: BuildEndpointsOptions = {},
 ): EndpointSet => {
   const endpoints: Endpoint[] = [];
-  const launcherPods = new Map<string, Pod>();
   const add = (e: Omit<Endpoint, 'id' | 'key'>) => {
     const ep = { ...e, id: endpoints.length, key: `${e.namespace}/${e.name}[${e.kind}]` };
     endpoints.push(ep);
@@ -260,7 +257,6 @@ export const buildEndpoints = (
     const name = vm.metadata!.name!;
     const vmi = vmiByKey.get(nadKey(namespace, name));
     const { interfaces, launcher } = vmInterfaces(catalog, join, vm, vmi, options.parseYaml);
-    if (launcher) launcherPods.set(nadKey(namespace, launcher.metadata!.name!), launcher);
     const hostname = vmi?.spec?.hostname ?? vm.spec?.template?.spec?.hostname ?? name;
     add({
       kind: 'VirtualMachine',
@@ -280,7 +276,6 @@ export const buildEndpoints = (
     const name = vmi.metadata!.name!;
     if (vmKeys.has(nadKey(namespace, name))) continue;
     const { interfaces, launcher } = vmInterfaces(catalog, join, vmi, vmi, options.parseYaml);
-    if (launcher) launcherPods.set(nadKey(namespace, launcher.metadata!.name!), launcher);
     add({
       kind: 'VirtualMachineInstance',
       namespace,
@@ -294,11 +289,8 @@ export const buildEndpoints = (
   const byOwner = new Map<string, Endpoint>();
   for (const pod of pods) {
     const namespace = nsOf(pod);
-    if (isLauncherPod(pod)) {
-      const key = nadKey(namespace, pod.metadata!.name!);
-      if (!launcherPods.has(key)) launcherPods.set(key, pod);
-      continue;
-    }
+    // Launcher pods are their VM's endpoint, read through the model above.
+    if (isLauncherPod(pod)) continue;
     // Static and mirror pods are "owned" by their Node: each is its own peer, as np-guard has it.
     const controller = controllerOf(pod);
     const owner = controller && controller.kind !== 'Node' ? controller : undefined;
@@ -355,5 +347,5 @@ export const buildEndpoints = (
       ],
     });
   }
-  return { endpoints, launcherPods };
+  return { endpoints };
 };

@@ -12,7 +12,7 @@ import type {
   NetworkPolicyPort,
 } from '../k8s/types';
 import { parseCidr, type IpRange } from './ip';
-import { textOf } from './text';
+import { isRecord, textOf } from '../pod/parse-result';
 import { msg, POLICY_MESSAGES as M, type Message } from './messages';
 import { isPortProtocol, type PortProtocol } from './conn-set';
 import { nadKey, nsOf, type NetworkCatalog } from './networks';
@@ -125,25 +125,22 @@ const readPort = (p: NetworkPolicyPort): Port | Message => {
 
 const isMessage = (x: Port | Message): x is Message => 'message' in x;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * Whether a value has the shape of a metav1.LabelSelector. Selectors come from objects the API
  * server validated, but the analysis also reads files and watch data it cannot trust: a selector
  * of the wrong shape is unreadable (its matches unknown), never "matches nothing" or a crash.
  */
 const isSelectorShape = (v: unknown): v is LabelSelector => {
-  if (!isObject(v)) return false;
+  if (!isRecord(v)) return false;
   const { matchLabels, matchExpressions } = v;
   if (matchLabels !== undefined && matchLabels !== null) {
-    if (!isObject(matchLabels) || Object.values(matchLabels).some((x) => typeof x !== 'string'))
+    if (!isRecord(matchLabels) || Object.values(matchLabels).some((x) => typeof x !== 'string'))
       return false;
   }
   if (matchExpressions !== undefined && matchExpressions !== null) {
     if (!Array.isArray(matchExpressions)) return false;
     for (const r of matchExpressions) {
-      if (!isObject(r) || typeof r.key !== 'string' || typeof r.operator !== 'string') return false;
+      if (!isRecord(r) || typeof r.key !== 'string' || typeof r.operator !== 'string') return false;
       if (
         r.values !== undefined &&
         r.values !== null &&
@@ -164,7 +161,7 @@ const readPeer = (peer: NetworkPolicyPeer): Peer => {
     if (v !== undefined && v !== null && !isSelectorShape(v))
       return { kind: 'invalid', reason: shape(field, 'a label selector') };
   }
-  if (peer.ipBlock !== undefined && peer.ipBlock !== null && !isObject(peer.ipBlock))
+  if (peer.ipBlock !== undefined && peer.ipBlock !== null && !isRecord(peer.ipBlock))
     return { kind: 'invalid', reason: shape('ipBlock', 'an object') };
   if (peer.ipBlock && !Array.isArray(peer.ipBlock.except ?? []))
     return { kind: 'invalid', reason: shape('ipBlock.except', 'a list') };
@@ -207,7 +204,7 @@ const readRules = (direction: Direction, rules: unknown): Rule[] => {
   if (rules === undefined || rules === null) return [];
   if (!Array.isArray(rules)) return unreadableRules(direction, shape(direction, 'a list of rules'));
   return rules.map((raw: unknown, index): Rule => {
-    if (!isObject(raw))
+    if (!isRecord(raw))
       return {
         direction,
         index,
@@ -231,7 +228,7 @@ const readRules = (direction: Direction, rules: unknown): Rule[] => {
     const portList = (r.ports ?? []) as NetworkPolicyPort[];
     const read = portList.length
       ? portList.map((p) =>
-          isObject(p) ? readPort(p) : shape(`${direction}[${index}].ports[]`, 'an object'),
+          isRecord(p) ? readPort(p) : shape(`${direction}[${index}].ports[]`, 'an object'),
         )
       : null;
     problems.push(...(read ?? []).filter(isMessage));
@@ -255,12 +252,12 @@ export const readPolicies = (objects: K8sObject[], catalog: NetworkCatalog): Pol
     const namespace = nsOf(o);
     const kind = o.kind as PolicyKind;
     const rawSpec: unknown = policy.spec;
-    const spec = (isObject(rawSpec) ? rawSpec : {}) as unknown as NonNullable<
+    const spec = (isRecord(rawSpec) ? rawSpec : {}) as unknown as NonNullable<
       NetworkPolicy['spec']
     >;
     // Unreadable parts fail closed: the policy isolates and what it allows becomes unknown.
     let specProblem: Message | undefined =
-      rawSpec !== undefined && !isObject(rawSpec) ? shape('spec', 'an object') : undefined;
+      rawSpec !== undefined && !isRecord(rawSpec) ? shape('spec', 'an object') : undefined;
     const rawTypes: unknown = spec.policyTypes;
     let types: string[] | undefined;
     if (rawTypes === undefined || rawTypes === null) types = undefined;

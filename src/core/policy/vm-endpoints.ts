@@ -134,15 +134,11 @@ export interface VmJoinContext {
   clusterNetwork?: ClusterNetworkConfig;
 }
 
-const groupBy = <T>(items: T[], key: (t: T) => string) => {
-  const m = new Map<string, T[]>();
-  for (const i of items) {
-    const k = key(i);
-    const list = m.get(k);
-    if (list) list.push(i);
-    else m.set(k, [i]);
-  }
-  return m;
+/** Appends `item` to the list under `key`. */
+const pushTo = <T>(map: Map<string, T[]>, key: string, item: T) => {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 };
 
 export const vmJoinContext = (objects: K8sObject[]): VmJoinContext => {
@@ -159,11 +155,6 @@ export const vmJoinContext = (objects: K8sObject[]): VmJoinContext => {
   // Indexed by every key findLauncherPods matches on, so each VM gets only its own candidates
   // (handing every VM all launcher pods of a namespace would make 1,000 VMs quadratic).
   const podsByKey = new Map<string, Pod[]>();
-  const index = (key: string, pod: Pod) => {
-    const list = podsByKey.get(key);
-    if (list) list.push(pod);
-    else podsByKey.set(key, [pod]);
-  };
   for (const pod of pods) {
     const ns = nsOf(pod);
     const labels = pod.metadata?.labels ?? {};
@@ -173,7 +164,7 @@ export const vmJoinContext = (objects: K8sObject[]): VmJoinContext => {
       `name:${ns}/${labels[VM_NAME_LABEL] ?? ''}`,
       `name:${ns}/${typeof domain === 'string' ? domain : ''}`,
     ]);
-    for (const k of keys) index(k, pod);
+    for (const k of keys) pushTo(podsByKey, k, pod);
   }
   const nads = new Map(
     of<NetworkAttachmentDefinition>('NetworkAttachmentDefinition').map((n) => [
@@ -181,7 +172,8 @@ export const vmJoinContext = (objects: K8sObject[]): VmJoinContext => {
       n,
     ]),
   );
-  const udnsByNs = groupBy(of<UserDefinedNetwork>('UserDefinedNetwork'), nsOf);
+  const udnsByNs = new Map<string, UserDefinedNetwork[]>();
+  for (const u of of<UserDefinedNetwork>('UserDefinedNetwork')) pushTo(udnsByNs, nsOf(u), u);
   const namespaces = new Map(of<Namespace>('Namespace').map((n) => [n.metadata!.name!, n]));
   return {
     launcherPods: (ns, vmName, vmiUid) => [

@@ -53,7 +53,7 @@ export const diagnosticsFor = (
         return (
           d.subject.namespace === endpoint.namespace &&
           d.subject.name === endpoint.name &&
-          d.message.includes(` interface ${iface.name} `)
+          d.keyed?.params?.interface === iface.name
         );
       default:
         return false;

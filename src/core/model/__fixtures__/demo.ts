@@ -2,6 +2,7 @@
  * The demo scenarios (preview/fixtures/demo, built from real captures: see its README) as model
  * inputs, one clone per call so a test can mutate them.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { readManifestFile } from '../../../../test-support/manifests';
 import type { K8sObject, Pod, VirtualMachine, VirtualMachineInstance } from '../../k8s/types';
@@ -11,6 +12,14 @@ export const DEMO_DIR = path.resolve(__dirname, '../../../../preview/fixtures/de
 
 export const demoObjects = (file: string): K8sObject[] =>
   JSON.parse(JSON.stringify(readManifestFile(path.join(DEMO_DIR, file))));
+
+/** Every demo scenario's objects, the shared cluster objects included, in file order. */
+export const allDemoObjects = (): K8sObject[] =>
+  fs
+    .readdirSync(DEMO_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .flatMap(demoObjects);
 
 export const inputOf = (objects: K8sObject[], vmName?: string): NetworkingInput => {
   const of = (kind: string) => objects.filter((o) => o.kind === kind);
