@@ -297,7 +297,9 @@ describe('every accepted form state passes the MultiNetworkPolicy CRD', () => {
       }),
       { numRuns: 2000 },
     );
-    expect(accepted).toBeGreaterThan(100);
+    // About one state in twenty is valid (~110 of 2,000, varying with the seed): enough accepted
+    // states that the round trip was really exercised, with a margin that never fails by chance.
+    expect(accepted).toBeGreaterThan(40);
   });
 });
 

@@ -12,7 +12,12 @@
  * out, rules that need it stay silent) or an `Unreadable` `{error, forbidden?}` marker (listed in
  * `problems`, noted on the rows it affects). Nothing here throws on bad data.
  */
-import type { Pod, UserDefinedNetwork, VirtualMachineInstance } from '../k8s/types';
+import type {
+  NetworkAttachmentDefinition,
+  Pod,
+  UserDefinedNetwork,
+  VirtualMachineInstance,
+} from '../k8s/types';
 import { Models } from '../k8s/models';
 import {
   OVN_PRIMARY_UDN_INTERFACE,
@@ -394,6 +399,29 @@ const emptyContext = (): ModelContext => ({
   vmiConditions: [],
 });
 
+const nadIndexes = new WeakMap<
+  NetworkAttachmentDefinition[],
+  { namespace: string; index: Map<string, NetworkAttachmentDefinition> }
+>();
+
+/**
+ * NADs by `namespace/name`, built once per watched list (a watch hands back the same array until a
+ * NAD changes): with 500 NADs building it was the model's costliest step. Read-only for its users.
+ */
+const nadIndexOf = (
+  nads: NetworkAttachmentDefinition[],
+  namespace: string,
+): Map<string, NetworkAttachmentDefinition> => {
+  const cached = nadIndexes.get(nads);
+  if (cached?.namespace === namespace) return cached.index;
+  const index = new Map<string, NetworkAttachmentDefinition>();
+  for (const nad of nads) {
+    index.set(`${nad.metadata?.namespace || namespace}/${nad.metadata?.name}`, nad);
+  }
+  nadIndexes.set(nads, { namespace, index });
+  return index;
+};
+
 const fieldOf = (object: ObjectRef, field: string, infoSource?: string): Evidence => ({
   kind: 'field',
   object,
@@ -485,9 +513,7 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
   const ctx = emptyContext();
   ctx.nadsKnown = nads !== undefined;
   ctx.allNads = nads ?? [];
-  for (const nad of ctx.allNads) {
-    ctx.nadsByKey.set(`${nad.metadata?.namespace || namespace}/${nad.metadata?.name}`, nad);
-  }
+  ctx.nadsByKey = nadIndexOf(ctx.allNads, namespace);
   ctx.bridgeMappings = collectBridgeMappings(nncps, nnss);
   ctx.bridgeMappingsKnown = nncps !== undefined || nnss !== undefined;
   for (const nns of nnss ?? []) {
@@ -664,6 +690,32 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
   const ovnRef = (key: string) => `metadata.annotations[${OVN_POD_NETWORKS_ANNOTATION}][${key}]`;
   const statusRef = (entry: NetworkStatusEntry) =>
     `metadata.annotations[${NETWORK_STATUS_ANNOTATION}][${entry.interface ?? entry.name}]`;
+
+  // The first network of each name, as a lookup in `networks` finds it.
+  const specNetworks = new Map<string, unknown>();
+  for (const n of vm.spec?.template?.spec?.networks ?? []) {
+    if (!specNetworks.has(n.name)) specNetworks.set(n.name, n);
+  }
+  /** The raw objects a row was read from, shown as they are. */
+  const rawFactsOf = (
+    spec: SpecInterface,
+    network: NetworkFacts,
+    statusEntry: NetworkStatusEntry | undefined,
+    selection: NetworkSelectionElement | undefined,
+    ovnEntry: OvnPodNetwork | undefined,
+    status: VmiStatusInterface | undefined,
+  ): InterfaceRow['raw'] => {
+    const raw: InterfaceRow['raw'] = {
+      specInterface: spec.iface,
+      specNetwork: specNetworks.get(spec.name),
+    };
+    if (network.nad) raw.nadConfig = network.nad.raw;
+    if (statusEntry) raw.networkStatusEntry = statusEntry;
+    if (selection) raw.networkSelection = selection;
+    if (ovnEntry) raw.ovnPodNetwork = ovnEntry;
+    if (status) raw.vmiStatus = status as Record<string, unknown>;
+    return raw;
+  };
 
   const buildRow = (spec: SpecInterface): InterfaceRow => {
     const primary = isPrimary(spec);
@@ -925,26 +977,23 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
     if (sriov) notes.push(msg(MESSAGES.sriovNoModel), msg(MESSAGES.sriovNoPolicy));
     const statusReported = vmi && vmi.status?.phase === 'Running' ? !!status : undefined;
     if (statusReported === false && !hotplug) notes.push(msg(MESSAGES.notReported));
-    const guest: GuestFacts = {
-      ...(status?.interfaceName ? { interfaceName: status.interfaceName } : {}),
-      model,
-      mac: {
-        ...(spec.macAddress
-          ? { configured: spec.macAddress.toLowerCase().replace(/-/g, ':') }
-          : {}),
-        ...(status?.mac ? { reported: status.mac.toLowerCase() } : {}),
-        ...(pod.mac ? { pod: pod.mac.toLowerCase() } : {}),
-      },
-      linkState: {
-        configured: configuredLink,
-        ...(status?.linkState ? { reported: status.linkState } : {}),
-      },
-      ips: guestIps.filter((i) => !i.linkLocal),
-      linkLocal: guestIps.filter((i) => i.linkLocal),
-      infoSources,
-      ...(hotplug ? { hotplug, hotplugMessage: msg(HOTPLUG_MESSAGES[hotplug]) } : {}),
-      ...(statusReported !== undefined ? { statusReported } : {}),
-    };
+    // Built by assignment, only the facts there are: conditional spreads cost a tenth of a row.
+    const mac: GuestFacts['mac'] = {};
+    if (spec.macAddress) mac.configured = spec.macAddress.toLowerCase().replace(/-/g, ':');
+    if (status?.mac) mac.reported = status.mac.toLowerCase();
+    if (pod.mac) mac.pod = pod.mac.toLowerCase();
+    const linkState: GuestFacts['linkState'] = { configured: configuredLink };
+    if (status?.linkState) linkState.reported = status.linkState;
+    const ips: IpFact[] = [];
+    const linkLocal: IpFact[] = [];
+    for (const ip of guestIps) (ip.linkLocal ? linkLocal : ips).push(ip);
+    const guest: GuestFacts = { model, mac, linkState, ips, linkLocal, infoSources };
+    if (status?.interfaceName) guest.interfaceName = status.interfaceName;
+    if (hotplug) {
+      guest.hotplug = hotplug;
+      guest.hotplugMessage = msg(HOTPLUG_MESSAGES[hotplug]);
+    }
+    if (statusReported !== undefined) guest.statusReported = statusReported;
     if (guest.interfaceName) evidence['guest.interfaceName'] = statusField('interfaceName');
     if (guest.mac.configured) evidence['guest.mac.configured'] = specField('macAddress');
     if (guest.mac.reported) evidence['guest.mac.reported'] = statusField('mac');
@@ -988,15 +1037,7 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
       binding: bindingFacts(spec, network, pod, guest.ips, evidence),
       network,
       pod,
-      raw: {
-        ...(network.nad ? { nadConfig: network.nad.raw } : {}),
-        ...(statusEntry ? { networkStatusEntry: statusEntry } : {}),
-        ...(selection ? { networkSelection: selection } : {}),
-        ...(ovnEntry ? { ovnPodNetwork: ovnEntry } : {}),
-        ...(status ? { vmiStatus: status as Record<string, unknown> } : {}),
-        specInterface: spec.iface,
-        specNetwork: (vm.spec?.template?.spec?.networks ?? []).find((n) => n.name === spec.name),
-      },
+      raw: rawFactsOf(spec, network, statusEntry, selection, ovnEntry, status),
       notes,
       spec,
       evidence,

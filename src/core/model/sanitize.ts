@@ -361,7 +361,35 @@ const checkObject = <T>(
 const isMarker = (v: unknown) =>
   isRecord(v) && typeof v.error === 'string' && !('metadata' in v) && !('kind' in v);
 
+const checkedLists = new WeakMap<
+  unknown[],
+  Map<Schema, { out: unknown; problems: DataProblem[] }>
+>();
+
+/**
+ * A list checked once per (list, schema): a watch hands back the same array until an object in it
+ * changes, and going through 500 NADs' cache entries on every render was a twentieth of the model.
+ */
 const checkList = <T>(
+  value: unknown,
+  schema: Schema,
+  model: ResourceModel,
+  problems: DataProblem[],
+): T[] | unknown => {
+  if (!Array.isArray(value)) return checkListOnce<T>(value, schema, model, problems);
+  let bySchema = checkedLists.get(value);
+  if (!bySchema) checkedLists.set(value, (bySchema = new Map()));
+  let checked = bySchema.get(schema);
+  if (!checked) {
+    const own: DataProblem[] = [];
+    checked = { out: checkListOnce<T>(value, schema, model, own), problems: own };
+    bySchema.set(schema, checked);
+  }
+  problems.push(...checked.problems);
+  return checked.out;
+};
+
+const checkListOnce = <T>(
   value: unknown,
   schema: Schema,
   model: ResourceModel,
