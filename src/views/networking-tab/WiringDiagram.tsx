@@ -74,19 +74,32 @@ export const clip = (s: string, max: number): string => {
   return s;
 };
 
+/** The width the last diagram was drawn for: the next VM's diagram starts from it. */
+let lastWidth: number | undefined;
+
 /**
- * The container's content width, from a ResizeObserver (its callbacks come after layout, so
- * reading the size forces none); undefined until the first callback, or where there is no observer.
+ * The container's content width. The first drawing must not wait for a ResizeObserver callback:
+ * that costs a second render, layout and paint of the whole tab one frame later. So the width is
+ * read once in a layout effect, before the first paint, in the layout the browser does for that
+ * frame anyway; and the drawing starts from the width the previous diagram had, so that switching
+ * VMs within a page draws once when the width is the same. The observer then follows resizes.
+ * Undefined where nothing can be measured (jsdom).
  */
 const useContentWidth = (ref: React.RefObject<HTMLElement>): number | undefined => {
-  const [width, setWidth] = React.useState<number>();
-  React.useEffect(() => {
+  const [width, setWidth] = React.useState<number | undefined>(() => lastWidth);
+  React.useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[entries.length - 1].contentRect.width);
-      if (w > 0) setWidth(w);
-    });
+    if (!el) return undefined;
+    const update = (w: number) => {
+      if (w <= 0) return;
+      lastWidth = w;
+      setWidth(w);
+    };
+    update(Math.floor(el.getBoundingClientRect().width));
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver((entries) =>
+      update(Math.floor(entries[entries.length - 1].contentRect.width)),
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);
@@ -118,8 +131,8 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
     lineChars,
     headerChars,
   } = geometryFor(available ?? NATURAL_WIDTH);
-  // Where the container can be observed, the lanes are drawn once, for its width: the observer's
-  // first callback comes right after the first layout, before the frame is painted.
+  // Where the container can be measured, the lanes are drawn for its width only (the layout
+  // effect above measures it before the first paint).
   const waitForWidth = available === undefined && typeof ResizeObserver !== 'undefined';
   const text = useMessageText();
   const str = (v: string | Message) => (typeof v === 'string' ? v : text(v));
