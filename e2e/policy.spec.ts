@@ -12,6 +12,13 @@ import {
 } from './support/browser';
 import { startTestPreview, vmTabURL } from './support/preview';
 import type { Preview } from '../preview/preview';
+import {
+  TAB_CONTENT,
+  TARGET_CONTENT_WIDTH,
+  CONTENT_WIDTH_TOLERANCE,
+  contentWidth,
+  tabContentWidthViewport,
+} from './tab-layout';
 
 const NS = 'llm-demo';
 const SHOTS = process.env.SHOTS_DIR ?? '/tmp/shots-mnpwiz';
@@ -29,8 +36,51 @@ afterAll(async () => {
   await Promise.all([browser?.close(), preview?.close()]);
 });
 
-const openInterface = async (page: Page, vm: string, nic: string) => {
-  await page.goto(vmTabURL(preview, NS, vm));
+/** The project's least form-field width (at 1440x900 and in kubevirt-plugin's ~800 px tab). */
+const MIN_FIELD_WIDTH = 400;
+
+/**
+ * The width of every control of the section's Check traffic form, and whether any of them reaches
+ * past the tab's content box or the form scrolls sideways.
+ */
+const checkFormGeometry = (section: ReturnType<Page['locator']>) =>
+  section.locator('[data-test="policy-check-traffic"]').evaluate((form, contentSelector) => {
+    const content = document.querySelector(contentSelector)!.getBoundingClientRect();
+    const fields = [...form.querySelectorAll('select, input')].map((el) => {
+      const box = el.getBoundingClientRect();
+      return {
+        field: el.getAttribute('data-test'),
+        width: box.width,
+        left: box.left,
+        right: box.right,
+      };
+    });
+    return {
+      fields,
+      outside: fields.filter((f) => f.left < content.left - 1 || f.right > content.right + 1),
+      scrollsSideways:
+        form.scrollWidth > form.clientWidth + 1 ||
+        document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
+    };
+  }, TAB_CONTENT);
+
+const expectWideCheckForm = async (section: ReturnType<Page['locator']>) => {
+  const g = await checkFormGeometry(section);
+  expect(g.fields.map((f) => f.field)).toEqual([
+    'policy-check-direction',
+    'policy-check-peer',
+    'policy-check-ip',
+    'policy-check-protocol',
+    'policy-check-port',
+  ]);
+  expect(g.fields.filter((f) => f.width < MIN_FIELD_WIDTH)).toEqual([]);
+  expect(g.outside).toEqual([]);
+  expect(g.scrollsSideways).toBe(false);
+};
+
+const openInterface = async (page: Page, vm: string, nic: string, kubevirtLayout = false) => {
+  if (kubevirtLayout) await tabContentWidthViewport(page, vmTabURL(preview, NS, vm));
+  else await page.goto(vmTabURL(preview, NS, vm));
   const row = page.locator(`[data-test="interface-row-${nic}"]`);
   await row.getByRole('button').first().click();
   await page.waitForSelector(
@@ -69,7 +119,12 @@ const verdict = async (
 describe('Check traffic on the seed 004 VMs', () => {
   it('gold-rabbit: the seed pings of phase 3', async () => {
     const w = await openPage(browser);
-    const section = await openInterface(w.page, GOLD, 'nic-yellow-duck-37');
+    // In the kubevirt-plugin 4.22 layout (tab content ~800 px): every field of the form is wide.
+    const section = await openInterface(w.page, GOLD, 'nic-yellow-duck-37', true);
+    expect(Math.abs((await contentWidth(w.page)) - TARGET_CONTENT_WIDTH)).toBeLessThanOrEqual(
+      CONTENT_WIDTH_TOLERANCE,
+    );
+    await expectWideCheckForm(section);
     await expect(section.locator('[data-test="policy-kind"]').innerText()).resolves.toContain(
       'MultiNetworkPolicy',
     );
@@ -185,6 +240,8 @@ describe('admin network policies (demo scenario 07, namespace demo-anp)', () => 
     await row.getByRole('button').first().click();
     const section = w.page.locator('[data-test="interface-policies-default"]');
     await section.locator('[data-test="policy-admin"]').waitFor();
+    // At 1440x900 too, every field of the form is wide.
+    await expectWideCheckForm(section);
     await expect(section.locator('[data-test="policy-admin"]').innerText()).resolves.toContain(
       'tenant-isolation',
     );

@@ -6,8 +6,6 @@ import {
   FormSelect,
   FormHelperText,
   FormSelectOption,
-  Grid,
-  GridItem,
   HelperText,
   HelperTextItem,
   List,
@@ -20,8 +18,18 @@ import type { Direction } from '../../core/policy/policies';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { deciding, sideText, verdictText, type T } from './policy-text';
 import { parseIp } from '../../core/policy/ip';
+import './check-traffic.css';
 
 const IP_PEER = '__ip__';
+
+/** An address the analysis cannot read (empty is not an answer yet, not an error). */
+const badIp = (text: string): boolean => text.trim() !== '' && !parseIp(text.trim());
+
+/** A port the analysis cannot take (empty means every port). */
+const badPort = (text: string): boolean => {
+  const v = text.trim();
+  return v !== '' && (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535);
+};
 
 export interface CheckTrafficProps {
   analysis: PolicyAnalysis;
@@ -34,6 +42,10 @@ const peerKey = (e: Endpoint, i: EndpointInterface) => `${e.key}|${i.name}`;
 /**
  * "Would this traffic be allowed?" for one interface: direction, a peer (an address, or another
  * interface on the same network), protocol and port. The answer updates as the fields change.
+ *
+ * One field per row (the protocol and port share a row only where both still get 400 px, see
+ * check-traffic.css): the tab is ~650-800 px wide inside kubevirt-plugin's VM page, too narrow for
+ * two wide fields side by side.
  */
 export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, iface }) => {
   const { t } = useNetworkingTranslation();
@@ -45,6 +57,12 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
   const [ip, setIp] = React.useState('');
   const [protocol, setProtocol] = React.useState('');
   const [port, setPort] = React.useState('');
+  // Whether a field's error shows: set when the field is left with a bad value, cleared as soon
+  // as its value is good again. "10.1" on the way to "10.1.2.3" is not a mistake yet, so no error
+  // while typing; once shown, it goes the moment the value is right. Leaving a good value does
+  // not arm it, or the next edit of that field would be judged keystroke by keystroke.
+  const [ipLeft, setIpLeft] = React.useState(false);
+  const [portLeft, setPortLeft] = React.useState(false);
 
   const peers = React.useMemo(
     () =>
@@ -64,23 +82,22 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
     [analysis, endpoint, iface, t],
   );
 
-  // Field-level input errors, shown under the field (the analysis is not asked with bad input).
+  // Bad input never reaches the analysis, whether or not its error shows yet.
+  const ipInvalid = peer === IP_PEER && badIp(ip);
+  const portValue = port.trim();
+  const portInvalid = protocol !== '' && badPort(port);
+  // Field-level input errors, shown under the field once it has been left.
   const ipError =
-    peer === IP_PEER && ip.trim() !== '' && !parseIp(ip.trim())
+    ipInvalid && ipLeft
       ? t('"{{value}}" is not an IPv4 or IPv6 address.', { value: ip.trim() })
       : undefined;
-  const portValue = port.trim();
   const portError =
-    protocol &&
-    portValue !== '' &&
-    (!/^\d+$/.test(portValue) || Number(portValue) < 1 || Number(portValue) > 65535)
-      ? t('Port must be a number from 1 to 65535.')
-      : undefined;
+    portInvalid && portLeft ? t('Port must be a number from 1 to 65535.') : undefined;
 
   const outcome = React.useMemo((): { result?: EvalResult; error?: string } | undefined => {
     const chosen = peers.find((p) => p.key === peer);
     if (!chosen && ip.trim() === '') return undefined;
-    if (ipError || portError) return undefined;
+    if (ipInvalid || portInvalid) return undefined;
     try {
       const result = analysis.evaluate({
         endpoint,
@@ -108,104 +125,106 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
     portValue,
     peers,
     t,
-    ipError,
-    portError,
+    ipInvalid,
+    portInvalid,
   ]);
 
   return (
     <div data-test="policy-check-traffic">
-      <Form onSubmit={(e) => e.preventDefault()}>
-        <Grid hasGutter>
-          <GridItem md={6}>
-            <FormGroup label={t('Direction')} fieldId={id('direction')}>
-              <FormSelect
-                id={id('direction')}
-                data-test="policy-check-direction"
-                value={direction}
-                onChange={(_e, v) => setDirection(v as Direction)}
-              >
-                <FormSelectOption value="egress" label={t('Egress: from this interface')} />
-                <FormSelectOption value="ingress" label={t('Ingress: to this interface')} />
-              </FormSelect>
-            </FormGroup>
-          </GridItem>
-          <GridItem md={6}>
-            <FormGroup label={t('Peer')} fieldId={id('peer')}>
-              <FormSelect
-                id={id('peer')}
-                data-test="policy-check-peer"
-                value={peer}
-                onChange={(_e, v) => setPeer(v)}
-              >
-                <FormSelectOption value={IP_PEER} label={t('An IP address (type it below)')} />
-                {peers.map((p) => (
-                  <FormSelectOption key={p.key} value={p.key} label={p.label} />
-                ))}
-              </FormSelect>
-            </FormGroup>
-            {peer === IP_PEER && (
-              <FormGroup label={t('Peer IP address')} fieldId={id('ip')}>
-                <TextInput
-                  id={id('ip')}
-                  data-test="policy-check-ip"
-                  value={ip}
-                  placeholder="192.168.77.1"
-                  validated={ipError ? 'error' : 'default'}
-                  aria-invalid={!!ipError}
-                  onChange={(_e, v) => setIp(v)}
-                />
-                {ipError && (
-                  <FormHelperText>
-                    <HelperText>
-                      <HelperTextItem variant="error" data-test="policy-check-ip-error">
-                        {ipError}
-                      </HelperTextItem>
-                    </HelperText>
-                  </FormHelperText>
-                )}
-              </FormGroup>
+      <Form isWidthLimited onSubmit={(e) => e.preventDefault()}>
+        <FormGroup label={t('Direction')} fieldId={id('direction')}>
+          <FormSelect
+            id={id('direction')}
+            data-test="policy-check-direction"
+            value={direction}
+            onChange={(_e, v) => setDirection(v as Direction)}
+          >
+            <FormSelectOption value="egress" label={t('Egress: from this interface')} />
+            <FormSelectOption value="ingress" label={t('Ingress: to this interface')} />
+          </FormSelect>
+        </FormGroup>
+        <FormGroup label={t('Peer')} fieldId={id('peer')}>
+          <FormSelect
+            id={id('peer')}
+            data-test="policy-check-peer"
+            value={peer}
+            onChange={(_e, v) => setPeer(v)}
+          >
+            <FormSelectOption value={IP_PEER} label={t('An IP address (type it below)')} />
+            {peers.map((p) => (
+              <FormSelectOption key={p.key} value={p.key} label={p.label} />
+            ))}
+          </FormSelect>
+        </FormGroup>
+        {/* Hidden, not cleared, while an interface is the peer: the typed address comes back. */}
+        {peer === IP_PEER && (
+          <FormGroup label={t('Peer IP address')} fieldId={id('ip')}>
+            <TextInput
+              id={id('ip')}
+              data-test="policy-check-ip"
+              value={ip}
+              placeholder="192.168.77.1"
+              validated={ipError ? 'error' : 'default'}
+              aria-invalid={!!ipError}
+              onChange={(_e, v) => {
+                setIp(v);
+                if (!badIp(v)) setIpLeft(false);
+              }}
+              onBlur={() => setIpLeft(badIp(ip))}
+            />
+            {ipError && (
+              <FormHelperText>
+                <HelperText>
+                  <HelperTextItem variant="error" data-test="policy-check-ip-error">
+                    {ipError}
+                  </HelperTextItem>
+                </HelperText>
+              </FormHelperText>
             )}
-          </GridItem>
-          <GridItem md={6}>
-            <FormGroup label={t('Protocol')} fieldId={id('protocol')}>
-              <FormSelect
-                id={id('protocol')}
-                data-test="policy-check-protocol"
-                value={protocol}
-                onChange={(_e, v) => setProtocol(v)}
-              >
-                <FormSelectOption value="" label={t('None (ICMP, as ping sends)')} />
-                <FormSelectOption value="TCP" label="TCP" />
-                <FormSelectOption value="UDP" label="UDP" />
-                <FormSelectOption value="SCTP" label="SCTP" />
-              </FormSelect>
-            </FormGroup>
-          </GridItem>
-          <GridItem md={6}>
-            <FormGroup label={t('Port')} fieldId={id('port')}>
-              <TextInput
-                id={id('port')}
-                data-test="policy-check-port"
-                inputMode="numeric"
-                value={port}
-                isDisabled={!protocol}
-                placeholder={protocol ? t('every port') : t('no port for ICMP')}
-                validated={portError ? 'error' : 'default'}
-                aria-invalid={!!portError}
-                onChange={(_e, v) => setPort(v)}
-              />
-              {portError && (
-                <FormHelperText>
-                  <HelperText>
-                    <HelperTextItem variant="error" data-test="policy-check-port-error">
-                      {portError}
-                    </HelperTextItem>
-                  </HelperText>
-                </FormHelperText>
-              )}
-            </FormGroup>
-          </GridItem>
-        </Grid>
+          </FormGroup>
+        )}
+        <div className="vm-networking-check-traffic__pair">
+          <FormGroup label={t('Protocol')} fieldId={id('protocol')}>
+            <FormSelect
+              id={id('protocol')}
+              data-test="policy-check-protocol"
+              value={protocol}
+              onChange={(_e, v) => setProtocol(v)}
+            >
+              <FormSelectOption value="" label={t('None (ICMP, as ping sends)')} />
+              <FormSelectOption value="TCP" label="TCP" />
+              <FormSelectOption value="UDP" label="UDP" />
+              <FormSelectOption value="SCTP" label="SCTP" />
+            </FormSelect>
+          </FormGroup>
+          <FormGroup label={t('Port')} fieldId={id('port')}>
+            {/* ICMP has no port: the field shows none, but keeps the typed one for TCP/UDP/SCTP. */}
+            <TextInput
+              id={id('port')}
+              data-test="policy-check-port"
+              inputMode="numeric"
+              value={protocol ? port : ''}
+              isDisabled={!protocol}
+              placeholder={protocol ? t('every port') : t('no port for ICMP')}
+              validated={portError ? 'error' : 'default'}
+              aria-invalid={!!portError}
+              onChange={(_e, v) => {
+                setPort(v);
+                if (!badPort(v)) setPortLeft(false);
+              }}
+              onBlur={() => setPortLeft(badPort(port))}
+            />
+            {portError && (
+              <FormHelperText>
+                <HelperText>
+                  <HelperTextItem variant="error" data-test="policy-check-port-error">
+                    {portError}
+                  </HelperTextItem>
+                </HelperText>
+              </FormHelperText>
+            )}
+          </FormGroup>
+        </div>
       </Form>
       {outcome?.error && (
         <Alert

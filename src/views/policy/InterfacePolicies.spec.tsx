@@ -214,6 +214,8 @@ describe('InterfacePolicies on seed 004', () => {
     renderSection(GOLD);
     check({ direction: 'egress', ip: '192.168.77.1', protocol: 'TCP', port: '22' });
     choose('Port', 'ssh');
+    // Errors show once the field is left (CheckTraffic.spec.tsx checks not before).
+    fireEvent.blur(screen.getByLabelText('Port'));
     expect(screen.getByTestId('policy-check-port-error')).toHaveTextContent(
       'Port must be a number',
     );
@@ -222,6 +224,7 @@ describe('InterfacePolicies on seed 004', () => {
     expect(screen.getByTestId('policy-check-port-error')).toHaveTextContent('1 to 65535');
     choose('Port', '');
     choose('Peer IP address', 'not-an-ip');
+    fireEvent.blur(screen.getByLabelText('Peer IP address'));
     expect(screen.getByTestId('policy-check-ip-error')).toHaveTextContent(
       '"not-an-ip" is not an IPv4 or IPv6 address.',
     );
