@@ -244,6 +244,23 @@ describe('an unreadable MultiNetworkPolicy filters secondary networks only', () 
     expect(d.message).toContain('it would have no effect');
   });
 
+  it('makes no claim that DHCP is blocked where it could decide (it could allow DHCP)', () => {
+    // The gold-rabbit VM asks DHCP for its address behind a default deny (analysis.spec.ts'
+    // gotcha 39 case): blocked, until a policy that could allow DHCP cannot be read.
+    const denyAll = readManifests(path.join(seed, 'base'), path.join(seed, 'phase-1-deny-all'));
+    const dhcpGuest = denyAll.objects.map((o) =>
+      o.kind === 'VirtualMachine' && o.metadata?.name === 'centos-stream9-gold-rabbit-80'
+        ? (JSON.parse(
+            JSON.stringify(o).replace('addresses:\\n      - 192.168.77.71\\n', 'dhcp4: true\\n'),
+          ) as K8sObject)
+        : o,
+    );
+    const codes = (objects: K8sObject[]) =>
+      diagnose(new PolicyAnalysis(objects)).map((d) => d.code);
+    expect(codes(dhcpGuest)).toContain('dhcp-blocked');
+    expect(codes([...dhcpGuest, mnp])).not.toContain('dhcp-blocked');
+  });
+
   it('an unreadable AdminNetworkPolicy leaves the secondary network alone', () => {
     const broken = anp('x', {}, { labels: { a: 1 } });
     expect(
