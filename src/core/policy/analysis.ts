@@ -64,10 +64,24 @@ import {
   ROUTER_POD_LABELS,
 } from './router';
 import type { LabelSelector } from '../k8s/types';
+import { unreadablePolicy, type UnreadablePolicy } from './unreadable';
 
 export interface Attachment {
   endpoint: Endpoint;
   iface: EndpointInterface;
+}
+
+/**
+ * Objects left out as unreadable that could be a policy deciding an interface's traffic, by the
+ * tier they could be in (see `directional`).
+ */
+export interface UnreadableAffecting {
+  /** Could be an AdminNetworkPolicy (or ClusterNetworkPolicy) applied here. */
+  admin: UnreadablePolicy[];
+  /** Could be a NetworkPolicy or MultiNetworkPolicy enforced here. */
+  networkPolicy: UnreadablePolicy[];
+  /** Could be the BaselineAdminNetworkPolicy applied here. */
+  baseline: UnreadablePolicy[];
 }
 
 /** Why a policy is not enforced on a network although it names it. */
@@ -230,6 +244,8 @@ export class PolicyAnalysis {
   readonly objects: K8sObject[];
   /** Input that is not a readable Kubernetes object (no kind, name or namespace as text). */
   readonly skippedObjects: unknown[] = [];
+  /** The skipped objects that could be policies, and what they could decide. */
+  readonly unreadablePolicies: UnreadablePolicy[] = [];
   readonly sourceOf: (o: K8sObject) => string | undefined;
 
   private readonly attachmentsByNetwork = new Map<string, Attachment[]>();
@@ -246,11 +262,13 @@ export class PolicyAnalysis {
   /** Interface → admin policies whose subject selects it on a network they do not apply to. */
   private readonly adminNotApplied = new Map<EndpointInterface, AdminPolicy[]>();
   private readonly adminPeerBits = new Map<AdminPeer, Uint8Array>();
+  private readonly unreadableByIface = new Map<EndpointInterface, UnreadableAffecting>();
   private readonly nodes: { labels: Record<string, string>; ips: EndpointIp[] }[];
 
   constructor(input: K8sObject[], options: AnalysisOptions = {}) {
     // An object without a kind, a name or a namespace as text cannot be an endpoint, a policy or a
     // network the API server would hold: it is left out (and listed) rather than read half-way.
+    // One that could be a policy makes what it could decide unknown (unreadable.ts, directional).
     const objects: K8sObject[] = [];
     for (const o of input) {
       const meta: unknown = o?.metadata;
@@ -267,6 +285,10 @@ export class PolicyAnalysis {
       else this.skippedObjects.push(o);
     }
     this.objects = objects;
+    for (const o of this.skippedObjects) {
+      const u = unreadablePolicy(o);
+      if (u) this.unreadablePolicies.push(u);
+    }
     this.sourceOf = options.sourceOf ?? (() => undefined);
     this.catalog = buildNetworkCatalog(objects);
     this.endpoints = buildEndpoints(objects, this.catalog, { parseYaml }).endpoints;
@@ -331,6 +353,10 @@ export class PolicyAnalysis {
       }
     }
 
+    if (this.unreadablePolicies.length)
+      for (const endpoint of this.endpoints)
+        for (const iface of endpoint.interfaces) this.indexUnreadable(endpoint, iface);
+
     // Admin policies: ANPs by priority, then the BANP; only on networks OVN-Kubernetes applies them.
     const admins = [
       ...this.adminPolicies.filter((p) => p.ref.kind === 'AdminNetworkPolicy').sort(byPriority),
@@ -366,6 +392,43 @@ export class PolicyAnalysis {
       ) &&
       (!subject.podSelector || matchesSelector(endpoint.labels, subject.podSelector))
     );
+  }
+
+  /**
+   * Which unreadable objects could decide this interface's traffic, on the networks a readable
+   * policy of their kind would be applied to: NetworkPolicy on the primary network of its
+   * namespace, MultiNetworkPolicy on secondary networks where it is enforced, admin policies where
+   * OVN-Kubernetes applies them (`adminAppliesOn`).
+   */
+  private indexUnreadable(endpoint: Endpoint, iface: EndpointInterface): void {
+    const networkId = iface.networkId;
+    const net = this.network(networkId);
+    const primary =
+      this.catalog.namespaces.get(endpoint.namespace)?.primaryNetworkId ?? POD_NETWORK_ID;
+    // As computeInert: MultiNetworkPolicy disabled, or on a Linux bridge, it does nothing.
+    const mnpEnforced =
+      networkId.startsWith('nad:') &&
+      this.multiNetworkPolicyEnabled &&
+      !(net?.cniType && LINUX_BRIDGE_TYPES.has(net.cniType));
+    const admin = this.adminAppliesOn(networkId);
+    const affecting: UnreadableAffecting = { admin: [], networkPolicy: [], baseline: [] };
+    for (const u of this.unreadablePolicies) {
+      const inNamespace = u.namespace === undefined || u.namespace === endpoint.namespace;
+      if (admin && u.admin) affecting.admin.push(u);
+      if (admin && u.baseline) affecting.baseline.push(u);
+      if (
+        inNamespace &&
+        ((u.networkPolicy && networkId === primary) || (u.multiNetworkPolicy && mnpEnforced))
+      )
+        affecting.networkPolicy.push(u);
+    }
+    if (affecting.admin.length || affecting.networkPolicy.length || affecting.baseline.length)
+      this.unreadableByIface.set(iface, affecting);
+  }
+
+  /** Unreadable objects that could decide this interface's traffic (undefined: none). */
+  unreadableAffecting(iface: EndpointInterface): UnreadableAffecting | undefined {
+    return this.unreadableByIface.get(iface);
   }
 
   /** Whether OVN-Kubernetes applies admin policies on this network (see the option). */
@@ -679,11 +742,29 @@ export class PolicyAnalysis {
     const networkId = self.iface.networkId;
     const isolatedBy = this.isolating(self.iface, direction);
     const admins = this.adminPoliciesSelecting(self.iface);
-    if (!admins.length && !isolatedBy.length && !explain)
+    const unreadable = this.unreadableAffecting(self.iface);
+    if (!admins.length && !isolatedBy.length && !unreadable && !explain)
       return { isolatedBy, allowed: ALL_CONNS, unknown: NO_CONNS, steps: NO_STEPS };
     const destination = direction === 'ingress' ? self.iface : peer.attachment?.iface;
     const out = { allowed: NO_CONNS, unknown: NO_CONNS, passed: NO_CONNS, steps: NO_STEPS };
     if (explain) out.steps = [];
+    // Unreadable objects, tier by tier (see unreadable.ts): an admin policy we cannot read could
+    // Allow or Deny anything at any priority, before every other tier: nothing here is known.
+    if (unreadable?.admin.length) {
+      if (explain)
+        out.steps.push({
+          tier: 'AdminNetworkPolicy',
+          action: 'Unknown',
+          conns: ALL_CONNS,
+          reason: unreadable.admin[0].reason,
+        });
+      return { isolatedBy, allowed: NO_CONNS, unknown: ALL_CONNS, steps: out.steps };
+    }
+    // A (Multi)NetworkPolicy we cannot read could isolate this side (denying what is allowed now,
+    // by default or by the baseline) and its rules could allow what the readable policies do not
+    // (NetworkPolicy rules add up): of what reaches that tier, only what readable isolating
+    // policies allow stays known; the rest, allowed or denied, is unknown.
+    const unreadableNp = unreadable?.networkPolicy[0];
     let toNp = ALL_CONNS;
     const anps = admins.filter((p) => p.ref.kind === 'AdminNetworkPolicy');
     if (anps.length) {
@@ -740,6 +821,15 @@ export class PolicyAnalysis {
         }
       }
       out.allowed = union(out.allowed, intersect(toNp, npAllowed));
+      if (unreadableNp)
+        return this.unreadableTier(
+          out,
+          subtract(toNp, npAllowed),
+          unreadableNp,
+          'NetworkPolicy',
+          isolatedBy,
+          explain,
+        );
       const unknown = subtract(intersect(toNp, npUnknown), npAllowed);
       out.unknown = union(out.unknown, unknown);
       if (explain)
@@ -750,6 +840,19 @@ export class PolicyAnalysis {
         });
       return { isolatedBy, ...out };
     }
+    if (unreadableNp)
+      return this.unreadableTier(out, toNp, unreadableNp, 'NetworkPolicy', isolatedBy, explain);
+    // A baseline we cannot read could Allow or Deny whatever NetworkPolicy leaves to it.
+    const unreadableBaseline = unreadable?.baseline[0];
+    if (unreadableBaseline)
+      return this.unreadableTier(
+        out,
+        toNp,
+        unreadableBaseline,
+        'BaselineAdminNetworkPolicy',
+        isolatedBy,
+        explain,
+      );
 
     let rest = toNp;
     const banps = admins.filter((p) => p.ref.kind === 'BaselineAdminNetworkPolicy');
@@ -759,6 +862,22 @@ export class PolicyAnalysis {
     if (explain && !isEmpty(rest))
       out.steps.push({ tier: 'NetworkPolicy', action: 'Allow', conns: rest });
     return { isolatedBy, ...out };
+  }
+
+  /** `conns` decided by an object that could not be read: unknown, with it named as the reason. */
+  private unreadableTier(
+    out: { allowed: ConnSet; unknown: ConnSet; steps: Step[] },
+    conns: ConnSet,
+    object: UnreadablePolicy,
+    tier: Tier,
+    isolatedBy: Policy[],
+    explain: boolean,
+  ): DirectionalResult {
+    const unknown = union(out.unknown, conns);
+    const steps = out.steps;
+    if (explain && !isEmpty(conns))
+      steps.push({ tier, action: 'Unknown', conns, reason: object.reason });
+    return { isolatedBy, allowed: out.allowed, unknown, steps };
   }
 
   /** Connections allowed from `src` to `dst` on their (shared) network: egress ∩ ingress. */
@@ -792,6 +911,11 @@ export class PolicyAnalysis {
    * Routes and Ingresses point at, as far as this interface's ingress policies let the router in.
    */
   routerConns(self: Attachment): ConnSet {
+    return this.routerOutcome(self).allowed;
+  }
+
+  /** What the router may open to this interface, and what of it depends on unreadable input. */
+  routerOutcome(self: Attachment): { allowed: ConnSet; unknown: ConnSet } {
     if (!this.routerExposureCache)
       this.routerExposureCache = routerExposure(this.objects, this.endpoints, (e) => {
         const primary =
@@ -799,8 +923,9 @@ export class PolicyAnalysis {
         return e.interfaces.find((i) => i.networkId === primary);
       });
     const exposed = this.routerExposureCache.get(self.iface);
-    if (!exposed || isEmpty(exposed)) return NO_CONNS;
-    return intersect(exposed, this.directional(self, 'ingress', { router: true }, false).allowed);
+    if (!exposed || isEmpty(exposed)) return { allowed: NO_CONNS, unknown: NO_CONNS };
+    const r = this.directional(self, 'ingress', { router: true }, false);
+    return { allowed: intersect(exposed, r.allowed), unknown: intersect(exposed, r.unknown) };
   }
 
   /** Allowed and unknown connections between an interface and an address. */

@@ -75,7 +75,10 @@ const focusFilter = (options: ConnlistOptions) => {
 export interface ConnLine {
   src: string;
   dst: string;
+  /** Connections allowed. */
   conns: ConnSet;
+  /** Connections that depend on input that cannot be read (not permitted, not denied). */
+  unknown: ConnSet;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -109,7 +112,7 @@ const peerName = (e: Endpoint, network: Network) =>
     ? `${e.namespace}[udn]/${e.name}[${e.kind}]`
     : e.key;
 
-/** One line per ordered pair of endpoints with some allowed connection on `network`. */
+/** One line per ordered pair of endpoints with some allowed or unknown connection on `network`. */
 export const networkLines = (
   analysis: PolicyAnalysis,
   network: Network,
@@ -126,46 +129,42 @@ export const networkLines = (
   for (const src of attachments) {
     for (const dst of attachments) {
       if (src.endpoint === dst.endpoint) continue;
-      const conns = analysis.connsBetween(src, dst);
-      if (!isEmpty(conns))
+      const { allowed, unknown } = analysis.outcomeBetween(src, dst);
+      if (!isEmpty(allowed) || !isEmpty(unknown))
         lines.push({
           src: peerName(src.endpoint, network),
           dst: peerName(dst.endpoint, network),
-          conns,
+          conns: allowed,
+          unknown,
         });
     }
   }
   if (network.kind !== 'secondary') {
     for (const a of attachments) {
-      const routed = analysis.routerConns(a);
-      if (!isEmpty(routed))
-        lines.push({ src: ROUTER_PEER_NAME, dst: peerName(a.endpoint, network), conns: routed });
+      const push = (src: string, dst: string, r: { allowed: ConnSet; unknown: ConnSet }) => {
+        if (!isEmpty(r.allowed) || !isEmpty(r.unknown))
+          lines.push({ src, dst, conns: r.allowed, unknown: r.unknown });
+      };
+      push(ROUTER_PEER_NAME, peerName(a.endpoint, network), analysis.routerOutcome(a));
       for (const block of blocks.ingress) {
-        const conns = analysis.connsWithAddress(a, 'ingress', { text: '', family: 4, n: block.lo });
-        if (!isEmpty(conns))
-          lines.push({
-            src: `${formatRange(block)}[External]`,
-            dst: peerName(a.endpoint, network),
-            conns,
-          });
+        const r = analysis.outcomeWithAddress(a, 'ingress', { text: '', family: 4, n: block.lo });
+        push(`${formatRange(block)}[External]`, peerName(a.endpoint, network), r);
       }
       for (const block of blocks.egress) {
-        const conns = analysis.connsWithAddress(a, 'egress', { text: '', family: 4, n: block.lo });
-        if (!isEmpty(conns))
-          lines.push({
-            src: peerName(a.endpoint, network),
-            dst: `${formatRange(block)}[External]`,
-            conns,
-          });
+        const r = analysis.outcomeWithAddress(a, 'egress', { text: '', family: 4, n: block.lo });
+        push(peerName(a.endpoint, network), `${formatRange(block)}[External]`, r);
       }
     }
   }
   return lines.sort((a, b) => cmp(a.src, b.src) || cmp(a.dst, b.dst));
 };
 
-const renderLines = (lines: ConnLine[], options: ConnlistOptions) => {
+/** The permitted lines (np-guard's output); with `unknown`, the lines of unknown connections. */
+const renderLines = (lines: ConnLine[], options: ConnlistOptions, unknown = false) => {
   const keep = focusFilter(options);
   return lines
+    .map((l) => (unknown ? { ...l, conns: l.unknown } : l))
+    .filter((l) => !isEmpty(l.conns))
     .filter(keep)
     .map((l) =>
       options.focusConn
@@ -192,13 +191,33 @@ export const connlistText = (analysis: PolicyAnalysis, options: ConnlistOptions 
   const multi = options.multipleNetworks ?? true;
   const blocks = externalBlocks(analysis);
   const pod = analysis.network(POD_NETWORK_ID)!;
-  const podLines = renderLines(networkLines(analysis, pod, blocks), options);
+  // Not in np-guard's format: connections that input we cannot read decides are neither permitted
+  // nor left out silently; they get sections of their own after the permitted ones.
+  const unknownSections: string[][] = [];
+  const linesOf = (n: Network, title: string) => {
+    const all = networkLines(analysis, n, blocks);
+    const unknown = renderLines(all, options, true);
+    if (unknown.length)
+      unknownSections.push([
+        `Unknown connectivity in ${title} (it depends on input that could not be read):`,
+        ...unknown,
+      ]);
+    return renderLines(all, options);
+  };
+  const withUnknown = (out: string[]) => {
+    for (const s of unknownSections) out.push('', ...s);
+    return out;
+  };
+  const podLines = linesOf(pod, 'Pod network');
   const connHeader = options.focusConn
     ? [
         `Permitted connections on ${options.focusConn.split('-')[0].toUpperCase()} ${options.focusConn.split('-')[1]}:`,
       ]
     : [];
-  if (!multi) return [...connHeader, ...podLines].map((l) => `${l}\n`).join('');
+  if (!multi)
+    return withUnknown([...connHeader, ...podLines])
+      .map((l) => `${l}\n`)
+      .join('');
 
   const kindOrder: Network['kind'][] = ['primary-udn', 'primary-cudn', 'secondary'];
   const sections: string[][] = [];
@@ -207,7 +226,7 @@ export const connlistText = (analysis: PolicyAnalysis, options: ConnlistOptions 
       .filter((n) => n.kind === kind)
       .sort((a, b) => cmp(a.label, b.label));
     for (const n of nets) {
-      const lines = renderLines(networkLines(analysis, n, blocks), options);
+      const lines = linesOf(n, sectionTitle(n));
       if (lines.length)
         sections.push([`Permitted connectivity analyzed in ${sectionTitle(n)}:`, ...lines]);
     }
@@ -232,6 +251,7 @@ export const connlistText = (analysis: PolicyAnalysis, options: ConnlistOptions 
     );
   }
   for (const s of sections) out.push('', ...s);
+  withUnknown(out);
   if (options.focusConn) return out.map((l) => `${l}\n`).join('');
 
   out.push('', 'Workload-to-Networks Mapping:');

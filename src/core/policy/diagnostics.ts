@@ -7,6 +7,7 @@ import type { PolicyAnalysis } from './analysis';
 import { policyLabel, type PolicyRef } from './policies';
 import { isBlocking } from './admin-policies';
 import { msg, render, type Message } from './messages';
+import { unreadablePolicy } from './unreadable';
 
 const t = <S extends string>(key: S): S => key;
 const D = {
@@ -18,6 +19,21 @@ const D = {
   fixInput: t('Correct the field so that the API server accepts it'),
   unreadableObject: t(
     '{{kind}} {{name}} could not be read (its kind, name, namespace, labels or annotations are not text): it is left out, so answers that depend on it may be wrong',
+  ),
+  unreadableInNamespace: t(
+    '{{kind}} {{name}} could not be read (its kind, name, namespace, labels or annotations are not text): answers for endpoints in namespace {{namespace}} are unknown until it is fixed',
+  ),
+  unreadableInNamespaceSecondary: t(
+    '{{kind}} {{name}} could not be read (its kind, name, namespace, labels or annotations are not text): answers for endpoints in namespace {{namespace}} on secondary networks are unknown until it is fixed',
+  ),
+  unreadableEverywhere: t(
+    '{{kind}} {{name}} could not be read (its kind, name, namespace, labels or annotations are not text): answers for endpoints in every namespace it could apply to are unknown until it is fixed',
+  ),
+  unreadableNoEffect: t(
+    '{{kind}} {{name}} could not be read (its kind, name, namespace, labels or annotations are not text): it is left out, and no answer changes: MultiNetworkPolicy is disabled in the cluster, so it would have no effect',
+  ),
+  unreadableKindObject: t(
+    'An object {{name}} could not be read (its kind is not text): answers for endpoints in every namespace are unknown until it is fixed',
   ),
   mnpDisabled: t(
     '{{number}} MultiNetworkPolicies have no effect: network.operator.openshift.io/cluster does not set spec.useMultiNetworkPolicy: true',
@@ -155,6 +171,26 @@ export const dhcpPolicy = (
   },
 });
 
+/** What an unreadable object makes unknown, as the analysis decides it (see unreadable.ts). */
+const unreadableSentence = (
+  analysis: PolicyAnalysis,
+  o: unknown,
+  kind: string,
+  name: string,
+): [string, Record<string, string>] => {
+  const u = unreadablePolicy(o);
+  if (!u) return [D.unreadableObject, { kind, name }];
+  if (!u.kind) return [D.unreadableKindObject, { name }];
+  if (u.admin || u.baseline || u.namespace === undefined)
+    return [D.unreadableEverywhere, { kind, name }];
+  if (u.multiNetworkPolicy && !analysis.multiNetworkPolicyEnabled)
+    return [D.unreadableNoEffect, { kind, name }];
+  return [
+    u.multiNetworkPolicy ? D.unreadableInNamespaceSecondary : D.unreadableInNamespace,
+    { kind, name, namespace: u.namespace },
+  ];
+};
+
 /** Unreadable fields of policies: file, object and rule, and what could not be read. */
 export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
   const out: Diagnostic[] = [];
@@ -205,7 +241,7 @@ export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
       }
     }
   }
-  // Objects left out as unreadable: said, never silently dropped (a left-out policy allows more).
+  // Objects left out as unreadable: said, never silently dropped, with what they make unknown.
   for (const o of analysis.skippedObjects) {
     const obj = (typeof o === 'object' && o !== null ? o : {}) as {
       kind?: unknown;
@@ -216,11 +252,13 @@ export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
     const name = text(obj.metadata?.name);
     const namespace =
       typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : undefined;
+    const shown = namespace ? `${namespace}/${name}` : name;
     out.push({
       code: 'unreadable-object',
       severity: 'error',
-      ...said(D.unreadableObject, { kind, name: namespace ? `${namespace}/${name}` : name }),
+      ...said(...unreadableSentence(analysis, o, kind, shown)),
       subject: { kind, namespace, name },
+      source: analysis.sourceOf(o as K8sObject),
       fix: { description: D.fixInput },
     });
   }
@@ -322,7 +360,8 @@ export const diagnose = (analysis: PolicyAnalysis): Diagnostic[] => {
           net.ipam === 'no' &&
           iface.ipSource === 'none' &&
           iface.binding === 'bridge');
-      if (!usesDhcp) continue;
+      // What an unreadable object could decide is unknown, not blocked: no claim either way.
+      if (!usesDhcp || analysis.unreadableAffecting(iface)) continue;
       const attachment = { endpoint: e, iface };
       const out67 = analysis.connsWithAddress(attachment, 'egress', {
         text: '255.255.255.255',

@@ -3,7 +3,18 @@
  * other, plus "outside" address blocks, with what is allowed in each direction.
  */
 import type { Attachment, PolicyAnalysis } from './analysis';
-import { allConns, describe, formatNpGuard, intersect, type ConnSet } from './conn-set';
+import {
+  allConns,
+  describe,
+  formatNpGuard,
+  intersect,
+  isAll,
+  isEmpty,
+  noConns,
+  subtract,
+  union,
+  type ConnSet,
+} from './conn-set';
 import { cutRanges, formatRange, formatRangeAsCidr, parseCidr, type IpRange } from './ip';
 
 export interface MatrixPeer {
@@ -17,10 +28,13 @@ export interface MatrixPeer {
 export interface MatrixCell {
   from: string;
   to: string;
+  /** Connections allowed. */
   conns: ConnSet;
-  /** np-guard notation (`All Connections`, `TCP 80,UDP 53`), '' when nothing is allowed. */
+  /** Connections whose fate depends on input that cannot be read: neither allowed nor denied. */
+  unknown: ConnSet;
+  /** np-guard notation (`All Connections`, `TCP 80,UDP 53`) of what is allowed, '' when nothing is. */
   text: string;
-  /** Plain words, ICMP included. */
+  /** Plain words, ICMP included; what is unknown is said too, never shown as allowed or denied. */
   words: string;
 }
 
@@ -37,6 +51,17 @@ export interface MatrixOptions {
   /** Outside CIDRs; by default the blocks cut by the ipBlocks of the policies on this network. */
   outside?: string[];
 }
+
+const t = <S extends string>(key: S): S => key;
+/** The cell words for what is unknown (i18next keys where the whole cell is one sentence). */
+const UNKNOWN_ALL = t('Unknown (input that cannot be read)');
+
+/** A cell's words: what is allowed, and what is unknown, if anything. */
+export const cellWords = (allowed: ConnSet, unknown: ConnSet): string => {
+  if (isEmpty(unknown)) return describe(allowed);
+  if (isEmpty(allowed) && isAll(unknown)) return UNKNOWN_ALL;
+  return `${describe(allowed)}; unknown: ${describe(unknown)}`;
+};
 
 const policyBlocks = (analysis: PolicyAnalysis, networkId: string): IpRange[] => {
   const out: IpRange[] = [];
@@ -75,37 +100,45 @@ export const buildMatrix = (analysis: PolicyAnalysis, options: MatrixOptions): M
     })),
     ...outside,
   ];
-  const cell = (from: string, to: string, conns: ConnSet): MatrixCell => ({
+  const cell = (
+    from: string,
+    to: string,
+    { allowed, unknown }: { allowed: ConnSet; unknown: ConnSet },
+  ): MatrixCell => ({
     from,
     to,
-    conns,
-    text: formatNpGuard(conns),
-    words: describe(conns),
+    conns: allowed,
+    unknown,
+    text: formatNpGuard(allowed),
+    words: cellWords(allowed, unknown),
   });
   // What holds for every address of a block: the block cut where policies draw lines, intersected.
   const pieces = new Map<MatrixPeer, IpRange[]>(
     outside.map((o) => [o, options.outside ? cutRanges(o.range!, cuts) : [o.range!]]),
   );
-  const forBlock = (a: Attachment, direction: 'ingress' | 'egress', block: MatrixPeer): ConnSet =>
-    pieces.get(block)!.reduce(
-      (acc, piece) =>
-        intersect(
-          acc,
-          analysis.connsWithAddress(a, direction, {
-            text: '',
-            family: piece.family,
-            n: piece.lo,
-          }),
-        ),
+  // Allowed: for every piece; unknown: possible (allowed or unknown) for every piece, not allowed.
+  const forBlock = (a: Attachment, direction: 'ingress' | 'egress', block: MatrixPeer) => {
+    const results = pieces
+      .get(block)!
+      .map((piece) =>
+        analysis.outcomeWithAddress(a, direction, { text: '', family: piece.family, n: piece.lo }),
+      );
+    const allowed = results.reduce((acc, r) => intersect(acc, r.allowed), allConns());
+    // The common case: nothing unreadable decides it.
+    if (results.every((r) => isEmpty(r.unknown))) return { allowed, unknown: noConns() };
+    const possible = results.reduce(
+      (acc, r) => intersect(acc, union(r.allowed, r.unknown)),
       allConns(),
     );
+    return { allowed, unknown: subtract(possible, allowed) };
+  };
   const cells: MatrixCell[] = [];
   for (const src of peers) {
     for (const dst of peers) {
       if (src === dst) continue;
       if (src.attachment && dst.attachment) {
         if (src.attachment.endpoint === dst.attachment.endpoint) continue;
-        cells.push(cell(src.id, dst.id, analysis.connsBetween(src.attachment, dst.attachment)));
+        cells.push(cell(src.id, dst.id, analysis.outcomeBetween(src.attachment, dst.attachment)));
       } else if (src.attachment && dst.range) {
         cells.push(cell(src.id, dst.id, forBlock(src.attachment, 'egress', dst)));
       } else if (src.range && dst.attachment) {

@@ -35,6 +35,9 @@ export const POLICY_MESSAGES = {
   legacyNamespaceSelector: t(
     'namespaces.namespaceSelector is the v0.1.1 form of this API; read as the namespace selector it names',
   ),
+  // Objects left out because they cannot be read at all (see unreadable.ts)
+  unreadableObject: t('{{kind}} {{name}} could not be read'),
+  unreadableKind: t('{{name}}, an object whose kind cannot be read, could not be read'),
   // Verdict explanations
   unknownVerdict: t('unknown: {{reason}}'),
 } as const;
