@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { buildHost } from '../../preview/build-host';
+import { buildHost, type ConsoleMode } from '../../preview/build-host';
 import { startPreview } from '../../preview/preview';
 import { writeLargeScenario } from '../../preview/fixtures/generate-large';
 import { launchBrowser, type TestBrowser } from '../../e2e/support/browser';
@@ -22,8 +22,15 @@ import { tabContentWidthViewport, contentWidth } from '../../e2e/tab-layout';
 import type { Measurement } from '../bench';
 
 const ROOT = path.resolve(__dirname, '../..');
-const RUNS = 7;
-const SIZES = [16, 32];
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** `BENCH_SIZES=16` measures one size only (a quicker before/after). */
+const SIZES = (process.env.BENCH_SIZES ?? '16,32').split(',').map(Number);
+/**
+ * The console the host emulates: 4.22 (React 18, the console the issue measured in) by default;
+ * `BENCH_CONSOLE=4.21` for consoles 4.19-4.21 (React 17).
+ */
+const CONSOLE: ConsoleMode = process.env.BENCH_CONSOLE === '4.21' ? '4.21' : '4.22';
+const HOST_BUILD = path.join(os.tmpdir(), 'vm-networking-bench-host');
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -168,7 +175,8 @@ const measureSize = async (
     builds.map((b) =>
       startPreview({
         port: 0,
-        hostBuildDir: path.join(ROOT, 'preview/.build'),
+        hostBuildDir: HOST_BUILD,
+        console: CONSOLE,
         fixtures: [dir],
         dist: b.dist,
       }),
@@ -210,13 +218,13 @@ const measureSize = async (
       const med = (f: (v: Visit) => number) => median(visits[b].map(f));
       out.push(
         {
-          name: `Details → Networking, ${interfaces} NICs, ${Math.round(width)} px content${label}: rendered and loaded, a fresh page per visit (median of ${RUNS})`,
+          name: `console ${CONSOLE}: Details → Networking, ${interfaces} NICs, ${Math.round(width)} px content${label}: rendered and loaded, a fresh page per visit (median of ${RUNS})`,
           value: med((v) => v.ms),
           unit: 'ms',
           budget: 300,
         },
         {
-          name: `Details → Networking within one page, ${interfaces} NICs${label}: warm switches (median of ${RUNS})`,
+          name: `console ${CONSOLE}: Details → Networking within one page, ${interfaces} NICs${label}: warm switches (median of ${RUNS})`,
           value: switches[b].warm,
           unit: 'ms',
           budget: 300,
@@ -266,7 +274,8 @@ const measureDemo = async (browser: TestBrowser, builds: Build[]): Promise<Measu
   for (const build of builds) {
     const preview = await startPreview({
       port: 0,
-      hostBuildDir: path.join(ROOT, 'preview/.build'),
+      hostBuildDir: HOST_BUILD,
+      console: CONSOLE,
       fixtures: [path.join(ROOT, 'preview/fixtures/demo')],
       dist: build.dist,
     });
@@ -308,7 +317,8 @@ export async function run(): Promise<Measurement[]> {
       throw new Error(`tab-render needs a production build in ${b.dist}: run \`npm run build\``);
     }
   }
-  await buildHost();
+  // Its own host build (the tests' one in preview/.build is left alone).
+  await buildHost({ outDir: path.join(HOST_BUILD, CONSOLE), console: CONSOLE });
   const browser = await launchBrowser();
   try {
     const out: Measurement[] = [];

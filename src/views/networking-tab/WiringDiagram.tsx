@@ -78,6 +78,14 @@ export const clip = (s: string, max: number): string => {
 let lastWidth: number | undefined;
 
 /**
+ * The width a diagram about to be drawn will most likely get, measured by the tab while its data
+ * loads (a cheap layout of an almost empty tab): the first drawing then needs no second pass.
+ */
+export const expectDiagramWidth = (width: number): void => {
+  if (width > 0) lastWidth = Math.floor(width);
+};
+
+/**
  * The container's content width. The first drawing must not wait for a ResizeObserver callback:
  * that costs a second render, layout and paint of the whole tab one frame later. So the width is
  * read once in a layout effect, before the first paint, in the layout the browser does for that
