@@ -118,7 +118,10 @@ const diagramTextOutsideBoxes = (page: Page): Promise<string[]> =>
         SVGRectElement | undefined;
       if (!rect) continue;
       const right = rect.x.baseVal.value + rect.width.baseVal.value;
-      for (const text of Array.from(g.children).filter((c) => c.tagName === 'text')) {
+      // A box's texts sit in its group, directly or in its clip group and title link.
+      for (const text of Array.from(
+        g.querySelectorAll(':scope > text, :scope > g text, :scope > a text'),
+      )) {
         const box = (text as SVGTextElement).getBBox();
         if (box.x + box.width > right + 1)
           found.push(

@@ -127,8 +127,12 @@ const DiagramOfLanes = ({ lanes }: { lanes: WiringLane[]; signature: string }) =
 );
 const MemoDiagram = React.memo(DiagramOfLanes, (a, b) => a.signature === b.signature);
 
+/** Ids of clip paths are per drawing: two diagrams on a page may have boxes of other sizes. */
+let diagrams = 0;
+
 const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
   const { t } = useNetworkingTranslation();
+  const [instance] = React.useState(() => (diagrams += 1));
   const container = React.useRef<HTMLDivElement>(null);
   const available = useContentWidth(container);
   const {
@@ -156,30 +160,35 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
     (lane) => PAD * 2 + LINE * (1 + Math.max(...lane.nodes.map((n) => n.lines.length))),
   );
   const height = HEADER + laneHeights.reduce((a, h) => a + h + LANE_GAP, 0);
+  const clipId = (h: number) => `vm-networking-wiring-${instance}-clip-${h}`;
 
-  // Only the title links to the object; addresses and device names stay plain text. The texts sit
-  // in a nested <svg> of the box's size, which clips whatever the character estimate let through.
+  // Only the title links to the object; addresses and device names stay plain text. A text the
+  // box cannot hold is shortened and carries its full wording as a hover title (only then: 200
+  // titles that repeat what is already shown cost a sixth of the drawing). Each box's group is
+  // clipped to the box (one clip path per lane height), which cuts whatever the character
+  // estimate let through.
+  const shown = (full: string, max: number) => {
+    const clipped = clip(full, max);
+    return clipped === full ? full : [<title key="t">{full}</title>, clipped];
+  };
   const box = (node: WiringNode, x: number, y: number, h: number, key: string) => {
     const title = str(node.title);
     const titleText = (
       <text className="vm-networking-wiring__title" x={PAD} y={PAD + LINE - 3}>
-        <title>{title}</title>
-        {clip(title, titleChars)}
+        {shown(title, titleChars)}
       </text>
     );
     return (
-      <g key={key}>
+      <g key={key} transform={`translate(${x} ${y})`}>
         <rect
           className={`vm-networking-wiring__box vm-networking-wiring__box--${node.status}`}
-          x={x}
-          y={y}
           width={BOX_WIDTH}
           height={h}
           rx={4}
         >
           {node.note && <title>{text(node.note)}</title>}
         </rect>
-        <svg x={x} y={y} width={BOX_WIDTH} height={h}>
+        <g clipPath={`url(#${clipId(h)})`}>
           {node.ref ? (
             <a href={resourceUrl(node.ref)} className="vm-networking-wiring__link">
               {titleText}
@@ -194,11 +203,10 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
               x={PAD}
               y={PAD + LINE * (i + 2) - 3}
             >
-              <title>{str(line)}</title>
-              {clip(str(line), lineChars)}
+              {shown(str(line), lineChars)}
             </text>
           ))}
-        </svg>
+        </g>
       </g>
     );
   };
@@ -227,6 +235,11 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
           >
             <path className="vm-networking-wiring__arrow" d="M 0 0 L 10 5 L 0 10 z" />
           </marker>
+          {[...new Set(laneHeights)].map((h) => (
+            <clipPath key={h} id={clipId(h)}>
+              <rect width={BOX_WIDTH} height={h} />
+            </clipPath>
+          ))}
         </defs>
         {WIRING_COLUMNS.map((col, i) => (
           <text
@@ -235,8 +248,7 @@ const Diagram: React.FC<{ lanes: WiringLane[] }> = ({ lanes }) => {
             x={i * (BOX_WIDTH + GAP) + 1}
             y={16}
           >
-            <title>{headers[col]}</title>
-            {clip(headers[col], headerChars)}
+            {shown(headers[col], headerChars)}
           </text>
         ))}
         {!waitForWidth &&
