@@ -131,6 +131,8 @@ export interface Diagnostic {
   source?: string;
   /** The rule concerned: `ingress[0]`, or an admin rule's name. */
   rule?: string;
+  /** An object that could not be read, as it was given (views match it to what it affects). */
+  object?: unknown;
   fix: Fix;
 }
 
@@ -259,6 +261,7 @@ export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
       ...said(...unreadableSentence(analysis, o, kind, shown)),
       subject: { kind, namespace, name },
       source: analysis.sourceOf(o as K8sObject),
+      object: o,
       fix: { description: D.fixInput },
     });
   }

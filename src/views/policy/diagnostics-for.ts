@@ -4,6 +4,7 @@ import type { PolicyAnalysis } from '../../core/policy/analysis';
 import type { Diagnostic } from '../../core/policy/diagnostics';
 import type { Endpoint, EndpointInterface } from '../../core/policy/endpoints';
 import type { Policy } from '../../core/policy/policies';
+import { unreadablePolicy } from '../../core/policy/unreadable';
 
 /** The diagnostics of the analysis that concern this interface. */
 export const diagnosticsFor = (
@@ -43,10 +44,21 @@ export const diagnosticsFor = (
         const p = policyOf(d);
         return !!p && analysis.policiesSelecting(iface).includes(p);
       }
-      case 'unreadable-object':
-        // Left out of the analysis: it may concern any interface of its namespace (or, without
-        // one, of the cluster).
+      case 'unreadable-object': {
+        // One that could be a policy concerns the interfaces whose answers it makes unknown (an
+        // admin policy not those on secondary networks, a MultiNetworkPolicy not the pod network).
+        if (unreadablePolicy(d.object)) {
+          const affecting = analysis.unreadableAffecting(iface);
+          return (
+            !!affecting &&
+            [...affecting.admin, ...affecting.networkPolicy, ...affecting.baseline].some(
+              (u) => u.object === d.object,
+            )
+          );
+        }
+        // Any other is a missing endpoint or network of its namespace (or, without one, of any).
         return !d.subject.namespace || d.subject.namespace === endpoint.namespace;
+      }
       case 'not-analysed':
         return analysis.adminAppliesOn(iface.networkId);
       case 'dhcp-blocked':
