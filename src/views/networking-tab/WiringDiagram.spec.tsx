@@ -20,6 +20,11 @@ describe('clip', () => {
     expect(width(clipped)).toBeLessThanOrEqual(14);
   });
 
+  it('counts capitals wider than lower case (OVN, VLAN), so a bold title in capitals is cut sooner', () => {
+    expect(clip('ovn（集群网络）', 12)).toBe('ovn（集群网…');
+    expect(clip('OVN（集群网络）', 12)).toBe('OVN（集群…');
+  });
+
   it('never exceeds the budget for any mix of wide and narrow characters', () => {
     fc.assert(
       fc.property(
