@@ -107,17 +107,21 @@ const udnRef = (udn: AnyUDN): ObjectRef =>
     ? refOf(Models.ClusterUserDefinedNetwork, udn.metadata?.name ?? '')
     : refOf(Models.UserDefinedNetwork, udn.metadata?.name ?? '', udn.metadata?.namespace);
 
-const udnFactsCache = new WeakMap<AnyUDN, Partial<NetworkFacts>>();
-
-/** Memoized per (C)UDN object: watches hand back the same objects until they change. */
-const udnFacts = (udn: AnyUDN): Partial<NetworkFacts> => {
-  let facts = udnFactsCache.get(udn);
-  if (!facts) {
-    facts = definedOnly(computeUdnFacts(udn));
-    udnFactsCache.set(udn, facts);
-  }
-  return facts;
+/** `compute`, remembered per object: watches hand back the same objects until they change. */
+const perObject = <K extends object, V>(compute: (key: K) => V): ((key: K) => V) => {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
 };
+
+/** The facts a (C)UDN spec states (only those it sets), per object. */
+const udnFacts = perObject((udn: AnyUDN) => definedOnly(computeUdnFacts(udn)));
 
 /** Facts a (C)UDN spec states; they win over its rendered NAD, which may lag or be unreadable. */
 const computeUdnFacts = (udn: AnyUDN): Partial<NetworkFacts> => {
@@ -179,17 +183,8 @@ const computeUdnFacts = (udn: AnyUDN): Partial<NetworkFacts> => {
   return { ...facts, evidence };
 };
 
-const nadFactsCache = new WeakMap<NadConfig, Partial<NetworkFacts>>();
-
-/** The facts a NAD config states (only those it sets), memoized per parsed config. */
-const nadFacts = (config: NadConfig): Partial<NetworkFacts> => {
-  let facts = nadFactsCache.get(config);
-  if (!facts) {
-    facts = definedOnly(readNadFacts(config));
-    nadFactsCache.set(config, facts);
-  }
-  return facts;
-};
+/** The facts a NAD config states (only those it sets), per parsed config. */
+const nadFacts = perObject((config: NadConfig) => definedOnly(readNadFacts(config)));
 
 const readNadFacts = (config: NadConfig): Partial<NetworkFacts> => ({
   pluginType: config.type,

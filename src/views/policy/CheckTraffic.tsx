@@ -31,6 +31,18 @@ const badPort = (text: string): boolean => {
   return v !== '' && (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535);
 };
 
+/** A field's error under it, when there is one. */
+const FieldError: React.FC<{ text?: string; dataTest: string }> = ({ text, dataTest }) =>
+  text ? (
+    <FormHelperText>
+      <HelperText>
+        <HelperTextItem variant="error" data-test={dataTest}>
+          {text}
+        </HelperTextItem>
+      </HelperText>
+    </FormHelperText>
+  ) : null;
+
 export interface CheckTrafficProps {
   analysis: PolicyAnalysis;
   endpoint: Endpoint;
@@ -172,15 +184,7 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
               }}
               onBlur={() => setIpLeft(badIp(ip))}
             />
-            {ipError && (
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem variant="error" data-test="policy-check-ip-error">
-                    {ipError}
-                  </HelperTextItem>
-                </HelperText>
-              </FormHelperText>
-            )}
+            <FieldError text={ipError} dataTest="policy-check-ip-error" />
           </FormGroup>
         )}
         <div className="vm-networking-check-traffic__pair">
@@ -214,15 +218,7 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
               }}
               onBlur={() => setPortLeft(badPort(port))}
             />
-            {portError && (
-              <FormHelperText>
-                <HelperText>
-                  <HelperTextItem variant="error" data-test="policy-check-port-error">
-                    {portError}
-                  </HelperTextItem>
-                </HelperText>
-              </FormHelperText>
-            )}
+            <FieldError text={portError} dataTest="policy-check-port-error" />
           </FormGroup>
         </div>
       </Form>
