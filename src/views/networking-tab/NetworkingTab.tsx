@@ -15,7 +15,6 @@ import { runDiagnostics } from '../../core/diagnostics';
 import type { Finding } from '../../core/diagnostics/types';
 import { buildNetworkingModel } from '../../core/model/interface-model';
 import type { NetworkingInput, NetworkingModel } from '../../core/model/types';
-import { wiringOf } from '../../core/model/wiring';
 import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
@@ -82,23 +81,6 @@ const ModelErrorPanel: React.FC<{ error: Error; input?: NetworkingInput }> = ({ 
 };
 
 /**
- * While the lists load (the requests are out: this effect runs after the watches' own), the model
- * is built once from the VM spec alone and thrown away. Nothing of it is shown; it runs the
- * model's code for the first time (the browser compiles it) and hashes the NICs' pod interface
- * names, so the build that is shown, on the critical path, runs warm code.
- */
-let warmedUp = false;
-const useWarmUpWhileLoading = (vm: VirtualMachine | undefined, loaded: boolean) => {
-  React.useEffect(() => {
-    // Once per page: compiled code stays compiled.
-    if (!vm || loaded || warmedUp) return;
-    warmedUp = true;
-    const built = buildSafely({ vm }, true);
-    if (built?.model) wiringOf(built.model);
-  }, [vm, loaded]);
-};
-
-/**
  * While the tab waits for its lists, the width its sections will have (the wiring diagram draws
  * for it): read from an empty box in the layout of a still almost empty tab, where it costs little.
  */
@@ -123,7 +105,6 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   // Built once every watched list has answered: rendering the rows from partial data first and
   // again as each list arrives cost more than the wait (see scripts/bench/tab-render.ts).
   const built = React.useMemo(() => buildSafely(input, loaded), [input, loaded]);
-  useWarmUpWhileLoading(obj, loaded);
 
   if (!obj) {
     return (
