@@ -170,7 +170,8 @@ export const DiagnosticsPanel: React.FC<{
       findings.length === 0
         ? t('No problems found in what could be read')
         : t(
-            '{{errors}} errors, {{warnings}} warnings, {{infos}} notes on {{interfaces}} interfaces',
+            // Counts as label and value: "1 warnings" read wrong, and one sentence cannot agree with four counts.
+            'Errors: {{errors}} · warnings: {{warnings}} · notes: {{infos}} — interfaces concerned: {{interfaces}}',
             {
               errors: counts.error,
               warnings: counts.warning,
