@@ -23,7 +23,9 @@ describe('DiagnosticsPanel', () => {
     const model = buildNetworkingModel(input);
     const findings = runDiagnostics(model);
     render(<DiagnosticsPanel findings={findings} model={model} />);
-    expect(screen.getByTestId('diagnostics-summary')).toHaveTextContent(/Errors: 1 · warnings: \d+ · notes: \d+ — interfaces concerned: 1/);
+    expect(screen.getByTestId('diagnostics-summary')).toHaveTextContent(
+      /Errors: 1 · warnings: \d+ · notes: \d+ — interfaces concerned: 1/,
+    );
     const alert = screen.getByTestId('diagnostic-nad-missing');
     expect(within(alert).queryByTestId('diagnostic-fix')).not.toBeInTheDocument();
     fireEvent.click(within(alert).getByText('Show the fix'));

@@ -253,7 +253,9 @@ describe('one diagnostics summary, the policy findings included', () => {
     const finding = await screen.findByTestId('diagnostic-policy-linux-bridge-mnp');
     expect(finding).toHaveTextContent('nic-add1');
     expect(finding).toHaveTextContent(/not enforced/);
-    expect(screen.getByTestId('diagnostics-summary')).not.toHaveTextContent('Errors: 0 · warnings: 0');
+    expect(screen.getByTestId('diagnostics-summary')).not.toHaveTextContent(
+      'Errors: 0 · warnings: 0',
+    );
     expect(screen.queryByTestId('diagnostics-none')).toBeNull();
   });
 
