@@ -246,6 +246,7 @@ export class PolicyAnalysis {
   readonly skippedObjects: unknown[] = [];
   /** The skipped objects that could be policies, and what they could decide. */
   readonly unreadablePolicies: UnreadablePolicy[] = [];
+  private readonly unreadableByObject = new Map<unknown, UnreadablePolicy>();
   readonly sourceOf: (o: K8sObject) => string | undefined;
 
   private readonly attachmentsByNetwork = new Map<string, Attachment[]>();
@@ -287,7 +288,10 @@ export class PolicyAnalysis {
     this.objects = objects;
     for (const o of this.skippedObjects) {
       const u = unreadablePolicy(o);
-      if (u) this.unreadablePolicies.push(u);
+      if (u) {
+        this.unreadablePolicies.push(u);
+        this.unreadableByObject.set(o, u);
+      }
     }
     this.sourceOf = options.sourceOf ?? (() => undefined);
     this.catalog = buildNetworkCatalog(objects);
@@ -405,11 +409,7 @@ export class PolicyAnalysis {
     const net = this.network(networkId);
     const primary =
       this.catalog.namespaces.get(endpoint.namespace)?.primaryNetworkId ?? POD_NETWORK_ID;
-    // As computeInert: MultiNetworkPolicy disabled, or on a Linux bridge, it does nothing.
-    const mnpEnforced =
-      networkId.startsWith('nad:') &&
-      this.multiNetworkPolicyEnabled &&
-      !(net?.cniType && LINUX_BRIDGE_TYPES.has(net.cniType));
+    const mnpEnforced = networkId.startsWith('nad:') && !this.mnpNotEnforced(net);
     const admin = this.adminAppliesOn(networkId);
     const affecting: UnreadableAffecting = { admin: [], networkPolicy: [], baseline: [] };
     for (const u of this.unreadablePolicies) {
@@ -424,6 +424,11 @@ export class PolicyAnalysis {
     }
     if (affecting.admin.length || affecting.networkPolicy.length || affecting.baseline.length)
       this.unreadableByIface.set(iface, affecting);
+  }
+
+  /** What a skipped object could decide, when it could be a policy (undefined: it cannot). */
+  unreadablePolicyOf(o: unknown): UnreadablePolicy | undefined {
+    return this.unreadableByObject.get(o);
   }
 
   /** Unreadable objects that could decide this interface's traffic (undefined: none). */
@@ -496,6 +501,13 @@ export class PolicyAnalysis {
     return this.byIp.get(networkId)?.get(ipKey(ip)) ?? [];
   }
 
+  /** Why no MultiNetworkPolicy is enforced on this network whatever it says (undefined: it is). */
+  private mnpNotEnforced(net: Network | undefined): InertReason | undefined {
+    if (!this.multiNetworkPolicyEnabled) return 'mnp-disabled';
+    if (net?.cniType && LINUX_BRIDGE_TYPES.has(net.cniType)) return 'linux-bridge';
+    return undefined;
+  }
+
   private computeInert(policy: Policy): void {
     if (policy.ref.kind !== 'MultiNetworkPolicy') return;
     const reasons = new Map<string, InertReason>();
@@ -504,8 +516,8 @@ export class PolicyAnalysis {
     );
     for (const id of policy.networkIds) {
       const net = this.catalog.networks.get(id);
-      if (!this.multiNetworkPolicyEnabled) reasons.set(id, 'mnp-disabled');
-      else if (net?.cniType && LINUX_BRIDGE_TYPES.has(net.cniType)) reasons.set(id, 'linux-bridge');
+      const notEnforced = this.mnpNotEnforced(net);
+      if (notEnforced) reasons.set(id, notEnforced);
       // ovnkube-controller refuses the whole policy: "IPAM-less networks can only have ipBlock peers".
       else if (net?.cniType === OVN_TYPE && net.ipam === 'no' && hasSelectorPeers) {
         reasons.set(id, 'ipamless-selector-peers');

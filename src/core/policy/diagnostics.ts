@@ -7,7 +7,7 @@ import type { PolicyAnalysis } from './analysis';
 import { policyLabel, type PolicyRef } from './policies';
 import { isBlocking } from './admin-policies';
 import { msg, render, type Message } from './messages';
-import { unreadablePolicy } from './unreadable';
+import { isRecord } from '../pod/parse-result';
 
 const t = <S extends string>(key: S): S => key;
 const D = {
@@ -180,7 +180,7 @@ const unreadableSentence = (
   kind: string,
   name: string,
 ): [string, Record<string, string>] => {
-  const u = unreadablePolicy(o);
+  const u = analysis.unreadablePolicyOf(o);
   if (!u) return [D.unreadableObject, { kind, name }];
   if (!u.kind) return [D.unreadableKindObject, { name }];
   if (u.admin || u.baseline || u.namespace === undefined)
@@ -245,15 +245,12 @@ export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
   }
   // Objects left out as unreadable: said, never silently dropped, with what they make unknown.
   for (const o of analysis.skippedObjects) {
-    const obj = (typeof o === 'object' && o !== null ? o : {}) as {
-      kind?: unknown;
-      metadata?: { name?: unknown; namespace?: unknown } | null;
-    };
+    const obj = isRecord(o) ? o : {};
+    const meta = isRecord(obj.metadata) ? obj.metadata : {};
     const text = (v: unknown) => (typeof v === 'string' ? v : '?');
     const kind = text(obj.kind);
-    const name = text(obj.metadata?.name);
-    const namespace =
-      typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : undefined;
+    const name = text(meta.name);
+    const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined;
     const shown = namespace ? `${namespace}/${name}` : name;
     out.push({
       code: 'unreadable-object',

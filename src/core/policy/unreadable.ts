@@ -6,6 +6,7 @@
  */
 import { ADMIN_POLICY_GROUP } from './admin-policies';
 import { msg, POLICY_MESSAGES as M, type Message } from './messages';
+import { isRecord } from '../pod/parse-result';
 
 export interface UnreadablePolicy {
   /** The object as it was given. */
@@ -59,11 +60,7 @@ export const unreadablePolicy = (o: unknown): UnreadablePolicy | undefined => {
   if (known?.group && typeof apiVersion === 'string' && !apiVersion.startsWith(`${known.group}/`))
     return undefined;
 
-  const meta = obj.metadata;
-  const metaRecord =
-    typeof meta === 'object' && meta !== null && !Array.isArray(meta)
-      ? (meta as Record<string, unknown>)
-      : undefined;
+  const metaRecord = isRecord(obj.metadata) ? obj.metadata : undefined;
   const rawNamespace = metaRecord?.namespace;
   // A namespace that is not text could be any namespace; so could a missing one: a readable
   // policy without one is read as in `default`, but an object this broken is not guessed at.

@@ -31,6 +31,23 @@ const badPort = (text: string): boolean => {
   return v !== '' && (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535);
 };
 
+/**
+ * Whether a field's error shows: set when the field is left with a bad value, cleared as soon as
+ * its value is good again. "10.1" on the way to "10.1.2.3" is not a mistake yet, so no error while
+ * typing; once shown, it goes the moment the value is right. Leaving a good value does not arm it,
+ * or the next edit of that field would be judged keystroke by keystroke.
+ */
+const useLeftBad = (bad: (text: string) => boolean) => {
+  const [shown, setShown] = React.useState(false);
+  return {
+    shown,
+    changed: (text: string) => {
+      if (!bad(text)) setShown(false);
+    },
+    left: (text: string) => setShown(bad(text)),
+  };
+};
+
 /** A field's error under it, when there is one. */
 const FieldError: React.FC<{ text?: string; dataTest: string }> = ({ text, dataTest }) =>
   text ? (
@@ -69,12 +86,8 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
   const [ip, setIp] = React.useState('');
   const [protocol, setProtocol] = React.useState('');
   const [port, setPort] = React.useState('');
-  // Whether a field's error shows: set when the field is left with a bad value, cleared as soon
-  // as its value is good again. "10.1" on the way to "10.1.2.3" is not a mistake yet, so no error
-  // while typing; once shown, it goes the moment the value is right. Leaving a good value does
-  // not arm it, or the next edit of that field would be judged keystroke by keystroke.
-  const [ipLeft, setIpLeft] = React.useState(false);
-  const [portLeft, setPortLeft] = React.useState(false);
+  const ipLeft = useLeftBad(badIp);
+  const portLeft = useLeftBad(badPort);
 
   const peers = React.useMemo(
     () =>
@@ -100,11 +113,11 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
   const portInvalid = protocol !== '' && badPort(port);
   // Field-level input errors, shown under the field once it has been left.
   const ipError =
-    ipInvalid && ipLeft
+    ipInvalid && ipLeft.shown
       ? t('"{{value}}" is not an IPv4 or IPv6 address.', { value: ip.trim() })
       : undefined;
   const portError =
-    portInvalid && portLeft ? t('Port must be a number from 1 to 65535.') : undefined;
+    portInvalid && portLeft.shown ? t('Port must be a number from 1 to 65535.') : undefined;
 
   const outcome = React.useMemo((): { result?: EvalResult; error?: string } | undefined => {
     const chosen = peers.find((p) => p.key === peer);
@@ -180,9 +193,9 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
               aria-invalid={!!ipError}
               onChange={(_e, v) => {
                 setIp(v);
-                if (!badIp(v)) setIpLeft(false);
+                ipLeft.changed(v);
               }}
-              onBlur={() => setIpLeft(badIp(ip))}
+              onBlur={() => ipLeft.left(ip)}
             />
             <FieldError text={ipError} dataTest="policy-check-ip-error" />
           </FormGroup>
@@ -214,9 +227,9 @@ export const CheckTraffic: React.FC<CheckTrafficProps> = ({ analysis, endpoint, 
               aria-invalid={!!portError}
               onChange={(_e, v) => {
                 setPort(v);
-                if (!badPort(v)) setPortLeft(false);
+                portLeft.changed(v);
               }}
-              onBlur={() => setPortLeft(badPort(port))}
+              onBlur={() => portLeft.left(port)}
             />
             <FieldError text={portError} dataTest="policy-check-port-error" />
           </FormGroup>

@@ -4,7 +4,6 @@ import type { PolicyAnalysis } from '../../core/policy/analysis';
 import type { Diagnostic } from '../../core/policy/diagnostics';
 import type { Endpoint, EndpointInterface } from '../../core/policy/endpoints';
 import type { Policy } from '../../core/policy/policies';
-import { unreadablePolicy } from '../../core/policy/unreadable';
 
 /** The diagnostics of the analysis that concern this interface. */
 export const diagnosticsFor = (
@@ -47,7 +46,7 @@ export const diagnosticsFor = (
       case 'unreadable-object': {
         // One that could be a policy concerns the interfaces whose answers it makes unknown (an
         // admin policy not those on secondary networks, a MultiNetworkPolicy not the pod network).
-        if (unreadablePolicy(d.object)) {
+        if (analysis.unreadablePolicyOf(d.object)) {
           const affecting = analysis.unreadableAffecting(iface);
           return (
             !!affecting &&
