@@ -2,7 +2,6 @@
  * The matrix cell text goes through the plugin's translation catalog, the composite "partly
  * allowed, partly unknown" text included (it was English whatever the language).
  */
-import * as React from 'react';
 import { act, render, screen } from '@testing-library/react';
 import i18next from 'i18next';
 import { noConns, portConns } from '../../core/policy/conn-set';
