@@ -438,6 +438,8 @@ export class PolicyAnalysis {
 
   /** Why this namespace's labels are unknown (undefined: they are read, or absent and so none). */
   namespaceUnreadable(namespace: string): Message | undefined {
+    // The common case, on the hot path of selector matching: every Namespace was read.
+    if (!this.unreadableNamespaces.size && !this.unnamedNamespace) return undefined;
     const reason = this.unreadableNamespaces.get(namespace);
     if (reason) return reason;
     if (this.unnamedNamespace && !this.catalog.namespaces.get(namespace)?.declared)
