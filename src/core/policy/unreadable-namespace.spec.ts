@@ -122,6 +122,22 @@ describe('a NetworkPolicy namespaceSelector peer whose Namespace cannot be read'
     );
   });
 
+  it('a Namespace whose name cannot be read could be any namespace not read otherwise', () => {
+    const nameless = {
+      ...nsB,
+      metadata: { name: 42, labels: { team: 'a' } },
+    } as unknown as K8sObject;
+    // b has no readable Namespace object (it could be the nameless one); c has one.
+    const objs = [nsA, nameless, nsC, ...pods, fromTeamA];
+    expect(ask(objs, { endpoint: 'a/server', peer: { endpoint: 'b/client' } })).toEqual({
+      verdict: 'Unknown',
+      why: 'Namespace ? could not be read',
+    });
+    expect(ask(objs, { endpoint: 'a/server', peer: { endpoint: 'c/client' } }).verdict).toBe(
+      'Allowed',
+    );
+  });
+
   it('a Namespace the view could not fetch (an option) is unknown the same way', () => {
     const objs = [nsA, nsC, ...pods, fromTeamA];
     expect(
