@@ -116,6 +116,19 @@ describe('vm-networking policy connlist', () => {
     );
     expect(r.stdout.trim().split('\n')).toEqual(expected.trim().split('\n'));
   });
+
+  it('the usage text documents the Unknown section: its heading, what it lists and why', () => {
+    const r = run('policy', '--help');
+    expect(r.code).toBe(0);
+    const usage = r.stdout.replace(/\s+/g, ' ');
+    // The heading as connlist prints it (src/core/policy/connlist.ts).
+    expect(usage).toContain(
+      'Unknown connectivity in <network> (it depends on input that could not be read):',
+    );
+    expect(usage).toContain('<src> => <dst> : <connections>');
+    expect(usage).toMatch(/left out as unreadable could decide it/);
+    expect(usage).toMatch(/Namespace whose labels a namespace selector matches on/);
+  });
 });
 
 describe('policy input the analysis cannot read, and connlist diagnostics', () => {

@@ -289,6 +289,13 @@ export const POLICY_USAGE = `Usage:
       --direction ingress|egress --peer <ip>|<namespace>/<name> [--protocol TCP|UDP|SCTP --port <n>] [--expect allowed|denied]
   vm-networking policy connlist --manifests <dir> [--multiple-networks=false] [--focusworkload <name>]
       [--focusworkload-peer <name>] [--focus-direction ingress|egress] [--focus-conn tcp-80]
+
+  connlist prints np-guard's txt format, then one section of its own per network with connections
+  whose fate is not known: "Unknown connectivity in <network> (it depends on input that could not be
+  read):", one "<src> => <dst> : <connections>" line each. A connection is listed there, and not as
+  permitted, when an object the analysis left out as unreadable could decide it (a policy, or a
+  Namespace whose labels a namespace selector matches on) or a policy rule could not be read; the
+  diagnostics on stderr name that input. Fixed, the connection moves to permitted or goes away.
 `;
 
 export const policyCommand = (argv: string[], io: Io): number => {

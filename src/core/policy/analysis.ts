@@ -56,7 +56,7 @@ import {
   type AdminPolicy,
   type AdminRule,
 } from './admin-policies';
-import type { Message } from './messages';
+import { msg, POLICY_MESSAGES as M, type Message } from './messages';
 import {
   routerExposure,
   ROUTER_NAMESPACE,
@@ -65,6 +65,7 @@ import {
 } from './router';
 import type { LabelSelector } from '../k8s/types';
 import { unreadablePolicy, type UnreadablePolicy } from './unreadable';
+import { isRecord } from '../pod/parse-result';
 
 export interface Attachment {
   endpoint: Endpoint;
@@ -101,6 +102,11 @@ export interface AnalysisOptions {
   adminPoliciesOnPrimaryUdns?: boolean;
   /** Where an object was read from (a manifest file), for diagnostics. */
   sourceOf?: (o: K8sObject) => string | undefined;
+  /**
+   * Namespaces whose Namespace object could not be fetched (a watch error other than not found):
+   * their labels are unknown, as for a Namespace object left out as unreadable.
+   */
+  unreadableNamespaces?: string[];
 }
 
 /** The tier that decided: AdminNetworkPolicy, then (Multi)NetworkPolicy, then the baseline. */
@@ -206,6 +212,17 @@ interface PeerSpec {
 }
 
 const ipKey = (ip: { family: number; n: bigint }) => `${ip.family}:${ip.n}`;
+
+/** The label the API server sets on every namespace: known from the name alone. */
+const NAME_LABEL = 'kubernetes.io/metadata.name';
+/** Whether a selector reads no label but the namespace's name label (so unreadable labels do not matter). */
+const onlyNameLabel = (selector: LabelSelector): boolean =>
+  Object.keys(selector.matchLabels ?? {}).every((k) => k === NAME_LABEL) &&
+  (selector.matchExpressions ?? []).every((r) => r.key === NAME_LABEL);
+/** Selector-match bitmaps by endpoint id: 0 no, 1 yes, 2 unknown (unreadable namespace labels). */
+const YES = 1;
+const UNKNOWN = 2;
+const bitMatch = (b: number): Match => (b === YES ? true : b === UNKNOWN ? 'unknown' : false);
 const byRef = (a: Policy, b: Policy) =>
   a.ref.namespace < b.ref.namespace
     ? -1
@@ -264,6 +281,17 @@ export class PolicyAnalysis {
   private readonly adminNotApplied = new Map<EndpointInterface, AdminPolicy[]>();
   private readonly adminPeerBits = new Map<AdminPeer, Uint8Array>();
   private readonly unreadableByIface = new Map<EndpointInterface, UnreadableAffecting>();
+  /**
+   * Interface → admin policies to evaluate: those applied (`adminSelecting`) and, in priority order
+   * among them, those whose subject may select it (unreadable namespace labels).
+   */
+  private readonly adminEvaluated = new Map<EndpointInterface, AdminPolicy[]>();
+  /** Admin policy → endpoint id → why its subject may or may not select that endpoint. */
+  private readonly adminSubjectUnknown = new Map<AdminPolicy, Map<number, Message>>();
+  /** Namespace name → why its labels are unknown (its Namespace object could not be read). */
+  private readonly unreadableNamespaces = new Map<string, Message>();
+  /** A Namespace whose name cannot be read: any namespace without a readable one could be it. */
+  private unnamedNamespace?: Message;
   private readonly nodes: { labels: Record<string, string>; ips: EndpointIp[] }[];
 
   constructor(input: K8sObject[], options: AnalysisOptions = {}) {
@@ -286,6 +314,10 @@ export class PolicyAnalysis {
       else this.skippedObjects.push(o);
     }
     this.objects = objects;
+    for (const o of this.skippedObjects) this.noteUnreadableNamespace(o);
+    for (const name of options.unreadableNamespaces ?? [])
+      if (!this.unreadableNamespaces.has(name))
+        this.unreadableNamespaces.set(name, msg(M.unreadableObject, { kind: 'Namespace', name }));
     for (const o of this.skippedObjects) {
       const u = unreadablePolicy(o);
       if (u) {
@@ -366,36 +398,89 @@ export class PolicyAnalysis {
       ...this.adminPolicies.filter((p) => p.ref.kind === 'AdminNetworkPolicy').sort(byPriority),
       ...this.adminPolicies.filter((p) => p.ref.kind === 'BaselineAdminNetworkPolicy'),
     ];
+    const add = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+      const list = map.get(key) ?? [];
+      list.push(value);
+      map.set(key, list);
+    };
     for (const policy of admins) {
       for (const endpoint of this.endpoints) {
         // A subject that cannot be read could select anyone: it is applied, as "unknown".
-        if (policy.subject && !this.subjectSelects(policy.subject, endpoint)) continue;
+        const selects = policy.subject ? this.subjectSelects(policy.subject, endpoint) : true;
+        if (selects === false) continue;
+        // A subject that may select it (unreadable namespace labels) is evaluated, every rule it
+        // decides by "unknown", but not listed as applied.
+        if (selects === 'unknown') {
+          const why = this.namespaceUnreadable(endpoint.namespace)!;
+          let perEndpoint = this.adminSubjectUnknown.get(policy);
+          if (!perEndpoint) this.adminSubjectUnknown.set(policy, (perEndpoint = new Map()));
+          perEndpoint.set(endpoint.id, why);
+        }
         for (const iface of endpoint.interfaces) {
-          const target = this.adminAppliesOn(iface.networkId)
-            ? this.adminSelecting
-            : this.network(iface.networkId)?.kind === 'secondary'
-              ? undefined
-              : this.adminNotApplied;
-          if (!target) continue;
-          const list = target.get(iface) ?? [];
-          list.push(policy);
-          target.set(iface, list);
+          if (this.adminAppliesOn(iface.networkId)) {
+            add(this.adminEvaluated, iface, policy);
+            if (selects === true) add(this.adminSelecting, iface, policy);
+          } else if (this.network(iface.networkId)?.kind !== 'secondary' && selects === true)
+            add(this.adminNotApplied, iface, policy);
         }
       }
     }
   }
 
+  /** Records a skipped Namespace object: its labels, which selectors match on, are unknown. */
+  private noteUnreadableNamespace(o: unknown): void {
+    if (!isRecord(o) || o.kind !== 'Namespace') return;
+    const name = isRecord(o.metadata) ? o.metadata.name : undefined;
+    if (typeof name === 'string' && name !== '')
+      this.unreadableNamespaces.set(name, msg(M.unreadableObject, { kind: 'Namespace', name }));
+    else this.unnamedNamespace ??= msg(M.unreadableObject, { kind: 'Namespace', name: '?' });
+  }
+
+  /** Why this namespace's labels are unknown (undefined: they are read, or absent and so none). */
+  namespaceUnreadable(namespace: string): Message | undefined {
+    // The common case, on the hot path of selector matching: every Namespace was read.
+    if (!this.unreadableNamespaces.size && !this.unnamedNamespace) return undefined;
+    const reason = this.unreadableNamespaces.get(namespace);
+    if (reason) return reason;
+    if (this.unnamedNamespace && !this.catalog.namespaces.get(namespace)?.declared)
+      return this.unnamedNamespace;
+    return undefined;
+  }
+
+  /**
+   * A namespace selector against a namespace's labels: unknown when they cannot be read, unless
+   * the selector reads only the name label, which the API server derives from the name.
+   */
+  private namespaceMatches(namespace: string, selector: LabelSelector): Match {
+    const labels = this.catalog.namespaces.get(namespace)?.labels;
+    if (!this.namespaceUnreadable(namespace)) return matchesSelector(labels, selector);
+    if (onlyNameLabel(selector)) return matchesSelector({ [NAME_LABEL]: namespace }, selector);
+    return 'unknown';
+  }
+
   private subjectSelects(
     subject: { namespaceSelector: LabelSelector; podSelector?: LabelSelector },
     endpoint: Endpoint,
-  ): boolean {
-    return (
-      matchesSelector(
-        this.catalog.namespaces.get(endpoint.namespace)?.labels,
-        subject.namespaceSelector,
-      ) &&
-      (!subject.podSelector || matchesSelector(endpoint.labels, subject.podSelector))
-    );
+  ): Match {
+    if (subject.podSelector && !matchesSelector(endpoint.labels, subject.podSelector)) return false;
+    return this.namespaceMatches(endpoint.namespace, subject.namespaceSelector);
+  }
+
+  /**
+   * Why a selector match against the other end is unknown: the first of its namespaces (the
+   * attachment's, or those of the interfaces carrying the address) whose labels cannot be read.
+   */
+  private peerNamespaceReason(spec: PeerSpec, networkId: string): Message | undefined {
+    const owners = spec.attachment
+      ? [spec.attachment]
+      : spec.ip
+        ? this.attachmentsWithIp(networkId, spec.ip)
+        : [];
+    for (const a of owners) {
+      const why = this.namespaceUnreadable(a.endpoint.namespace);
+      if (why) return why;
+    }
+    return undefined;
   }
 
   /**
@@ -538,17 +623,17 @@ export class PolicyAnalysis {
     const bits = new Uint8Array(this.endpoints.length);
     for (const e of this.endpoints) {
       const nsOk = peer.namespaceSelector
-        ? matchesSelector(this.catalog.namespaces.get(e.namespace)?.labels, peer.namespaceSelector)
+        ? this.namespaceMatches(e.namespace, peer.namespaceSelector)
         : e.namespace === policy.ref.namespace;
       if (!nsOk) continue;
       if (peer.podSelector && !matchesSelector(e.labels, peer.podSelector)) continue;
-      bits[e.id] = 1;
+      bits[e.id] = nsOk === true ? YES : UNKNOWN;
     }
     byNs.set(policy.ref.namespace, bits);
     return bits;
   }
 
-  private readonly attachmentMatchCache = new WeakMap<Peer, WeakMap<EndpointInterface, boolean>>();
+  private readonly attachmentMatchCache = new WeakMap<Peer, WeakMap<EndpointInterface, Match>>();
 
   private peerMatches_(policy: Policy, peer: Peer, spec: PeerSpec, networkId: string): Match {
     if (peer.kind === 'invalid') return 'unknown';
@@ -570,7 +655,7 @@ export class PolicyAnalysis {
     peer: Exclude<Peer, { kind: 'invalid' }>,
     spec: PeerSpec,
     networkId: string,
-  ): boolean {
+  ): Match {
     if (spec.router) {
       // The router's addresses are not in the input: only selectors can name it.
       if (peer.kind === 'ipBlock') return false;
@@ -585,12 +670,20 @@ export class PolicyAnalysis {
         (ip) => rangeContains(peer.cidr, ip) && !peer.except.some((ex) => rangeContains(ex, ip)),
       );
     }
-    const bits = this.selectorPeerMatches(policy, peer);
-    if (spec.attachment) return bits[spec.attachment.endpoint.id] === 1;
     // An address matches a selector peer only through the interfaces that carry it.
-    return ips.some((ip) =>
-      this.attachmentsWithIp(networkId, ip).some((a) => bits[a.endpoint.id] === 1),
-    );
+    return this.bitsMatch(this.selectorPeerMatches(policy, peer), spec, ips, networkId);
+  }
+
+  /** The other end against a selector-match bitmap: yes if any of it matches, else unknown if any may. */
+  private bitsMatch(bits: Uint8Array, spec: PeerSpec, ips: EndpointIp[], networkId: string): Match {
+    if (spec.attachment) return bitMatch(bits[spec.attachment.endpoint.id]);
+    let unknown = false;
+    for (const ip of ips)
+      for (const a of this.attachmentsWithIp(networkId, ip)) {
+        if (bits[a.endpoint.id] === YES) return true;
+        if (bits[a.endpoint.id] === UNKNOWN) unknown = true;
+      }
+    return unknown ? 'unknown' : false;
   }
 
   /** A rule's peers against the other end: true, false, or unknown (an unreadable peer). */
@@ -614,7 +707,8 @@ export class PolicyAnalysis {
         namespaceSelector: peer.namespaceSelector,
         podSelector: peer.kind === 'pods' ? peer.podSelector : undefined,
       };
-      if (this.subjectSelects(subject, e)) bits[e.id] = 1;
+      const m = this.subjectSelects(subject, e);
+      if (m) bits[e.id] = m === true ? YES : UNKNOWN;
     }
     this.adminPeerBits.set(peer, bits);
     return bits;
@@ -645,11 +739,7 @@ export class PolicyAnalysis {
           n.ips.some((a) => a.family === ip.family && a.n === ip.n),
       );
     }
-    const bits = this.adminPeerEndpoints(peer);
-    if (spec.attachment) return bits[spec.attachment.endpoint.id] === 1;
-    return ips.some((ip) =>
-      this.attachmentsWithIp(networkId, ip).some((a) => bits[a.endpoint.id] === 1),
-    );
+    return this.bitsMatch(this.adminPeerEndpoints(peer), spec, ips, networkId);
   }
 
   private adminRuleMatches(rule: AdminRule, spec: PeerSpec, networkId: string): Match {
@@ -698,6 +788,7 @@ export class PolicyAnalysis {
 
   /** One admin policy tier (ANPs, or the BANP) over `remaining`; returns what it left undecided. */
   private adminTier(
+    self: Endpoint,
     policies: AdminPolicy[],
     direction: Direction,
     peer: PeerSpec,
@@ -708,7 +799,8 @@ export class PolicyAnalysis {
     explain: boolean,
   ): ConnSet {
     for (const policy of policies) {
-      const policyProblem = policy.problems.find(isBlocking);
+      const policyProblem =
+        policy.problems.find(isBlocking) ?? this.adminSubjectUnknown.get(policy)?.get(self.id);
       for (const rule of policy.rules[direction]) {
         const m = this.adminRuleMatches(rule, peer, networkId);
         if (m === false) continue;
@@ -723,9 +815,9 @@ export class PolicyAnalysis {
           policyProblem ??
           rule.problems[0] ??
           (m === 'unknown'
-            ? rule.peers.find(
+            ? (rule.peers.find(
                 (p): p is Extract<AdminPeer, { kind: 'invalid' }> => p.kind === 'invalid',
-              )?.reason
+              )?.reason ?? this.peerNamespaceReason(peer, networkId))
             : undefined);
         const action = reason ? 'Unknown' : rule.action;
         if (!reason) reason = undefined;
@@ -753,7 +845,7 @@ export class PolicyAnalysis {
   ): DirectionalResult {
     const networkId = self.iface.networkId;
     const isolatedBy = this.isolating(self.iface, direction);
-    const admins = this.adminPoliciesSelecting(self.iface);
+    const admins = this.adminEvaluated.get(self.iface) ?? [];
     const unreadable = this.unreadableAffecting(self.iface);
     if (!admins.length && !isolatedBy.length && !unreadable && !explain)
       return { isolatedBy, allowed: ALL_CONNS, unknown: NO_CONNS, steps: NO_STEPS };
@@ -781,6 +873,7 @@ export class PolicyAnalysis {
     const anps = admins.filter((p) => p.ref.kind === 'AdminNetworkPolicy');
     if (anps.length) {
       const remaining = this.adminTier(
+        self.endpoint,
         anps,
         direction,
         peer,
@@ -814,7 +907,8 @@ export class PolicyAnalysis {
                 conns: intersect(c, toNp),
                 policy,
                 rule,
-                reason: rule.problems[0] ?? invalid?.reason,
+                reason:
+                  rule.problems[0] ?? invalid?.reason ?? this.peerNamespaceReason(peer, networkId),
               });
             }
             continue;
@@ -869,7 +963,17 @@ export class PolicyAnalysis {
     let rest = toNp;
     const banps = admins.filter((p) => p.ref.kind === 'BaselineAdminNetworkPolicy');
     if (banps.length)
-      rest = this.adminTier(banps, direction, peer, networkId, destination, rest, out, explain);
+      rest = this.adminTier(
+        self.endpoint,
+        banps,
+        direction,
+        peer,
+        networkId,
+        destination,
+        rest,
+        out,
+        explain,
+      );
     out.allowed = union(out.allowed, rest);
     if (explain && !isEmpty(rest))
       out.steps.push({ tier: 'NetworkPolicy', action: 'Allow', conns: rest });

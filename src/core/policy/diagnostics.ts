@@ -20,6 +20,9 @@ const D = {
   unreadableObject: t(
     '{{kind}} {{name}} could not be read (its kind, name, namespace, labels or annotations are not text): it is left out, so answers that depend on it may be wrong',
   ),
+  unreadableNamespace: t(
+    '{{kind}} {{name}} could not be read (its kind, name, namespace, labels or annotations are not text): answers that depend on namespace selectors matching its labels are unknown until it is fixed',
+  ),
   unreadableInNamespace: t(
     '{{kind}} {{name}} could not be read (its kind, name, namespace, labels or annotations are not text): answers for endpoints in namespace {{namespace}} are unknown until it is fixed',
   ),
@@ -181,6 +184,8 @@ const unreadableSentence = (
   name: string,
 ): [string, Record<string, string>] => {
   const u = analysis.unreadablePolicyOf(o);
+  // Its labels are what namespace selectors match on: the analysis makes those answers unknown.
+  if (kind === 'Namespace') return [D.unreadableNamespace, { kind, name }];
   if (!u) return [D.unreadableObject, { kind, name }];
   if (!u.kind) return [D.unreadableKindObject, { name }];
   if (u.admin || u.baseline || u.namespace === undefined)

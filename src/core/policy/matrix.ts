@@ -16,6 +16,7 @@ import {
   type ConnSet,
 } from './conn-set';
 import { cutRanges, formatRange, formatRangeAsCidr, parseCidr, type IpRange } from './ip';
+import { msg, POLICY_MESSAGES as M, render, type Message } from './messages';
 
 export interface MatrixPeer {
   /** `ns/name[Kind] iface` for interfaces, the CIDR (or range) for outside blocks. */
@@ -36,6 +37,8 @@ export interface MatrixCell {
   text: string;
   /** Plain words, ICMP included; what is unknown is said too, never shown as allowed or denied. */
   words: string;
+  /** `words` as a keyed message, for views to translate (params: plain words of each part). */
+  message: Message;
 }
 
 export interface Matrix {
@@ -56,12 +59,20 @@ const t = <S extends string>(key: S): S => key;
 /** The cell words for what is unknown (i18next keys where the whole cell is one sentence). */
 const UNKNOWN_ALL = t('Unknown (input that cannot be read)');
 
-/** A cell's words: what is allowed, and what is unknown, if anything. */
-export const cellWords = (allowed: ConnSet, unknown: ConnSet): string => {
-  if (isEmpty(unknown)) return describe(allowed);
-  if (isEmpty(allowed) && isAll(unknown)) return UNKNOWN_ALL;
-  return `${describe(allowed)}; unknown: ${describe(unknown)}`;
+/**
+ * A cell's words as a keyed message: what is allowed, and what is unknown, if anything. A cell
+ * partly allowed and partly unknown is one sentence with both parts as params, so that a
+ * translation can order them and translate the joining words.
+ */
+export const cellMessage = (allowed: ConnSet, unknown: ConnSet): Message => {
+  if (isEmpty(unknown)) return msg(describe(allowed));
+  if (isEmpty(allowed) && isAll(unknown)) return msg(UNKNOWN_ALL);
+  return msg(M.cellPartlyUnknown, { allowed: describe(allowed), unknown: describe(unknown) });
 };
+
+/** A cell's words in English (the CLI, comparisons). */
+export const cellWords = (allowed: ConnSet, unknown: ConnSet): string =>
+  render(cellMessage(allowed, unknown));
 
 const policyBlocks = (analysis: PolicyAnalysis, networkId: string): IpRange[] => {
   const out: IpRange[] = [];
@@ -111,6 +122,7 @@ export const buildMatrix = (analysis: PolicyAnalysis, options: MatrixOptions): M
     unknown,
     text: formatNpGuard(allowed),
     words: cellWords(allowed, unknown),
+    message: cellMessage(allowed, unknown),
   });
   // What holds for every address of a block: the block cut where policies draw lines, intersected.
   const pieces = new Map<MatrixPeer, IpRange[]>(

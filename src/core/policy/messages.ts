@@ -40,6 +40,8 @@ export const POLICY_MESSAGES = {
   unreadableKind: t('{{name}}, an object whose kind cannot be read, could not be read'),
   // Verdict explanations
   unknownVerdict: t('unknown: {{reason}}'),
+  // A matrix cell partly allowed and partly unknown: both parts, in plain words (see matrix.ts)
+  cellPartlyUnknown: t('{{allowed}}; unknown: {{unknown}}'),
 } as const;
 
 /** English text of a keyed message, for the CLI and for tests. */

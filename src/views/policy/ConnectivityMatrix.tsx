@@ -39,7 +39,11 @@ export const ConnectivityMatrix: React.FC<{
     () => new Map((compare?.cells ?? []).map((c) => [`${c.from}\n${c.to}`, c])),
     [compare],
   );
-  const words = (c: MatrixCell) => t(c.words);
+  // The cell's keyed message; its params (plain words of each part) are translated too.
+  const words = ({ message: { message, params } }: MatrixCell) =>
+    params
+      ? t(message, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, t(String(v))])))
+      : t(message);
   return (
     // Scrolls inside itself: a wide namespace never makes the page scroll sideways.
     <div

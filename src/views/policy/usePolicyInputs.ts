@@ -46,6 +46,8 @@ export interface PolicyInputs {
   problems: PolicyInputProblem[];
   /** Whether the cluster network operator config could be read (MNP enablement is known). */
   operatorKnown: boolean;
+  /** Namespaces whose Namespace object failed to load: their labels are unknown, not "none". */
+  unreadableNamespaces: string[];
 }
 
 /**
@@ -107,6 +109,7 @@ export const usePolicyInputs = (namespace: string, foreignNads: string[] = []): 
     const problems: PolicyInputProblem[] = [];
     let loaded = true;
     let operatorKnown = false;
+    const unreadableNamespaces: string[] = [];
     for (const [key, res] of Object.entries(resources)) {
       const r = results[key];
       const model = Object.values(Models).find(
@@ -124,6 +127,8 @@ export const usePolicyInputs = (namespace: string, foreignNads: string[] = []): 
             message: messageOf(r.loadError),
             forbidden: isForbidden(r.loadError),
           });
+        // Its labels decide namespace selectors: fail closed (analysis.ts), not "no labels".
+        if (key === 'namespace' && !isNotFound(r.loadError)) unreadableNamespaces.push(namespace);
         continue;
       }
       if (key === 'operator') operatorKnown = !!r.data;
@@ -131,7 +136,7 @@ export const usePolicyInputs = (namespace: string, foreignNads: string[] = []): 
       if (Array.isArray(data)) objects.push(...(data as K8sObject[]).map((o) => stamp(model, o)));
       else if (data && typeof data === 'object') objects.push(stamp(model, data as K8sObject));
     }
-    return { objects, loaded, problems, operatorKnown };
+    return { objects, loaded, problems, operatorKnown, unreadableNamespaces };
   })();
   last.current = { signature, value };
   return value;

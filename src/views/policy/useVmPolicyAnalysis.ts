@@ -30,11 +30,14 @@ const tokenOf = (o: K8sObject): string => {
 
 let cache: { key: string; built: BuiltAnalysis } | undefined;
 
-const build = (objects: K8sObject[]): BuiltAnalysis => {
-  const key = objects.map(tokenOf).sort().join('\n');
+const build = (objects: K8sObject[], unreadableNamespaces: string[]): BuiltAnalysis => {
+  const key = [
+    ...objects.map(tokenOf).sort(),
+    ...unreadableNamespaces.map((n) => `unreadable Namespace ${n}`),
+  ].join('\n');
   if (cache?.key !== key) {
     analysisBuilds.count += 1;
-    const analysis = new PolicyAnalysis(objects);
+    const analysis = new PolicyAnalysis(objects, { unreadableNamespaces });
     cache = { key, built: { analysis, diagnostics: diagnose(analysis) } };
   }
   return cache.built;
@@ -46,6 +49,9 @@ export const useVmPolicyAnalysis = (
   foreignNads: string[],
 ): { inputs: PolicyInputs; built?: BuiltAnalysis } => {
   const inputs = usePolicyInputs(namespace, foreignNads);
-  const built = React.useMemo(() => (inputs.loaded ? build(inputs.objects) : undefined), [inputs]);
+  const built = React.useMemo(
+    () => (inputs.loaded ? build(inputs.objects, inputs.unreadableNamespaces) : undefined),
+    [inputs],
+  );
   return { inputs, built };
 };
