@@ -121,13 +121,19 @@ export const formatNpGuard = (c: ConnSet): string => {
   return groups.join(',');
 };
 
-/** Plain words for people: includes ICMP and the like. */
+/** Marks an English phrase as an i18next key (the views translate it; the catalog lists it). */
+const t = <S extends string>(key: S): S => key;
+
+/**
+ * Plain words for people: includes ICMP and the like. The whole-cell phrases are i18next keys;
+ * port lists ("TCP 80,UDP 53") are protocol tokens, the same in every language.
+ */
 export const describe = (c: ConnSet): string => {
-  if (isAll(c)) return 'All connections';
-  if (isEmpty(c)) return 'No connections';
-  const ports = hasAllPorts(c) ? 'All TCP, UDP and SCTP ports' : formatNpGuard(c);
+  if (isAll(c)) return t('All connections');
+  if (isEmpty(c)) return t('No connections');
+  const ports = hasAllPorts(c) ? t('All TCP, UDP and SCTP ports') : formatNpGuard(c);
   if (!c.other) return ports;
-  return ports ? `${ports}, and other protocols (ICMP)` : 'Only protocols without ports (ICMP)';
+  return ports ? `${ports}, and other protocols (ICMP)` : t('Only protocols without ports (ICMP)');
 };
 
 const subtractRanges = (x: Ranges, y: Ranges): Ranges => {

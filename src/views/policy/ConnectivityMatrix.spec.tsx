@@ -4,7 +4,13 @@
  */
 import { act, render, screen } from '@testing-library/react';
 import i18next from 'i18next';
-import { noConns, portConns } from '../../core/policy/conn-set';
+import {
+  allConns,
+  describe as describeConns,
+  noConns,
+  portConns,
+} from '../../core/policy/conn-set';
+import ja from '../../../locales/ja/plugin__vm-networking-console-plugin.json';
 import { cellMessage, cellWords, type Matrix } from '../../core/policy/matrix';
 import { POLICY_MESSAGES as M } from '../../core/policy/messages';
 import { ConnectivityMatrix } from './ConnectivityMatrix';
@@ -68,5 +74,29 @@ describe('ConnectivityMatrix cell text', () => {
     const cells = screen.getAllByTestId('matrix-cell');
     expect(cells[0]).toHaveTextContent('TCP 80; unbekannt: TCP 443');
     expect(cells[1]).toHaveTextContent('TCP 80');
+  });
+
+  it('whole-cell phrases ("All connections", "No connections") are in the shipped catalogs', async () => {
+    const whole = [allConns(), noConns()];
+    const cells = whole.map((c, i) => ({
+      from: 'a/x[Pod] eth0',
+      to: i ? 'a/x[Pod] eth0' : 'a/y[Pod] eth0',
+      conns: c,
+      unknown: noConns(),
+      text: '',
+      words: describeConns(c),
+      message: cellMessage(c, noConns()),
+    }));
+    i18next.addResourceBundle('ja', NS, ja);
+    await act(async () => {
+      await i18next.changeLanguage('ja');
+    });
+    render(<ConnectivityMatrix matrix={{ ...matrix, cells }} caption="m" dataTest="m" />);
+    const shown = screen.getAllByTestId('matrix-cell').map((c) => c.textContent);
+    expect([...shown].sort()).toEqual(
+      whole.map((c) => (ja as Record<string, string>)[describeConns(c)]).sort(),
+    );
+    expect(shown).not.toContain('All connections');
+    expect(shown).not.toContain('No connections');
   });
 });
