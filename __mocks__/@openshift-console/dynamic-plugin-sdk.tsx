@@ -58,7 +58,14 @@ export const __statusError = (
     },
   });
 
+/** Kinds whose watches report "not loaded yet" (a list still on its way). */
+let pendingKinds = new Set<string>();
+export const __setPendingKinds = (kinds: string[]) => {
+  pendingKinds = new Set(kinds);
+};
+
 export const __setMockResources = (objects: Obj[], loadErrors: Record<string, unknown> = {}) => {
+  pendingKinds = new Set();
   createFailures.length = 0;
   store = objects.map((o) => JSON.parse(JSON.stringify(o)));
   errors = loadErrors;
@@ -86,6 +93,7 @@ const watch = (res: WatchRes | null): [unknown, boolean, unknown] => {
     res,
   );
   const kind = kindOf(res) ?? '';
+  if (pendingKinds.has(kind)) return [undefined, false, undefined];
   if (errors[kind]) return [res.isList ? [] : undefined, true, errors[kind]];
   const found = store.filter((o) => matches(o, res));
   if (res.isList) return [found, true, undefined];

@@ -1,8 +1,10 @@
 /**
  * In the preview host, in headless Chromium, with the tab content ~800 px wide (the width
  * kubevirt-plugin's 4.22 VM page leaves the tab; see e2e/tab-layout.ts): the click from the VM's
- * Details tab to the Networking tab until it is fully rendered — every interface row, every lane
- * of the wiring diagram, every watched object loaded (`data-loaded="true"`) — for a VM with 16
+ * Details tab to the Networking tab until every interface row is shown (from the VM spec, as
+ * kubevirt's own NIC list shows them, while the lists load) and until it is fully rendered — every
+ * interface row with its facts, every lane of the wiring diagram, every watched object loaded
+ * (`data-loaded="true"`) — for a VM with 16
  * and with 32 interfaces (in a namespace with 500 NADs and 50 UDNs), and what that visit costs:
  * Kubernetes API requests, watches (WebSockets) opened, and lists requested more than once. Each
  * visit is a fresh page (the tab's code runs cold); a second figure switches tabs within one page.
@@ -37,6 +39,8 @@ const median = (values: number[]) =>
 
 interface Visit {
   ms: number;
+  /** Until every row is on screen, from the VM spec while the lists load (`pending-row-*`). */
+  rowsMs: number;
   requests: string[];
   /** When the last Kubernetes request of the visit started, after the click: a chain shows here. */
   lastRequestMs: number;
@@ -86,7 +90,7 @@ const visit = async (page: Page, detailsUrl: string, interfaces: number): Promis
   page.on('websocket', onSocket);
   const before = await metrics();
   const started = Date.now();
-  const ms = await timedClick(page, tab, interfaces);
+  const { ms, rowsMs } = await timedClick(page, tab, interfaces);
   const after = await metrics();
   // Requests a rendered tab still starts (late or chained ones) count for the visit too.
   await page.waitForTimeout(500);
@@ -96,6 +100,7 @@ const visit = async (page: Page, detailsUrl: string, interfaces: number): Promis
   const delta = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
   return {
     ms,
+    rowsMs,
     requests,
     lastRequestMs: lastRequestAt ? lastRequestAt - started : 0,
     watches,
@@ -119,23 +124,33 @@ const timedClick = async (
   page: Page,
   tab: ReturnType<Page['getByRole']>,
   interfaces: number,
-): Promise<number> => {
+): Promise<{ ms: number; rowsMs: number }> => {
   await page.evaluate(`(() => {
     const w = window;
     w.__benchStart = undefined;
     w.__benchDone = undefined;
+    w.__benchRows = undefined;
     document.addEventListener('click', (e) => { w.__benchStart = e.timeStamp; }, { capture: true, once: true });
     const n = ${interfaces};
     const done = () =>
       document.querySelectorAll('[data-test^="interface-row-"]').length === n &&
       document.querySelectorAll('[data-test^="wiring-lane-"]').length === n &&
       document.querySelector('[data-test="vm-networking-tab"]')?.getAttribute('data-loaded') === 'true';
+    const rows = () =>
+      document.querySelectorAll('[data-test^="interface-row-"], [data-test^="pending-row-"]').length === n;
+    const afterFrame = (set) => {
+      const rendered = new MessageChannel();
+      rendered.port1.onmessage = () => set(performance.now() - w.__benchStart);
+      rendered.port2.postMessage(0);
+    };
+    let rowsSeen = false;
     const check = () => {
-      if (w.__benchStart !== undefined && done()) {
-        const rendered = new MessageChannel();
-        rendered.port1.onmessage = () => { w.__benchDone = performance.now() - w.__benchStart; };
-        rendered.port2.postMessage(0);
-      } else requestAnimationFrame(check);
+      if (w.__benchStart !== undefined && !rowsSeen && rows()) {
+        rowsSeen = true;
+        afterFrame((t) => { w.__benchRows = t; });
+      }
+      if (w.__benchStart !== undefined && done()) afterFrame((t) => { w.__benchDone = t; });
+      else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);
   })()`);
@@ -148,7 +163,10 @@ const timedClick = async (
     timeout: 30000,
     polling: 50,
   });
-  return Number(await page.evaluate('window.__benchDone'));
+  return {
+    ms: Number(await page.evaluate('window.__benchDone')),
+    rowsMs: Number(await page.evaluate('window.__benchRows')),
+  };
 };
 
 /**
@@ -160,14 +178,19 @@ const sameTabSwitches = async (page: Page, detailsUrl: string, interfaces: numbe
   const networking = page.getByRole('tab', { name: 'Networking', exact: true });
   const details = page.getByRole('tab', { name: 'Details', exact: true });
   await networking.waitFor({ timeout: 30000 });
-  const times: number[] = [];
+  const times: { ms: number; rowsMs: number }[] = [];
   for (let i = 0; i <= RUNS; i += 1) {
     await details.click();
     // Let the previous visit's late work (the summary's policy check) finish first.
     await page.waitForTimeout(800);
     times.push(await timedClick(page, networking, interfaces));
   }
-  return { first: times[0], warm: median(times.slice(1)) };
+  const warm = times.slice(1);
+  return {
+    first: times[0].ms,
+    warm: median(warm.map((t) => t.ms)),
+    warmRows: median(warm.map((t) => t.rowsMs)),
+  };
 };
 
 interface Build {
@@ -212,7 +235,7 @@ const measureSize = async (
         await page.close();
       }
     }
-    const switches: { first: number; warm: number }[] = [];
+    const switches: { first: number; warm: number; warmRows: number }[] = [];
     for (const preview of previews) {
       const page = await browser.context.newPage();
       await page.setViewportSize(viewport);
@@ -233,13 +256,25 @@ const measureSize = async (
       const med = (f: (v: Visit) => number) => median(visits[b].map(f));
       out.push(
         {
-          name: `console ${CONSOLE}: Details → Networking, ${interfaces} NICs, ${Math.round(width)} px content${label}: rendered and loaded, a fresh page per visit (median of ${RUNS})`,
+          name: `console ${CONSOLE}: Details → Networking, ${interfaces} NICs, ${Math.round(width)} px content${label}: every row shown (from the VM spec), a fresh page per visit (median of ${RUNS})`,
+          value: med((v) => v.rowsMs),
+          unit: 'ms',
+          budget: 300,
+        },
+        {
+          name: `  rendered and loaded (every fact, every diagram lane), a fresh page per visit${label}`,
           value: med((v) => v.ms),
           unit: 'ms',
           budget: 300,
         },
         {
-          name: `console ${CONSOLE}: Details → Networking within one page, ${interfaces} NICs${label}: warm switches (median of ${RUNS})`,
+          name: `console ${CONSOLE}: Details → Networking within one page, ${interfaces} NICs${label}: every row shown, warm switches (median of ${RUNS})`,
+          value: switches[b].warmRows,
+          unit: 'ms',
+          budget: 300,
+        },
+        {
+          name: `  rendered and loaded, warm switches${label}`,
           value: switches[b].warm,
           unit: 'ms',
           budget: 300,

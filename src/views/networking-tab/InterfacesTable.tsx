@@ -122,6 +122,11 @@ interface RowProps {
   canDetach: boolean;
   /** Content signature: a row whose facts did not change is not re-rendered. */
   signature: string;
+  /**
+   * The tab's lists are still loading: the row shows only what the VM spec says (`row.spec`: name,
+   * binding, model as written) and "Loading" for the rest, and cannot be expanded.
+   */
+  pending: boolean;
 }
 
 const RowActions: React.FC<{
@@ -174,6 +179,7 @@ const InterfaceRowView: React.FC<RowProps> = ({
   onToggle,
   onAction,
   canDetach,
+  pending,
 }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
@@ -181,16 +187,23 @@ const InterfaceRowView: React.FC<RowProps> = ({
   const link = useLinkStateText()(row);
   const mac = row.guest.mac.reported ?? row.guest.mac.configured;
   const podInterface = row.pod.interfaceName ?? row.pod.expectedInterface;
+  const loading = <span className="vm-networking-interfaces__sub">{t('Loading')}</span>;
+  // While loading, the model as written in the spec: the instance may report another default.
+  const model = pending ? row.spec.model : row.guest.model.value;
   return (
-    <Tbody isExpanded={isExpanded}>
-      <Tr data-test={`interface-row-${row.name}`}>
-        <Td
-          expand={{ rowIndex, isExpanded, onToggle: () => onToggle(row.name) }}
-          data-test="interface-expand"
-        />
+    <Tbody isExpanded={isExpanded && !pending}>
+      <Tr data-test={pending ? `pending-row-${row.name}` : `interface-row-${row.name}`}>
+        {pending ? (
+          <Td />
+        ) : (
+          <Td
+            expand={{ rowIndex, isExpanded, onToggle: () => onToggle(row.name) }}
+            data-test="interface-expand"
+          />
+        )}
         <Td dataLabel={t('Name')}>
           <span data-test="interface-name">{row.name}</span>
-          {row.guest.hotplug && (
+          {!pending && row.guest.hotplug && (
             <>
               {' '}
               <span className="vm-networking-interfaces__flag vm-networking-interfaces__flag--warning">
@@ -198,7 +211,7 @@ const InterfaceRowView: React.FC<RowProps> = ({
               </span>
             </>
           )}
-          {podInterface && (
+          {!pending && podInterface && (
             <span
               className="vm-networking-interfaces__sub"
               title={t('virt-launcher pod interface')}
@@ -225,38 +238,50 @@ const InterfaceRowView: React.FC<RowProps> = ({
             </span>
           )}
           <span className="vm-networking-interfaces__sub" title={t('Model')}>
-            <span data-test="interface-model">{row.guest.model.value}</span>
+            <span data-test="interface-model">{model}</span>
           </span>
         </Td>
         <Td dataLabel={t('Network')} data-test="interface-network">
-          <NetworkCell summary={summary} text={str} namespace={namespace} />
+          {pending ? loading : <NetworkCell summary={summary} text={str} namespace={namespace} />}
         </Td>
         <Td dataLabel={t('Link state')} data-test="interface-link-state">
-          {link.main}
-          {link.sub && <span className="vm-networking-interfaces__sub">{link.sub}</span>}
+          {pending ? (
+            loading
+          ) : (
+            <>
+              {link.main}
+              {link.sub && <span className="vm-networking-interfaces__sub">{link.sub}</span>}
+            </>
+          )}
         </Td>
         <Td dataLabel={t('Addresses')}>
-          <span className="vm-networking-interfaces__address" data-test="interface-mac">
-            {mac ?? t('Assigned at start')}
-          </span>
-          <span data-test="interface-ips">
-            {row.guest.ips.map((ip) => (
-              <span
-                key={`${ip.address}-${ip.source}`}
-                className="vm-networking-interfaces__address"
-              >
-                {ip.address}
-                {ip.prefixLength !== undefined ? `/${ip.prefixLength}` : ''}
+          {pending ? (
+            loading
+          ) : (
+            <>
+              <span className="vm-networking-interfaces__address" data-test="interface-mac">
+                {mac ?? t('Assigned at start')}
               </span>
-            ))}
-          </span>
+              <span data-test="interface-ips">
+                {row.guest.ips.map((ip) => (
+                  <span
+                    key={`${ip.address}-${ip.source}`}
+                    className="vm-networking-interfaces__address"
+                  >
+                    {ip.address}
+                    {ip.prefixLength !== undefined ? `/${ip.prefixLength}` : ''}
+                  </span>
+                ))}
+              </span>
+            </>
+          )}
         </Td>
         <Td isActionCell>
           <RowActions name={row.name} canDetach={canDetach} onAction={onAction} />
         </Td>
       </Tr>
       {/* Only an expanded row has its details row: each PatternFly cell measures itself on mount. */}
-      {isExpanded && (
+      {isExpanded && !pending && (
         <Tr isExpanded>
           <Td colSpan={7}>
             <ExpandableRowContent>
@@ -281,7 +306,8 @@ const MemoRow = React.memo(
     a.rowIndex === b.rowIndex &&
     a.onToggle === b.onToggle &&
     a.onAction === b.onAction &&
-    a.canDetach === b.canDetach,
+    a.canDetach === b.canDetach &&
+    a.pending === b.pending,
 );
 
 const signatureOf = (row: InterfaceRow): string =>
@@ -339,7 +365,9 @@ export const InterfacesTable: React.FC<{
   vmName: string;
   /** The VM, for the Detach action; without it (or for a draft) rows offer only their YAML. */
   vm?: VirtualMachine;
-}> = ({ rows, namespace, vmName, vm }) => {
+  /** Rows built from the VM spec alone while the lists load (see `RowProps.pending`). */
+  pending?: boolean;
+}> = ({ rows, namespace, vmName, vm, pending = false }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
   const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
@@ -368,7 +396,8 @@ export const InterfacesTable: React.FC<{
     [rows],
   );
   const sorted = React.useMemo(() => {
-    if (!sort) return entries;
+    // While loading, only the spec's own columns can order the rows.
+    if (!sort || (pending && sort.column !== 'name' && sort.column !== 'binding')) return entries;
     const str = (m: string | Message) => (typeof m === 'string' ? m : text(m));
     const keyOf = (e: (typeof entries)[number]): string => {
       switch (sort.column) {
@@ -388,7 +417,7 @@ export const InterfacesTable: React.FC<{
     return sort.direction === 'desc' ? out.reverse() : out;
     // linkText is rebuilt every render; its output only depends on the rows and the language (text).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [entries, sort, text]);
+  }, [entries, sort, text, pending]);
 
   const columns: [ColumnKey, string][] = [
     ['name', t('Name')],
@@ -415,7 +444,8 @@ export const InterfacesTable: React.FC<{
       <div className="vm-networking-interfaces-container">
         <Table
           aria-label={t('Network interfaces')}
-          data-test="vm-networking-interfaces"
+          data-test={pending ? 'vm-networking-interfaces-pending' : 'vm-networking-interfaces'}
+          aria-busy={pending || undefined}
           variant="compact"
           className="vm-networking-interfaces"
         >
@@ -444,6 +474,7 @@ export const InterfacesTable: React.FC<{
               onAction={onAction}
               canDetach={canDetach}
               signature={signature}
+              pending={pending}
             />
           ))}
         </Table>

@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import * as path from 'path';
 import {
   __setMockResources,
+  __setPendingKinds,
   __watched,
 } from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
 import { readManifestFile } from '../../../test-support/manifests';
@@ -32,6 +33,52 @@ const cell = (row: string, field: string) =>
   within(screen.getByTestId(`interface-row-${row}`)).getByTestId(`interface-${field}`);
 
 describe('NetworkingTab on the demo scenarios', () => {
+  it('while the lists load: the spec rows (name, binding, model as written), "Loading" for the rest, then the same table filled in', () => {
+    const objects = [...demo('00-cluster.yaml'), ...demo('03-vm-primary-plus-secondary-udn.yaml')];
+    __setMockResources(objects as never);
+    __setPendingKinds(['NetworkAttachmentDefinition', 'VirtualMachineInstance']);
+    const vm = objects.find(
+      (o) => o.kind === 'VirtualMachine' && o.metadata?.name === 'vm-secondary-udn',
+    ) as VirtualMachine;
+    const { rerender } = render(<NetworkingTab obj={vm} />);
+    expect(screen.getByTestId('vm-networking-tab')).toHaveAttribute('data-loaded', 'false');
+    const names = (vm.spec?.template?.spec?.domain?.devices?.interfaces ?? []).map((i) => i.name);
+    expect(names.length).toBeGreaterThan(1);
+    const table = screen.getByTestId('vm-networking-interfaces-pending');
+    expect(table).toHaveAttribute('aria-busy', 'true');
+    const pendingBinding: Record<string, string> = {};
+    for (const name of names) {
+      const row = screen.getByTestId(`pending-row-${name}`);
+      expect(within(row).getByTestId('interface-name')).toHaveTextContent(name);
+      pendingBinding[name] = within(row).getByTestId('interface-binding').textContent ?? '';
+      for (const field of ['network', 'link-state'])
+        expect(within(row).getByTestId(`interface-${field}`)).toHaveTextContent(/^Loading$/);
+      // Nothing the spec alone cannot say: no pod interface, no addresses, no expanding.
+      expect(within(row).queryByTestId('interface-pod-interface')).toBeNull();
+      expect(within(row).queryByTestId('interface-mac')).toBeNull();
+      expect(within(row).queryByTestId('interface-expand')).toBeNull();
+    }
+    // The pod network NIC is carried by the primary UDN: while unknown, it is not "Pod network".
+    expect(table).not.toHaveTextContent('Pod network');
+    expect(screen.queryByTestId('interface-row-default')).toBeNull();
+    expect(screen.queryByTestId('wiring-diagram')).toBeNull();
+
+    __setPendingKinds([]);
+    rerender(<NetworkingTab obj={{ ...vm }} />);
+    expect(screen.getByTestId('vm-networking-tab')).toHaveAttribute('data-loaded', 'true');
+    expect(screen.queryByTestId('vm-networking-interfaces-pending')).toBeNull();
+    for (const name of names) {
+      expect(screen.queryByTestId(`pending-row-${name}`)).toBeNull();
+      expect(cell(name, 'binding')).toHaveTextContent(pendingBinding[name]);
+    }
+    expect(cell('default', 'network')).toHaveTextContent('Primary UDN primary-udn · Layer2');
+    expect(
+      within(
+        within(screen.getByTestId('interface-row-default')).getByTestId('interface-expand'),
+      ).getByRole('button'),
+    ).toBeInTheDocument();
+  });
+
   it('primary + secondary UDN: l2bridge on ovn-udn1, bridge on the hashed pod interface', async () => {
     renderScenario('03-vm-primary-plus-secondary-udn.yaml', 'vm-secondary-udn');
     expect(cell('default', 'binding')).toHaveTextContent('l2bridge');

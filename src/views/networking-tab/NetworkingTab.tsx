@@ -14,6 +14,7 @@ import type { VirtualMachine } from '../../core/k8s/types';
 import { runDiagnostics } from '../../core/diagnostics';
 import type { Finding } from '../../core/diagnostics/types';
 import { buildNetworkingModel } from '../../core/model/interface-model';
+import { specRowsOf } from '../../core/model/spec-rows';
 import type { NetworkingInput, NetworkingModel } from '../../core/model/types';
 import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
@@ -105,6 +106,12 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   // Built once every watched list has answered: rendering the rows from partial data first and
   // again as each list arrives cost more than the wait (see scripts/bench/tab-render.ts).
   const built = React.useMemo(() => buildSafely(input, loaded), [input, loaded]);
+  // Until then the table shows the NICs the VM spec names, as written there (no list needed):
+  // the rows are up as soon as the tab is, and the loaded model fills the same table in.
+  const specRows = React.useMemo(
+    () => (loaded || !obj ? undefined : specRowsOf(obj)),
+    [loaded, obj],
+  );
 
   if (!obj) {
     return (
@@ -115,6 +122,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   }
 
   const model = built?.model;
+  const shown = model ?? specRows;
   return (
     <PageSection data-test="vm-networking-tab" data-loaded={loaded ? 'true' : 'false'}>
       {!loaded && <WidthProbe />}
@@ -143,16 +151,17 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
         <StackItem>
           <NetworkingToolbar vm={obj} isDraft={!obj.metadata?.uid} />
         </StackItem>
-        {model && (
+        {shown && (model || shown.interfaces.length > 0) && (
           <StackItem>
             <Title headingLevel="h2">{t('Network interfaces')}</Title>
             <SectionErrorBoundary title={t('Network interfaces')} raw={obj.spec} texts={texts}>
-              {model.interfaces.length > 0 ? (
+              {shown.interfaces.length > 0 ? (
                 <InterfacesTable
-                  rows={model.interfaces}
-                  namespace={model.namespace}
-                  vmName={model.vmName}
+                  rows={shown.interfaces}
+                  namespace={shown.namespace}
+                  vmName={shown.vmName}
                   vm={obj}
+                  pending={!model}
                 />
               ) : (
                 <EmptyState titleText={t('No network interfaces')} headingLevel="h3">
