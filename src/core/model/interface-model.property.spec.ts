@@ -10,21 +10,12 @@ import { runDiagnostics } from '../diagnostics';
 import type { IpFact } from './addresses';
 import { buildNetworkingModel } from './interface-model';
 import type { Evidence, InterfaceRow, NetworkingInput, NetworkingModel } from './types';
-import { demoInput } from './__fixtures__/demo';
-import { wzInput } from './__fixtures__/field';
+import { CAPTURE_SCENARIOS } from './__fixtures__/scenarios';
 import { arbMutations, mutate, type Mutation } from './__fixtures__/mutate';
 
 const RUNS = Number(process.env.MODEL_PROPERTY_RUNS ?? 5000);
 
-const SCENARIOS: (() => NetworkingInput)[] = [
-  () => demoInput('01-vm-pod-masquerade.yaml'),
-  () => demoInput('02-vm-primary-udn-l2bridge.yaml'),
-  () => demoInput('03-vm-primary-plus-secondary-udn.yaml'),
-  () => demoInput('04-vm-localnet-vlan1924.yaml'),
-  () => demoInput('05-vm-linux-bridge-vlan33.yaml'),
-  () => demoInput('06-localnet-multinetworkpolicies.yaml', 'centos-stream9-gold-rabbit-80'),
-  wzInput,
-];
+const SCENARIOS = CAPTURE_SCENARIOS;
 // Parsed once; each run mutates a clone.
 const BASES = SCENARIOS.map((s) => JSON.stringify(s()));
 

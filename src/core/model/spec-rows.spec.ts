@@ -12,19 +12,10 @@ import { buildNetworkingModel } from './interface-model';
 import { specRowsOf } from './spec-rows';
 import type { VirtualMachine } from '../k8s/types';
 import type { InterfaceRow, NetworkingInput } from './types';
-import { demoInput } from './__fixtures__/demo';
-import { wzInput } from './__fixtures__/field';
+import { CAPTURE_SCENARIOS } from './__fixtures__/scenarios';
 import { arbMutations, mutate } from './__fixtures__/mutate';
 
-const SCENARIOS: (() => NetworkingInput)[] = [
-  () => demoInput('01-vm-pod-masquerade.yaml'),
-  () => demoInput('02-vm-primary-udn-l2bridge.yaml'),
-  () => demoInput('03-vm-primary-plus-secondary-udn.yaml'),
-  () => demoInput('04-vm-localnet-vlan1924.yaml'),
-  () => demoInput('05-vm-linux-bridge-vlan33.yaml'),
-  () => demoInput('06-localnet-multinetworkpolicies.yaml', 'centos-stream9-gold-rabbit-80'),
-  wzInput,
-];
+const SCENARIOS = CAPTURE_SCENARIOS;
 const BASES = SCENARIOS.map((s) => JSON.stringify(s()));
 
 /** What a row shows while loading (InterfacesTable `pending`). */

@@ -6,6 +6,7 @@
  * every answer that depends on matching that namespace's labels is unknown, naming the Namespace;
  * answers that do not depend on them keep their verdict.
  */
+import { allVerdicts } from './__fixtures__/verdicts';
 import fc from 'fast-check';
 import type { K8sObject } from '../k8s/types';
 import { PolicyAnalysis, type AnalysisOptions, type EvalQuery } from './analysis';
@@ -228,32 +229,6 @@ describe('policies that do not match on an unreadable Namespace keep their answe
   });
 });
 
-/** Every verdict between the endpoints, both directions, TCP 80, and to/from an address. */
-const allVerdicts = (objects: K8sObject[]) => {
-  const a = new PolicyAnalysis(objects);
-  const out: Record<string, string> = {};
-  for (const e of a.endpoints)
-    for (const direction of ['ingress', 'egress'] as const) {
-      for (const p of a.endpoints)
-        if (p !== e)
-          out[`${e.key} ${direction} ${p.key}`] = a.evaluate({
-            endpoint: e,
-            direction,
-            peer: { endpoint: p },
-            protocol: 'TCP',
-            port: 80,
-          }).verdict;
-      out[`${e.key} ${direction} 8.8.8.8`] = a.evaluate({
-        endpoint: e,
-        direction,
-        peer: { ip: '8.8.8.8' },
-        protocol: 'TCP',
-        port: 80,
-      }).verdict;
-    }
-  return out;
-};
-
 describe('property: an unreadable copy of one Namespace never allows more', () => {
   const NAMES = ['n0', 'n1', 'n2'];
   const label = fc.record({ team: fc.constantFrom('x', 'y') }, { requiredKeys: [] });
@@ -340,9 +315,9 @@ describe('property: an unreadable copy of one Namespace never allows more', () =
               ]
             : []),
         ];
-        const before = allVerdicts([...namespaces, ...rest]);
+        const before = allVerdicts([...namespaces, ...rest], { portToAddress: true });
         const broken = namespaces.map((n, i) => (i === w.broken ? unreadable(n) : n));
-        const after = allVerdicts([...broken, ...rest]);
+        const after = allVerdicts([...broken, ...rest], { portToAddress: true });
         for (const [k, v] of Object.entries(before)) {
           if (after[k] === v) continue;
           expect({ k, before: v, after: after[k] }).toEqual({ k, before: v, after: 'Unknown' });

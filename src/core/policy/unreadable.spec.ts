@@ -5,6 +5,7 @@
  * policy among them could change are "unknown", naming the object; answers it cannot change keep
  * their verdict.
  */
+import { allVerdicts } from './__fixtures__/verdicts';
 import * as path from 'path';
 import fc from 'fast-check';
 import type { K8sObject } from '../k8s/types';
@@ -157,32 +158,6 @@ describe('an unreadable AdminNetworkPolicy', () => {
     expect(ask([...world, unversioned], { endpoint: 'b/client' }).verdict).toBe('Unknown');
   });
 });
-
-/** Every verdict between the endpoints of `objects`, both directions, and to/from an address. */
-const allVerdicts = (objects: K8sObject[]) => {
-  const a = new PolicyAnalysis(objects);
-  const out: Record<string, string> = {};
-  for (const e of a.endpoints) {
-    for (const direction of ['ingress', 'egress'] as const) {
-      for (const p of a.endpoints) {
-        if (p === e) continue;
-        out[`${e.key} ${direction} ${p.key}`] = a.evaluate({
-          endpoint: e,
-          direction,
-          peer: { endpoint: p },
-          protocol: 'TCP',
-          port: 80,
-        }).verdict;
-      }
-      out[`${e.key} ${direction} 8.8.8.8`] = a.evaluate({
-        endpoint: e,
-        direction,
-        peer: { ip: '8.8.8.8' },
-      }).verdict;
-    }
-  }
-  return out;
-};
 
 describe('an unreadable object of a readable kind that is not a policy', () => {
   it('a Pod whose name is null changes no answer of the other endpoints', () => {
