@@ -103,8 +103,8 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   const { input, loaded } = useNetworkingInputs(obj);
   const texts = { failed: t('Could not show'), rawData: t('Raw data') };
 
-  // Built once every watched list has answered: rendering the rows from partial data first and
-  // again as each list arrives cost more than the wait (see scripts/bench/tab-render.ts).
+  // The model is built once every watched list has answered, not again as each list arrives
+  // (every row re-rendered per list cost more than the wait; see scripts/bench/tab-render.ts).
   const built = React.useMemo(() => buildSafely(input, loaded), [input, loaded]);
   // Until then the table shows the NICs the VM spec names, as written there (no list needed):
   // the rows are up as soon as the tab is, and the loaded model fills the same table in.
