@@ -6,46 +6,20 @@
  * every answer that depends on matching that namespace's labels is unknown, naming the Namespace;
  * answers that do not depend on them keep their verdict.
  */
-import { allVerdicts } from './__fixtures__/verdicts';
 import fc from 'fast-check';
 import type { K8sObject } from '../k8s/types';
 import { PolicyAnalysis, type AnalysisOptions, type EvalQuery } from './analysis';
 import { diagnose } from './diagnostics';
 import { render } from './messages';
+import { anp, networkPolicy, ns, pod } from './__fixtures__/objects';
+import { allVerdicts } from './__fixtures__/verdicts';
 
-const ns = (name: string, labels: Record<string, string> = {}): K8sObject => ({
-  apiVersion: 'v1',
-  kind: 'Namespace',
-  metadata: { name, labels },
-});
 /** The same Namespace with a label value that is not text: left out of the analysis. */
 const unreadable = (o: K8sObject): K8sObject =>
   ({
     ...o,
     metadata: { ...o.metadata, labels: { ...o.metadata?.labels, broken: 7 } },
   }) as unknown as K8sObject;
-const pod = (namespace: string, name: string, ip: string, labels = { app: name }): K8sObject =>
-  ({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace, labels },
-    spec: { containers: [{ name: 'c', image: 'i' }] },
-    status: { phase: 'Running', podIP: ip, podIPs: [{ ip }] },
-  }) as K8sObject;
-const networkPolicy = (namespace: string, name: string, spec: unknown): K8sObject =>
-  ({
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: { name, namespace },
-    spec,
-  }) as K8sObject;
-const anp = (name: string, spec: unknown): K8sObject =>
-  ({
-    apiVersion: 'policy.networking.k8s.io/v1alpha1',
-    kind: 'AdminNetworkPolicy',
-    metadata: { name },
-    spec,
-  }) as K8sObject;
 
 const ask = (
   objects: K8sObject[],

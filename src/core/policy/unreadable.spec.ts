@@ -5,7 +5,6 @@
  * policy among them could change are "unknown", naming the object; answers it cannot change keep
  * their verdict.
  */
-import { allVerdicts } from './__fixtures__/verdicts';
 import * as path from 'path';
 import fc from 'fast-check';
 import type { K8sObject } from '../k8s/types';
@@ -17,41 +16,18 @@ import { diagnose } from './diagnostics';
 import { parseIp } from './ip';
 import { buildMatrix } from './matrix';
 import { render } from './messages';
+import { anp, networkPolicy, ns, pod } from './__fixtures__/objects';
+import { allVerdicts } from './__fixtures__/verdicts';
 
-const ns = (name: string, labels: Record<string, string> = {}): K8sObject => ({
-  apiVersion: 'v1',
-  kind: 'Namespace',
-  metadata: { name, labels },
-});
-const pod = (namespace: string, name: string, ip: string): K8sObject =>
-  ({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace, labels: { app: name } },
-    spec: { containers: [{ name: 'c', image: 'i', ports: [{ name: 'http', containerPort: 80 }] }] },
-    status: { phase: 'Running', podIP: ip, podIPs: [{ ip }] },
-  }) as K8sObject;
-const networkPolicy = (namespace: string, name: string, spec: unknown): K8sObject =>
-  ({
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: { name, namespace },
-    spec,
-  }) as K8sObject;
-const anp = (name: string, spec: unknown, metadata: Record<string, unknown> = {}): K8sObject =>
-  ({
-    apiVersion: 'policy.networking.k8s.io/v1alpha1',
-    kind: 'AdminNetworkPolicy',
-    metadata: { name, ...metadata },
-    spec,
-  }) as K8sObject;
+/** The container port every pod of these worlds serves. */
+const HTTP = [{ name: 'http', containerPort: 80 }];
 
 const world: K8sObject[] = [
   ns('a', { tenant: 'a' }),
   ns('b', { tenant: 'b' }),
-  pod('a', 'server', '10.128.0.10'),
-  pod('a', 'client', '10.128.0.11'),
-  pod('b', 'client', '10.128.0.20'),
+  pod('a', 'server', '10.128.0.10', undefined, HTTP),
+  pod('a', 'client', '10.128.0.11', undefined, HTTP),
+  pod('b', 'client', '10.128.0.20', undefined, HTTP),
 ];
 /** A NetworkPolicy whose name is not text: left out of the analysis. */
 const unreadableNp = {
@@ -163,7 +139,7 @@ describe('an unreadable object of a readable kind that is not a policy', () => {
   it('a Pod whose name is null changes no answer of the other endpoints', () => {
     const denyAllIn = networkPolicy('a', 'deny-all', { podSelector: {}, policyTypes: ['Ingress'] });
     const brokenPod = {
-      ...pod('a', 'ghost', '10.128.0.99'),
+      ...pod('a', 'ghost', '10.128.0.99', undefined, HTTP),
       metadata: { name: null, namespace: 'a' },
     } as unknown as K8sObject;
     for (const base of [world, [...world, denyAllIn]]) {
