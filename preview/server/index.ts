@@ -86,6 +86,12 @@ const send = (
   res.end(body);
 };
 
+/**
+ * A script whose name carries a content hash never changes: the chart's nginx (and so the console's
+ * plugin proxy, which passes the plugin server's headers on) lets browsers cache it for a year.
+ */
+const HASHED_ASSET = /[.-][0-9a-f]{8,}\.min\.js$/;
+
 /** Serves a file below `root`; refuses paths that escape it. */
 const serveFile = (res: http.ServerResponse, root: string, rel: string, method: string): void => {
   const file = path.resolve(root, `.${path.posix.normalize(`/${rel}`)}`);
@@ -96,7 +102,9 @@ const serveFile = (res: http.ServerResponse, root: string, rel: string, method: 
       'Content-Type': contentTypeOf(file),
       'Content-Length': st.size,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-cache',
+      'Cache-Control': HASHED_ASSET.test(rel)
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
     });
     if (method === 'HEAD') return res.end();
     fs.createReadStream(file).pipe(res);

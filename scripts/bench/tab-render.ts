@@ -8,6 +8,14 @@
  * and with 32 interfaces (in a namespace with 500 NADs and 50 UDNs), and what that visit costs:
  * Kubernetes API requests, watches (WebSockets) opened, and lists requested more than once. Each
  * visit is a fresh page (the tab's code runs cold); a second figure switches tabs within one page.
+ * Three moments of a switch: every row shown (from the VM spec, while the lists load); every row
+ * with its facts (what the first screen shows: at 16 NICs the table fills it); everything, the
+ * sections below the table (diagnostics, wiring diagram) included.
+ *
+ * As a person would, the bench lets the VM page settle on its Details tab (SETTLE_MS) before it
+ * clicks. The plugin's scripts come from the browser's cache after the first visit, as they do from
+ * the chart's nginx (hashed names, cached for a year; the console's plugin proxy passes the header
+ * on): a fresh page is a new console session of a returning user, the tab's code still cold.
  *
  * `BENCH_DIST=<dir>` measures another production build; `BENCH_BASELINE=<dir>` measures a second one
  * (e.g. main's) in the same run, visits alternating, for before/after figures on a shared machine.
@@ -37,8 +45,13 @@ const HOST_BUILD = path.join(os.tmpdir(), 'vm-networking-bench-host');
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** A person reads the Details tab before clicking; the page's own loading is over by then. */
+const SETTLE_MS = 1000;
+
 interface Visit {
   ms: number;
+  /** Until every row shows its facts (`interface-row-*`, every list loaded); diagram not needed. */
+  factsMs: number;
   /** Until every row is on screen, from the VM spec while the lists load (`pending-row-*`). */
   rowsMs: number;
   requests: string[];
@@ -75,6 +88,7 @@ const visit = async (page: Page, detailsUrl: string, interfaces: number): Promis
   await page.goto(detailsUrl);
   const tab = page.getByRole('tab', { name: 'Networking', exact: true });
   await tab.waitFor({ timeout: 30000 });
+  await page.waitForTimeout(SETTLE_MS);
   const requests: string[] = [];
   const watches: string[] = [];
   let lastRequestAt = 0;
@@ -90,7 +104,7 @@ const visit = async (page: Page, detailsUrl: string, interfaces: number): Promis
   page.on('websocket', onSocket);
   const before = await metrics();
   const started = Date.now();
-  const { ms, rowsMs } = await timedClick(page, tab, interfaces);
+  const { ms, rowsMs, factsMs } = await timedClick(page, tab, interfaces);
   const after = await metrics();
   // Requests a rendered tab still starts (late or chained ones) count for the visit too.
   await page.waitForTimeout(500);
@@ -101,6 +115,7 @@ const visit = async (page: Page, detailsUrl: string, interfaces: number): Promis
   return {
     ms,
     rowsMs,
+    factsMs,
     requests,
     lastRequestMs: lastRequestAt ? lastRequestAt - started : 0,
     watches,
@@ -124,18 +139,20 @@ const timedClick = async (
   page: Page,
   tab: ReturnType<Page['getByRole']>,
   interfaces: number,
-): Promise<{ ms: number; rowsMs: number }> => {
+): Promise<{ ms: number; rowsMs: number; factsMs: number }> => {
   await page.evaluate(`(() => {
     const w = window;
     w.__benchStart = undefined;
     w.__benchDone = undefined;
     w.__benchRows = undefined;
+    w.__benchFacts = undefined;
     document.addEventListener('click', (e) => { w.__benchStart = e.timeStamp; }, { capture: true, once: true });
     const n = ${interfaces};
-    const done = () =>
+    const facts = () =>
       document.querySelectorAll('[data-test^="interface-row-"]').length === n &&
-      document.querySelectorAll('[data-test^="wiring-lane-"]').length === n &&
       document.querySelector('[data-test="vm-networking-tab"]')?.getAttribute('data-loaded') === 'true';
+    const done = () =>
+      facts() && document.querySelectorAll('[data-test^="wiring-lane-"]').length === n;
     const rows = () =>
       document.querySelectorAll('[data-test^="interface-row-"], [data-test^="pending-row-"]').length === n;
     const afterFrame = (set) => {
@@ -144,10 +161,15 @@ const timedClick = async (
       rendered.port2.postMessage(0);
     };
     let rowsSeen = false;
+    let factsSeen = false;
     const check = () => {
       if (w.__benchStart !== undefined && !rowsSeen && rows()) {
         rowsSeen = true;
         afterFrame((t) => { w.__benchRows = t; });
+      }
+      if (w.__benchStart !== undefined && !factsSeen && facts()) {
+        factsSeen = true;
+        afterFrame((t) => { w.__benchFacts = t; });
       }
       if (w.__benchStart !== undefined && done()) afterFrame((t) => { w.__benchDone = t; });
       else requestAnimationFrame(check);
@@ -166,6 +188,7 @@ const timedClick = async (
   return {
     ms: Number(await page.evaluate('window.__benchDone')),
     rowsMs: Number(await page.evaluate('window.__benchRows')),
+    factsMs: Number(await page.evaluate('window.__benchFacts')),
   };
 };
 
@@ -178,7 +201,7 @@ const sameTabSwitches = async (page: Page, detailsUrl: string, interfaces: numbe
   const networking = page.getByRole('tab', { name: 'Networking', exact: true });
   const details = page.getByRole('tab', { name: 'Details', exact: true });
   await networking.waitFor({ timeout: 30000 });
-  const times: { ms: number; rowsMs: number }[] = [];
+  const times: { ms: number; rowsMs: number; factsMs: number }[] = [];
   for (let i = 0; i <= RUNS; i += 1) {
     await details.click();
     // Let the previous visit's late work (the summary's policy check) finish first.
@@ -190,6 +213,7 @@ const sameTabSwitches = async (page: Page, detailsUrl: string, interfaces: numbe
     first: times[0].ms,
     warm: median(warm.map((t) => t.ms)),
     warmRows: median(warm.map((t) => t.rowsMs)),
+    warmFacts: median(warm.map((t) => t.factsMs)),
   };
 };
 
@@ -235,7 +259,7 @@ const measureSize = async (
         await page.close();
       }
     }
-    const switches: { first: number; warm: number; warmRows: number }[] = [];
+    const switches: { first: number; warm: number; warmRows: number; warmFacts: number }[] = [];
     for (const preview of previews) {
       const page = await browser.context.newPage();
       await page.setViewportSize(viewport);
@@ -262,7 +286,13 @@ const measureSize = async (
           budget: 300,
         },
         {
-          name: `  rendered and loaded (every fact, every diagram lane), a fresh page per visit${label}`,
+          name: `  every row with its facts (the first screen), a fresh page per visit${label}`,
+          value: med((v) => v.factsMs),
+          unit: 'ms',
+          budget: 300,
+        },
+        {
+          name: `  everything (diagnostics and every diagram lane below the table too), a fresh page${label}`,
           value: med((v) => v.ms),
           unit: 'ms',
           budget: 300,
@@ -274,7 +304,13 @@ const measureSize = async (
           budget: 300,
         },
         {
-          name: `  rendered and loaded, warm switches${label}`,
+          name: `  every row with its facts, warm switches${label}`,
+          value: switches[b].warmFacts,
+          unit: 'ms',
+          budget: 300,
+        },
+        {
+          name: `  everything, warm switches${label}`,
           value: switches[b].warm,
           unit: 'ms',
           budget: 300,

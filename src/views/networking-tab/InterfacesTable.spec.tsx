@@ -46,7 +46,8 @@ const renderTable = (file: string, change?: (objects: K8sObject[]) => void) => {
 const row = (name: string) => screen.getByTestId(`interface-row-${name}`);
 const cell = (name: string, field: string) => within(row(name)).getByTestId(`interface-${field}`);
 /** The item's button: the data-test sits on its list item. */
-const menuItem = (test: string) => within(screen.getByTestId(test)).getByRole('menuitem');
+const menuItem = async (test: string) =>
+  within(await screen.findByTestId(test)).getByRole('menuitem');
 const rowNames = () =>
   screen
     .getAllByTestId(/^interface-row-/)
@@ -107,7 +108,7 @@ describe('InterfacesTable', () => {
   it('shows a NIC’s own spec entries as YAML', async () => {
     renderTable('05-vm-linux-bridge-vlan33.yaml');
     await userEvent.click(within(row('nic-add1')).getByTestId('interface-actions'));
-    await userEvent.click(menuItem('interface-show-yaml'));
+    await userEvent.click(await menuItem('interface-show-yaml'));
     const modal = await screen.findByTestId('interface-yaml-modal');
     expect(modal).toHaveTextContent('Spec of interface nic-add1');
     await within(modal).findByText(/networkName: virt-bridge/);
@@ -118,7 +119,7 @@ describe('InterfacesTable', () => {
   it('opens the Detach modal with that NIC chosen', async () => {
     renderTable('05-vm-linux-bridge-vlan33.yaml');
     await userEvent.click(within(row('nic-add1')).getByTestId('interface-actions'));
-    await userEvent.click(menuItem('interface-detach'));
+    await userEvent.click(await menuItem('interface-detach'));
     const select = (await screen.findByTestId('detach-interface')) as HTMLSelectElement;
     expect(select.value).toBe('nic-add1');
   });
@@ -129,8 +130,8 @@ describe('InterfacesTable', () => {
       delete vm.metadata!.uid;
     });
     await userEvent.click(within(row('nic-add1')).getByTestId('interface-actions'));
+    expect(await screen.findByTestId('interface-show-yaml')).toBeInTheDocument();
     expect(screen.queryByTestId('interface-detach')).toBeNull();
-    expect(screen.getByTestId('interface-show-yaml')).toBeInTheDocument();
   });
 
   it('renders rows without PatternFly Labels, and MAC and IPs as plain text', () => {

@@ -39,6 +39,11 @@ import { nadKeysOfRows } from '../policy/nad-keys';
 import './interfaces-table.css';
 
 type Text = (m: string | Message) => string;
+/**
+ * The table's translation function, handed to its rows: one subscription to the language per
+ * table, not four per row (each `useTranslation` subscribes on mount; 64 of them at 16 NICs).
+ */
+type T = ReturnType<typeof useNetworkingTranslation>['t'];
 
 /** The summary as one line of words; each part shows on hover the object and field it came from. */
 const NetworkCell: React.FC<{ summary: NetworkSummary; text: Text; namespace: string }> = ({
@@ -85,8 +90,7 @@ const NetworkCell: React.FC<{ summary: NetworkSummary; text: Text; namespace: st
 };
 
 /** The link state the instance reports, else the one the spec sets (KubeVirt's default is up). */
-const useLinkStateText = () => {
-  const { t } = useNetworkingTranslation();
+const linkStateTextOf = (t: T) => {
   const names: Record<string, string> = { up: t('up'), down: t('down'), absent: t('absent') };
   return (row: InterfaceRow): { main: string; sub?: string } => {
     const { configured, reported } = row.guest.linkState;
@@ -122,6 +126,9 @@ interface RowProps {
   canDetach: boolean;
   /** Content signature: a row whose facts did not change is not re-rendered. */
   signature: string;
+  t: T;
+  text: ReturnType<typeof useMessageText>;
+  linkText: ReturnType<typeof linkStateTextOf>;
   /**
    * The tab's lists are still loading: the row shows only what the VM spec says (`row.spec`: name,
    * binding, model as written) and "Loading" for the rest, and cannot be expanded.
@@ -133,26 +140,47 @@ const RowActions: React.FC<{
   name: string;
   canDetach: boolean;
   onAction: RowProps['onAction'];
-}> = ({ name, canDetach, onAction }) => {
-  const { t } = useNetworkingTranslation();
+  t: T;
+}> = ({ name, canDetach, onAction, t }) => {
   const [open, setOpen] = React.useState(false);
+  const closedToggle = React.useRef<MenuToggleElement>(null);
+  const openToggle = React.useRef<MenuToggleElement | null>(null);
+  // The closed and the open menu's toggles are two elements: focus that was on the one replaced
+  // (and so fell to the page) moves to the other; focus the user moved elsewhere stays there.
+  React.useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost) (open ? openToggle.current : closedToggle.current)?.focus();
+  }, [open]);
+  const toggle = (ref: React.Ref<MenuToggleElement>) => (
+    <MenuToggle
+      ref={ref}
+      variant="plain"
+      aria-label={t('Actions for {{name}}', { name })}
+      // Toggled once this click is over: an open menu starts listening for clicks outside it, and
+      // would take this click, whose toggle the open menu replaces, for one.
+      onClick={() => setTimeout(() => setOpen((o) => !o), 0)}
+      isExpanded={open}
+      icon={<EllipsisVIcon />}
+      data-test="interface-actions"
+    />
+  );
+  // A closed menu is its toggle alone: a Dropdown per row sets up a Popper per row on every
+  // render, a sixth of the loaded table's scripting at 16 NICs, for menus nobody opened yet.
+  if (!open) return toggle(closedToggle);
   return (
     <Dropdown
-      isOpen={open}
+      isOpen
       onOpenChange={setOpen}
       onSelect={() => setOpen(false)}
       popperProps={{ position: 'right' }}
-      toggle={(ref: React.Ref<MenuToggleElement>) => (
-        <MenuToggle
-          ref={ref}
-          variant="plain"
-          aria-label={t('Actions for {{name}}', { name })}
-          onClick={() => setOpen((o) => !o)}
-          isExpanded={open}
-          icon={<EllipsisVIcon />}
-          data-test="interface-actions"
-        />
-      )}
+      toggle={(ref: React.Ref<MenuToggleElement>) => {
+        const both = (el: MenuToggleElement | null) => {
+          openToggle.current = el;
+          if (typeof ref === 'function') ref(el);
+          else if (ref) (ref as React.MutableRefObject<MenuToggleElement | null>).current = el;
+        };
+        return toggle(both);
+      }}
     >
       <DropdownList>
         {canDetach && (
@@ -180,11 +208,12 @@ const InterfaceRowView: React.FC<RowProps> = ({
   onAction,
   canDetach,
   pending,
+  t,
+  text,
+  linkText,
 }) => {
-  const { t } = useNetworkingTranslation();
-  const text = useMessageText();
   const str: Text = (m) => (typeof m === 'string' ? m : text(m));
-  const link = useLinkStateText()(row);
+  const link = linkText(row);
   const mac = row.guest.mac.reported ?? row.guest.mac.configured;
   const podInterface = row.pod.interfaceName ?? row.pod.expectedInterface;
   const loading = <span className="vm-networking-interfaces__sub">{t('Loading')}</span>;
@@ -277,7 +306,7 @@ const InterfaceRowView: React.FC<RowProps> = ({
           )}
         </Td>
         <Td isActionCell>
-          <RowActions name={row.name} canDetach={canDetach} onAction={onAction} />
+          <RowActions name={row.name} canDetach={canDetach} onAction={onAction} t={t} />
         </Td>
       </Tr>
       {/* Only an expanded row has its details row: each PatternFly cell measures itself on mount. */}
@@ -307,7 +336,10 @@ const MemoRow = React.memo(
     a.onToggle === b.onToggle &&
     a.onAction === b.onAction &&
     a.canDetach === b.canDetach &&
-    a.pending === b.pending,
+    a.pending === b.pending &&
+    a.t === b.t &&
+    a.text === b.text &&
+    a.linkText === b.linkText,
 );
 
 const signatureOf = (row: InterfaceRow): string =>
@@ -359,7 +391,7 @@ const SpecYamlModal: React.FC<{ row: InterfaceRow; onClose: () => void }> = ({ r
   );
 };
 
-export const InterfacesTable: React.FC<{
+const InterfacesTableView: React.FC<{
   rows: InterfaceRow[];
   namespace: string;
   vmName: string;
@@ -389,7 +421,7 @@ export const InterfacesTable: React.FC<{
     [],
   );
   const canDetach = !!vm?.metadata?.uid;
-  const linkText = useLinkStateText();
+  const linkText = React.useMemo(() => linkStateTextOf(t), [t]);
 
   const entries = React.useMemo(
     () => rows.map((row) => ({ row, summary: networkSummaryOf(row), signature: signatureOf(row) })),
@@ -415,9 +447,7 @@ export const InterfacesTable: React.FC<{
     };
     const out = [...entries].sort((a, b) => compareText(keyOf(a), keyOf(b)));
     return sort.direction === 'desc' ? out.reverse() : out;
-    // linkText is rebuilt every render; its output only depends on the rows and the language (text).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [entries, sort, text, pending]);
+  }, [entries, sort, text, pending, linkText]);
 
   const columns: [ColumnKey, string][] = [
     ['name', t('Name')],
@@ -475,6 +505,9 @@ export const InterfacesTable: React.FC<{
               canDetach={canDetach}
               signature={signature}
               pending={pending}
+              t={t}
+              text={text}
+              linkText={linkText}
             />
           ))}
         </Table>
@@ -492,3 +525,9 @@ export const InterfacesTable: React.FC<{
     </>
   );
 };
+
+/**
+ * As each of the tab's lists arrives the tab renders again; the table, whose rows are the same
+ * objects until the model is built, does not.
+ */
+export const InterfacesTable = React.memo(InterfacesTableView);

@@ -124,14 +124,15 @@ describe('NetworkingTab on the demo scenarios', () => {
     expect(within(details).getByTestId('detail-node-bridge')).toHaveTextContent(/br-/);
   });
 
-  it('names what is missing and still renders the rest when a NAD is gone', () => {
+  it('names what is missing and still renders the rest when a NAD is gone', async () => {
     const objects = demo('04-vm-localnet-vlan1924.yaml').filter(
       (o) => o.kind !== 'NetworkAttachmentDefinition',
     );
     __setMockResources([...demo('00-cluster.yaml'), ...objects] as never);
     const vm = objects.find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
     render(<NetworkingTab obj={vm} />);
-    expect(screen.getByTestId('diagnostic-nad-missing')).toBeInTheDocument();
+    // The summary below the table is drawn a frame after the rows.
+    expect(await screen.findByTestId('diagnostic-nad-missing')).toBeInTheDocument();
     expect(cell('default', 'binding')).toHaveTextContent('masquerade');
   });
 
@@ -239,7 +240,7 @@ describe('what the tab watches', () => {
 });
 
 describe('a draft VM (kubevirt-plugin creation flow: nothing created yet)', () => {
-  it('shows the planned wiring and says what to create first', () => {
+  it('shows the planned wiring and says what to create first', async () => {
     // The namespace and the VM as kubevirt-plugin's Customize page hands them over, without the
     // primary UDN (not created yet) and without uid, instance or pod.
     const objects = demo('02-vm-primary-udn-l2bridge.yaml');
@@ -255,7 +256,7 @@ describe('a draft VM (kubevirt-plugin creation flow: nothing created yet)', () =
     expect(screen.getByTestId('vm-state-alert')).toHaveTextContent(/does not exist yet/);
     expect(screen.getByTestId('create-first')).toHaveTextContent('UserDefinedNetwork');
     expect(cell('default', 'binding')).toHaveTextContent('l2bridge');
-    expect(screen.getByTestId('wiring-lane-default')).toBeInTheDocument();
+    expect(await screen.findByTestId('wiring-lane-default')).toBeInTheDocument();
     // No instance or pod is looked up for a draft.
     const kinds = [...__watched.values()].map((r) => r.groupVersionKind?.kind);
     expect(kinds).not.toContain('VirtualMachineInstance');

@@ -8,7 +8,7 @@ import { useNetworkingTranslation } from '../shared/i18n';
 import { wizardUrls } from '../shared/wizard/urls';
 
 /** What one does from here: attach a network, or create the objects a VM's networking needs. */
-export const NetworkingToolbar: React.FC<{ vm: VirtualMachine; isDraft: boolean }> = ({
+const NetworkingToolbarView: React.FC<{ vm: VirtualMachine; isDraft: boolean }> = ({
   vm,
   isDraft,
 }) => {
@@ -41,3 +41,6 @@ export const NetworkingToolbar: React.FC<{ vm: VirtualMachine; isDraft: boolean 
     </Flex>
   );
 };
+
+/** Not drawn again as each of the tab's lists arrives (the VM object stays the same). */
+export const NetworkingToolbar = React.memo(NetworkingToolbarView);
