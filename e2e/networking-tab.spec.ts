@@ -219,6 +219,32 @@ describe('the Networking tab of each demo VM', () => {
   });
 });
 
+describe("a row's actions menu", () => {
+  it('opens beside its toggle and closes on Escape, focus back on the toggle', async () => {
+    const w = await openPage(browser);
+    await w.page.goto(vmTabURL(preview, 'demo-vm-localnet', 'vm-localnet'));
+    const toggle = w.page.locator(
+      '[data-test="interface-row-nic-vlan-1924"] [data-test="interface-actions"]',
+    );
+    await toggle.click();
+    const item = w.page.locator('[data-test="interface-show-yaml"]');
+    await item.waitFor();
+    // Positioned once its entry transition is over (a menu mounted open was left at 0,0).
+    await w.page.waitForTimeout(400);
+    const at = (await toggle.boundingBox())!;
+    const menu = (await item.boundingBox())!;
+    expect(Math.abs(menu.y - (at.y + at.height))).toBeLessThan(80);
+    expect(Math.abs(menu.x + menu.width - (at.x + at.width))).toBeLessThan(120);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await w.page.keyboard.press('Escape');
+    await item.waitFor({ state: 'hidden' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    w.assertNoProblems();
+    await w.page.close();
+  });
+});
+
 describe('the plugin build the host loads', () => {
   it('is the production build: hashed, minified entry script fetched through the console protocol', async () => {
     const w = await openPage(browser);

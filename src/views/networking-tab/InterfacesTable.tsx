@@ -143,44 +143,25 @@ const RowActions: React.FC<{
   t: T;
 }> = ({ name, canDetach, onAction, t }) => {
   const [open, setOpen] = React.useState(false);
-  const closedToggle = React.useRef<MenuToggleElement>(null);
-  const openToggle = React.useRef<MenuToggleElement | null>(null);
-  // The closed and the open menu's toggles are two elements: focus that was on the one replaced
-  // (and so fell to the page) moves to the other; focus the user moved elsewhere stays there.
-  React.useEffect(() => {
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (lost) (open ? openToggle.current : closedToggle.current)?.focus();
-  }, [open]);
-  const toggle = (ref: React.Ref<MenuToggleElement>) => (
-    <MenuToggle
-      ref={ref}
-      variant="plain"
-      aria-label={t('Actions for {{name}}', { name })}
-      // Toggled once this click is over: an open menu starts listening for clicks outside it, and
-      // would take this click, whose toggle the open menu replaces, for one.
-      onClick={() => setTimeout(() => setOpen((o) => !o), 0)}
-      isExpanded={open}
-      icon={<EllipsisVIcon />}
-      data-test="interface-actions"
-    />
-  );
-  // A closed menu is its toggle alone: a Dropdown per row sets up a Popper per row on every
-  // render, a sixth of the loaded table's scripting at 16 NICs, for menus nobody opened yet.
-  if (!open) return toggle(closedToggle);
+  // Mounted closed, so that its Popper is ready when it opens: a Dropdown mounted open (to spare
+  // the rows a Popper each until then) drew its menu at the page's corner, unpositioned.
   return (
     <Dropdown
-      isOpen
+      isOpen={open}
       onOpenChange={setOpen}
       onSelect={() => setOpen(false)}
       popperProps={{ position: 'right' }}
-      toggle={(ref: React.Ref<MenuToggleElement>) => {
-        const both = (el: MenuToggleElement | null) => {
-          openToggle.current = el;
-          if (typeof ref === 'function') ref(el);
-          else if (ref) (ref as React.MutableRefObject<MenuToggleElement | null>).current = el;
-        };
-        return toggle(both);
-      }}
+      toggle={(ref: React.Ref<MenuToggleElement>) => (
+        <MenuToggle
+          ref={ref}
+          variant="plain"
+          aria-label={t('Actions for {{name}}', { name })}
+          onClick={() => setOpen((o) => !o)}
+          isExpanded={open}
+          icon={<EllipsisVIcon />}
+          data-test="interface-actions"
+        />
+      )}
     >
       <DropdownList>
         {canDetach && (
