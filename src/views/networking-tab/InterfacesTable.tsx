@@ -136,7 +136,7 @@ interface RowProps {
   pending: boolean;
 }
 
-const RowActions: React.FC<{
+const RowActionsView: React.FC<{
   name: string;
   canDetach: boolean;
   onAction: RowProps['onAction'];
@@ -176,6 +176,9 @@ const RowActions: React.FC<{
     </Dropdown>
   );
 };
+
+/** Its props stay the same when the loaded model replaces the spec rows: not drawn again then. */
+const RowActions = React.memo(RowActionsView);
 
 const InterfaceRowView: React.FC<RowProps> = ({
   row,
