@@ -102,9 +102,7 @@ const serveFile = (res: http.ServerResponse, root: string, rel: string, method: 
       'Content-Type': contentTypeOf(file),
       'Content-Length': st.size,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': HASHED_ASSET.test(rel)
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache',
+      'Cache-Control': HASHED_ASSET.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     if (method === 'HEAD') return res.end();
     fs.createReadStream(file).pipe(res);
