@@ -2,6 +2,7 @@
  * @jest-environment node
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- watch events are untyped JSON */
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import WebSocket from 'ws';
@@ -128,5 +129,33 @@ describe('preview server: Kubernetes watches over WebSocket', () => {
     const r = await watchFor(wsURL(proxy, `${VMS}?watch=true`), 1);
     expect(r.status).toBe(502);
     expect(r.body).toMatch(/cannot reach/);
+  });
+});
+
+describe('preview server: plugin assets', () => {
+  it("caches hashed scripts for a year, as the chart's nginx does, and revalidates the rest", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-dist-'));
+    fs.writeFileSync(path.join(dir, 'plugin-manifest.json'), '{}');
+    fs.writeFileSync(path.join(dir, 'exposed-Tab-chunk-0123456789abcdef0123.min.js'), '1');
+    fs.writeFileSync(path.join(dir, 'plugin-entry.js'), '2');
+    const server = await startPreviewServer({
+      port: 0,
+      plugins: [{ name: 'p', dir }],
+      hostBuildDir: os.tmpdir(),
+    });
+    try {
+      const cacheOf = async (file: string) =>
+        (await fetch(`http://127.0.0.1:${server.port}/api/plugins/p/${file}`)).headers.get(
+          'cache-control',
+        );
+      expect(await cacheOf('exposed-Tab-chunk-0123456789abcdef0123.min.js')).toBe(
+        'public, max-age=31536000, immutable',
+      );
+      expect(await cacheOf('plugin-manifest.json')).toBe('no-cache');
+      expect(await cacheOf('plugin-entry.js')).toBe('no-cache');
+    } finally {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
