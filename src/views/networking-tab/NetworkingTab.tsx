@@ -82,7 +82,8 @@ const ModelErrorPanel: React.FC<{ error: Error; input?: NetworkingInput }> = ({ 
 
 /**
  * While the tab waits for its lists, the width its sections will have (the wiring diagram draws
- * for it): read from an empty box in the layout of a still almost empty tab, where it costs little.
+ * for it): an empty box's width, as a ResizeObserver reports it after the browser's own layout.
+ * Read in an effect instead, it forced a layout of the tab before its requests went out.
  */
 const WidthProbe: React.FC = () => {
   const ref = React.useRef<HTMLDivElement>(null);
