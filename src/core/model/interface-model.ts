@@ -13,6 +13,7 @@
  * `problems`, noted on the rows it affects). Nothing here throws on bad data.
  */
 import type {
+  ClusterUserDefinedNetwork,
   NetworkAttachmentDefinition,
   Pod,
   UserDefinedNetwork,
@@ -29,7 +30,14 @@ import {
 import { specInterfacesOf, type SpecInterface } from '../kubevirt/vm-spec';
 import { sanitizeInput } from './sanitize';
 import { collectBridgeMappings } from '../networks/bridge-mappings';
-import { cudnsSelecting, namespaceLabels, primaryNetworkState, type AnyUDN } from '../networks/udn';
+import {
+  cudnsSelecting,
+  isPrimaryUdn,
+  namespaceLabels,
+  primaryNetworkState,
+  type AnyUDN,
+} from '../networks/udn';
+import { matchesSelector } from '../k8s/selectors';
 import {
   NETWORK_STATUS_ANNOTATION,
   NETWORKS_ANNOTATION,
@@ -492,6 +500,25 @@ const clusterNetworkOf = (
   return {};
 };
 
+/**
+ * A CUDN whose selector names only `kubernetes.io/metadata.name` (which every Namespace carries,
+ * set to its name) and does not match it: ruled out without reading the Namespace.
+ */
+const excludedByName = (cudn: ClusterUserDefinedNetwork, namespace: string): boolean => {
+  const selector = cudn.spec?.namespaceSelector;
+  if (!selector) return false;
+  const keys = [
+    ...Object.keys(selector.matchLabels ?? {}),
+    ...(selector.matchExpressions ?? []).map((r) => r.key),
+  ];
+  if (!keys.length || keys.some((k) => k !== 'kubernetes.io/metadata.name')) return false;
+  try {
+    return !matchesSelector(namespaceLabels(undefined, namespace), selector);
+  } catch {
+    return false;
+  }
+};
+
 export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel => {
   const { input, problems: dataProblems } = sanitizeInput(rawInput);
   const vm = input.vm;
@@ -557,6 +584,24 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
     ctx.primary = primaryNetworkState(ctx.namespaceLabels ?? {}, namespaceUdns, selecting);
     if (!ns) ctx.primary.labelled = false;
   }
+  // Without the Namespace its labels are unknown, and they decide whether a primary UDN of the
+  // namespace (the namespace needs OVN-Kubernetes' primary-UDN label) or a primary CUDN (its
+  // selector) carries the pod network NIC. These are the (C)UDNs that could; a CUDN whose selector
+  // rules the namespace out by its name alone cannot. Undefined where the Namespace was read.
+  const primaryCandidates =
+    !ns && input.namespace !== undefined
+      ? {
+          names: [
+            ...namespaceUdns
+              .filter(isPrimaryUdn)
+              .map((u) => `UserDefinedNetwork ${u.metadata?.name ?? ''}`),
+            ...(cudns ?? [])
+              .filter((c) => isPrimaryUdn(c) && !excludedByName(c, namespace))
+              .map((c) => `ClusterUserDefinedNetwork ${c.metadata?.name ?? ''}`),
+          ],
+          listsUnread: udns === undefined || cudns === undefined,
+        }
+      : undefined;
   const udnsByName = new Map<string, AnyUDN>(namespaceUdns.map((u) => [u.metadata?.name ?? '', u]));
   const cudnsByName = new Map<string, AnyUDN>(
     (cudns ?? []).map((c) => [c.metadata?.name ?? '', c]),
@@ -728,11 +773,31 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
     const network = networks.get(spec.name) ?? resolveNetwork(spec.network, resolveCtx);
     if (specFrom === 'auto') notes.push(msg(MESSAGES.autoPodInterface));
     // A launcher that reports a primary UDN interface proves the primary UDN even when the UDNs
-    // could not be read.
-    if (network.kind === 'pod-network' && podIdx.primaryOvnKey && !ctx.udnsKnown) {
+    // or the Namespace could not be read.
+    if (
+      network.kind === 'pod-network' &&
+      podIdx.primaryOvnKey &&
+      (!ctx.udnsKnown || primaryCandidates)
+    ) {
       network.kind = 'primary-udn';
       network.kindLabel = msg(MESSAGES.kindPrimaryUdn);
       network.evidence.kind = fieldOf(podRef!, ovnRef(podIdx.primaryOvnKey));
+    } else if (network.kind === 'pod-network' && primaryCandidates) {
+      if (podIdx.ovn?.default?.role === 'primary') {
+        // The launcher's OVN annotation gives the default network the primary role: proven.
+        network.evidence.kind = fieldOf(podRef!, `${ovnRef('default')}.role`);
+      } else if (primaryCandidates.names.length || primaryCandidates.listsUnread) {
+        network.kind = 'unknown';
+        network.kindLabel = msg(MESSAGES.kindUnknown);
+        notes.push(
+          primaryCandidates.names.length
+            ? msg(MESSAGES.primaryUndecided, {
+                namespace,
+                networks: primaryCandidates.names.join(', '),
+              })
+            : msg(MESSAGES.primaryUndecidedUnread, { namespace }),
+        );
+      }
     }
     if (network.kind === 'missing' && network.nadKey) {
       const [nadNamespace, name] = network.nadKey.split('/');
@@ -783,7 +848,9 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
       fieldOf(vmiRef, `status.interfaces[${spec.name}].${f}`, infoSource);
 
     // Pod side.
-    const expected = expectedNames.get(spec.name);
+    // Undecided between the pod network (eth0) and a primary UDN (ovn-udn1): no name to expect.
+    const undecided = network.kind === 'unknown' && spec.network.kind === 'pod';
+    const expected = undecided ? undefined : expectedNames.get(spec.name);
     let statusEntry: NetworkStatusEntry | undefined;
     if (primary) statusEntry = podIdx.defaultStatus ?? podIdx.statusByInterface.get(primaryName);
     else if (expected) statusEntry = podIdx.statusByInterface.get(expected);

@@ -91,6 +91,12 @@ export const MESSAGES = {
     'MultiNetworkPolicies are not enforced on this SR-IOV VF: it is bound to vfio-pci and driven by the guest, outside the pod network namespace where policies are applied.',
   ),
   sriovNoModel: t('An SR-IOV VF is passed through to the guest: it has no emulated model.'),
+  primaryUndecided: t(
+    'Namespace {{namespace}} could not be read: its labels decide whether {{networks}} carries this NIC instead of the cluster pod network.',
+  ),
+  primaryUndecidedUnread: t(
+    'Namespace {{namespace}} could not be read, nor could the UserDefinedNetworks and ClusterUserDefinedNetworks: whether a primary UDN carries this NIC instead of the cluster pod network is unknown.',
+  ),
   lockedDefault: t(
     'The pod keeps {{interface}} on the cluster default network for the infrastructure (infrastructure-locked); the guest cannot use it.',
   ),

@@ -17,6 +17,7 @@ const t = <S extends string>(key: S): S => key;
 
 export const SUMMARY_TEXT = {
   podNetwork: t('Pod network'),
+  podOrPrimaryUdn: t('Pod network or a primary UDN (Namespace not readable)'),
   primaryUdn: t('Primary UDN {{name}}'),
   primaryCudn: t('Primary CUDN {{name}}'),
   udn: t('UDN {{name}}'),
@@ -251,6 +252,18 @@ export const networkSummaryOf = (row: InterfaceRow): NetworkSummary => {
   // A primary (C)UDN carries the pod network NIC; it is named as what it is, never "Pod network".
   if (network.kind === 'primary-udn' || network.kind === 'primary-cudn') {
     return udnSummary(network, true);
+  }
+  // Which of the two the objects could not tell (the model's notes say why).
+  if (network.kind === 'unknown' && specNet.kind === 'pod') {
+    return {
+      parts: [
+        {
+          text: msg(SUMMARY_TEXT.podOrPrimaryUdn),
+          from: 'Namespace metadata.labels (not readable)',
+        },
+      ],
+      status: 'unknown',
+    };
   }
   if (specNet.kind === 'pod' || network.kind === 'pod-network') {
     return {

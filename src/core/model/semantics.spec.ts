@@ -8,6 +8,7 @@ import { loadSharedObjects } from '../../../test-support/shared';
 import type { ClusterUserDefinedNetwork } from '../k8s/types';
 import { buildNetworkingModel } from './interface-model';
 import { MESSAGES } from './messages';
+import { networkSummaryOf, SUMMARY_TEXT } from './network-summary';
 import { demoInput, demoObjects, podOf, vmiOf } from './__fixtures__/demo';
 import { wiringOf } from './wiring';
 
@@ -133,6 +134,90 @@ describe('primary UDN pod side (demo 02, demo-cni captures)', () => {
       value: '10.1.1.1',
       source: { kind: 'computed', rule: 'ovn-first-host-gateway' },
     });
+  });
+});
+
+describe('an unreadable Namespace: its labels decide whether a primary UDN applies', () => {
+  const forbidden = { error: 'namespaces "x" is forbidden', forbidden: true } as never;
+
+  it('is unknown, never "Pod network", when a primary UDN could apply and the pod does not tell', () => {
+    const input = demoInput('02-vm-primary-udn-l2bridge.yaml');
+    input.namespace = forbidden;
+    delete annotations(input)[POD_NETWORKS];
+    delete annotations(input)[NETWORK_STATUS];
+    const [row] = buildNetworkingModel(input).interfaces;
+    expect(row.network.kind).toBe('unknown');
+    // Neither eth0 nor ovn-udn1 is expected on the pod side.
+    expect(row.pod.expectedInterface).toBeUndefined();
+    const summary = networkSummaryOf(row);
+    expect(summary.status).toBe('unknown');
+    expect(summary.parts[0].text).toMatchObject({ message: SUMMARY_TEXT.podOrPrimaryUdn });
+    expect(row.notes).toContainEqual({
+      message: MESSAGES.primaryUndecided,
+      params: { namespace: 'demo-vm-primary-udn', networks: 'UserDefinedNetwork primary-udn' },
+    });
+  });
+
+  it("is the primary UDN the launcher's k8s.ovn.org/pod-networks gives the primary role", () => {
+    const input = demoInput('02-vm-primary-udn-l2bridge.yaml');
+    input.namespace = forbidden;
+    const [row] = buildNetworkingModel(input).interfaces;
+    expect(row.network.kind).toBe('primary-udn');
+    expect(row.network.evidence.kind).toMatchObject({
+      field: expect.stringContaining('k8s.ovn.org/pod-networks'),
+    });
+  });
+
+  it('is the pod network when no primary UDN or CUDN exists that could apply', () => {
+    const input = demoInput('01-vm-pod-masquerade.yaml');
+    input.namespace = forbidden;
+    delete annotations(input)[POD_NETWORKS];
+    // A primary CUDN that selects namespaces by name alone, not this one: ruled out unread.
+    input.cudns = [
+      {
+        apiVersion: 'k8s.ovn.org/v1',
+        kind: 'ClusterUserDefinedNetwork',
+        metadata: { name: 'elsewhere' },
+        spec: {
+          namespaceSelector: {
+            matchExpressions: [
+              { key: 'kubernetes.io/metadata.name', operator: 'In', values: ['tenant-a'] },
+            ],
+          },
+          network: { topology: 'Layer2', layer2: { role: 'Primary', subnets: ['10.9.0.0/16'] } },
+        },
+      } as never,
+    ];
+    const [row] = buildNetworkingModel(input).interfaces;
+    expect(row.network.kind).toBe('pod-network');
+  });
+
+  it("is the pod network where the launcher's pod-networks gives the default network the primary role", () => {
+    const input = demoInput('01-vm-pod-masquerade.yaml');
+    input.namespace = forbidden;
+    // A primary CUDN exists; without the Namespace's labels its selector cannot be matched.
+    const udn = demoObjects('02-vm-primary-udn-l2bridge.yaml').find(
+      (o) => o.kind === 'UserDefinedNetwork',
+    ) as unknown as { spec: { layer2: unknown } };
+    input.cudns = [
+      {
+        apiVersion: 'k8s.ovn.org/v1',
+        kind: 'ClusterUserDefinedNetwork',
+        metadata: { name: 'tenant-primary' },
+        spec: {
+          namespaceSelector: { matchLabels: { tenant: 'blue' } },
+          network: { topology: 'Layer2', layer2: udn.spec.layer2 },
+        },
+      } as never,
+    ];
+    const [row] = buildNetworkingModel(input).interfaces;
+    expect(row.network.kind).toBe('pod-network');
+    expect(row.network.evidence.kind).toMatchObject({
+      field: expect.stringContaining('k8s.ovn.org/pod-networks][default].role'),
+    });
+    // Without that annotation the same VM's network is unknown.
+    delete annotations(input)[POD_NETWORKS];
+    expect(buildNetworkingModel(input).interfaces[0].network.kind).toBe('unknown');
   });
 });
 

@@ -327,7 +327,10 @@ export class PolicyAnalysis {
     }
     this.sourceOf = options.sourceOf ?? (() => undefined);
     this.catalog = buildNetworkCatalog(objects);
-    this.endpoints = buildEndpoints(objects, this.catalog, { parseYaml }).endpoints;
+    this.endpoints = buildEndpoints(objects, this.catalog, {
+      parseYaml,
+      unreadableNamespaces: new Set(this.unreadableNamespaces.keys()),
+    }).endpoints;
     this.policies = readPolicies(objects, this.catalog);
     this.adminPolicies = readAdminPolicies(objects);
     this.adminPoliciesOnPrimaryUdns = options.adminPoliciesOnPrimaryUdns ?? false;
@@ -843,6 +846,20 @@ export class PolicyAnalysis {
     peer: PeerSpec,
     explain = true,
   ): DirectionalResult {
+    // On an interface whose network could not be decided, no policy's reach is known.
+    if (self.iface.undecided) {
+      const steps: Step[] = explain
+        ? [
+            {
+              tier: 'NetworkPolicy',
+              action: 'Unknown',
+              conns: ALL_CONNS,
+              reason: self.iface.undecided,
+            },
+          ]
+        : NO_STEPS;
+      return { isolatedBy: [], allowed: NO_CONNS, unknown: ALL_CONNS, steps };
+    }
     const networkId = self.iface.networkId;
     const isolatedBy = this.isolating(self.iface, direction);
     const admins = this.adminEvaluated.get(self.iface) ?? [];

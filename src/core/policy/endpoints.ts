@@ -20,6 +20,7 @@ import {
   type NetworkStatusEntry,
   type OvnPodNetwork,
 } from '../pod/annotations';
+import type { Message } from '../model/messages';
 import { isParseError } from '../pod/parse-result';
 import type { Family, IpRange } from './ip';
 import { nadKey, nsOf, POD_NETWORK_ID, type NetworkCatalog } from './networks';
@@ -55,6 +56,12 @@ export interface EndpointInterface {
   binding?: string;
   /** The guest configures this interface by DHCP (cloud-init `dhcp4`/`dhcp6`). */
   dhcp?: boolean;
+  /**
+   * Which network the interface is on could not be decided (the networking model's note says why,
+   * e.g. the Namespace whose labels decide a primary UDN could not be read): every answer on it is
+   * unknown.
+   */
+  undecided?: Message;
 }
 
 export type EndpointKind =
@@ -101,6 +108,8 @@ export interface BuildEndpointsOptions {
    * those addresses are not read: the interface's addresses come from the other sources only.
    */
   parseYaml?: YamlParse;
+  /** Namespaces whose object could not be read: their VMs' models are told so. */
+  unreadableNamespaces?: ReadonlySet<string>;
 }
 
 /**
@@ -241,7 +250,7 @@ export const buildEndpoints = (
 
   // VMs and VMIs without a VM go through the networking model: the same launcher pod, the same
   // annotation readers and the same addresses as the Networking tab shows.
-  const join = vmJoinContext(objects);
+  const join = vmJoinContext(objects, options.unreadableNamespaces);
   const launcherLabels = (
     pod: Pod | undefined,
     fallback: Labels | undefined,

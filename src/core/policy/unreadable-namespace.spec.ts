@@ -7,6 +7,8 @@
  * answers that do not depend on them keep their verdict.
  */
 import fc from 'fast-check';
+import * as path from 'path';
+import { readManifestFile } from '../../../test-support/manifests';
 import type { K8sObject } from '../k8s/types';
 import { PolicyAnalysis, type AnalysisOptions, type EvalQuery } from './analysis';
 import { diagnose } from './diagnostics';
@@ -299,5 +301,36 @@ describe('property: an unreadable copy of one Namespace never allows more', () =
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a VM whose Namespace cannot be read, in a namespace with a primary UDN', () => {
+  // The demo's primary-UDN VM, stopped: no launcher pod whose OVN annotation could tell which
+  // network carries its pod network NIC; the Namespace's labels would.
+  const objects = readManifestFile(
+    path.resolve(__dirname, '../../../preview/fixtures/demo/02-vm-primary-udn-l2bridge.yaml'),
+  ).filter((o) => o.kind !== 'Pod' && o.kind !== 'VirtualMachineInstance');
+  const vm = 'demo-vm-primary-udn/vm-primary-udn';
+
+  it('answers unknown on its pod network NIC, saying why, never as if on the pod network', () => {
+    const withoutNamespace = objects.filter((o) => o.kind !== 'Namespace');
+    const r = ask(
+      withoutNamespace,
+      { endpoint: vm },
+      {
+        unreadableNamespaces: ['demo-vm-primary-udn'],
+      },
+    );
+    expect(r.verdict).toBe('Unknown');
+    expect(r.why).toMatch(
+      /Namespace demo-vm-primary-udn could not be read: its labels decide whether UserDefinedNetwork primary-udn carries this NIC/,
+    );
+    // The same object left out as unreadable (a label that is not text) says the same.
+    const broken = objects.map((o) => (o.kind === 'Namespace' ? unreadable(o) : o));
+    expect(ask(broken, { endpoint: vm }).verdict).toBe('Unknown');
+  });
+
+  it('with its Namespace read, answers as before', () => {
+    expect(ask(objects, { endpoint: vm }).verdict).not.toBe('Unknown');
   });
 });

@@ -9,7 +9,8 @@
  * cloud-init `networkData` for guests whose addresses nobody reports.
  */
 import { buildNetworkingModel } from '../model/interface-model';
-import type { InterfaceRow, NetworkingInput } from '../model/types';
+import type { InterfaceRow, NetworkingInput, Readable } from '../model/types';
+import { MESSAGES } from '../model/messages';
 import type { IpFact } from '../model/addresses';
 import type {
   ClusterNetworkConfig,
@@ -129,7 +130,8 @@ export interface VmJoinContext {
   nad: (namespace: string, name: string) => NetworkAttachmentDefinition | undefined;
   udns: (namespace: string) => UserDefinedNetwork[];
   cudns: ClusterUserDefinedNetwork[];
-  namespace: (name: string) => Namespace | undefined;
+  /** A Namespace, `Unreadable` where it could not be read, undefined where it is not in the input. */
+  namespace: (name: string) => Readable<Namespace>;
   networkConfig?: NetworkOperatorConfig;
   clusterNetwork?: ClusterNetworkConfig;
 }
@@ -141,7 +143,10 @@ const pushTo = <T>(map: Map<string, T[]>, key: string, item: T) => {
   else map.set(key, [item]);
 };
 
-export const vmJoinContext = (objects: K8sObject[]): VmJoinContext => {
+export const vmJoinContext = (
+  objects: K8sObject[],
+  unreadableNamespaces: ReadonlySet<string> = new Set(),
+): VmJoinContext => {
   const of = <T extends K8sObject>(kind: string, group?: string) =>
     objects.filter(
       (o): o is T =>
@@ -185,7 +190,10 @@ export const vmJoinContext = (objects: K8sObject[]): VmJoinContext => {
     nad: (ns, name) => nads.get(nadKey(ns, name)),
     udns: (ns) => udnsByNs.get(ns) ?? [],
     cudns: of<ClusterUserDefinedNetwork>('ClusterUserDefinedNetwork'),
-    namespace: (name) => namespaces.get(name),
+    namespace: (name) =>
+      unreadableNamespaces.has(name)
+        ? { error: `Namespace ${name} could not be read` }
+        : namespaces.get(name),
     networkConfig: of<NetworkOperatorConfig>('Network', 'operator.openshift.io').find(
       (o) => o.metadata?.name === 'cluster',
     ),
@@ -225,6 +233,15 @@ export interface VmInterfaces {
   /** The launcher pod running the domain now, as the model found it. */
   launcher?: Pod;
 }
+
+/** The model could not tell whether the pod network or a primary UDN carries this NIC. */
+const undecidedOf = (row: InterfaceRow): Pick<EndpointInterface, 'undecided'> => {
+  if (row.network.kind !== 'unknown' || row.spec.network.kind !== 'pod') return {};
+  const note = row.notes.find(
+    (n) => n.message === MESSAGES.primaryUndecided || n.message === MESSAGES.primaryUndecidedUnread,
+  );
+  return note ? { undecided: note } : {};
+};
 
 /** One VM (or a VMI without VM) through the networking model. */
 export const vmInterfaces = (
@@ -298,6 +315,7 @@ export const vmInterfaces = (
         ipSource,
         ports,
         binding: spec.binding.name,
+        ...undecidedOf(row),
         dhcp: ci?.dhcp,
       },
     ];

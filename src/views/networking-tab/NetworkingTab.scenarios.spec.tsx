@@ -189,6 +189,35 @@ describe('NetworkingTab on the demo scenarios', () => {
   });
 });
 
+describe('an unreadable Namespace', () => {
+  it('names the pod network NIC "pod network or a primary UDN" and says why, for a VM without a pod', async () => {
+    // Stopped: no launcher pod whose OVN annotation could tell which network is primary.
+    const objects = [...demo('00-cluster.yaml'), ...demo('02-vm-primary-udn-l2bridge.yaml')]
+      .filter((o) => o.kind !== 'Pod' && o.kind !== 'VirtualMachineInstance')
+      .map((o) =>
+        o.kind === 'VirtualMachine'
+          ? { ...o, spec: { ...(o as VirtualMachine).spec, runStrategy: 'Halted' } }
+          : o,
+      );
+    __setMockResources(objects as never, {
+      Namespace: Object.assign(new Error('namespaces is forbidden'), { code: 403 }),
+    });
+    const vm = objects.find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
+    render(<NetworkingTab obj={vm} />);
+    const network = cell('default', 'network');
+    expect(network).toHaveTextContent('Pod network or a primary UDN (Namespace not readable)');
+    await userEvent.click(
+      within(screen.getByTestId('interface-row-default')).getByTestId('interface-expand')
+        .firstChild as HTMLElement,
+    );
+    expect(screen.getByTestId('interface-details-default')).toHaveTextContent(
+      /its labels decide whether UserDefinedNetwork primary-udn carries this NIC/,
+    );
+    // The summary says what it could not read, never "no problems".
+    expect(await screen.findByTestId('diagnostics-partial')).toHaveTextContent(/Namespace/);
+  });
+});
+
 describe('what the tab watches', () => {
   it('opens few watches, all scoped: no cluster-wide list of pods or VMs', async () => {
     renderScenario('04-vm-localnet-vlan1924.yaml', 'vm-localnet');
