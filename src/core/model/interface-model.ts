@@ -55,7 +55,12 @@ import { findLauncherPods } from '../pod/launcher';
 import { isParseError, type ParseResult } from '../pod/parse-result';
 import { ipFact, type IpFact, type IpSource } from './addresses';
 import { MESSAGES, msg, type Message } from './messages';
-import { refOf, resolveNetwork, type ResolveContext } from './resolve-network';
+import {
+  refOf,
+  resolveNetwork,
+  undecidedPrimaryNetwork,
+  type ResolveContext,
+} from './resolve-network';
 import type {
   BindingFacts,
   ClusterNetworkFacts,
@@ -379,12 +384,17 @@ const bindingFacts = (
         source: ipEvidence(addressFact),
       });
     const address = addressFact?.address;
-    if (network.kind === 'pod-network') {
-      meaning = msg(MESSAGES.bridgePodNetwork, { address: address ?? '' });
+    if (network.kind === 'unknown' && spec.network.kind === 'pod') {
+      meaning = msg(MESSAGES.bridgeUndecided);
+    } else if (network.kind === 'pod-network') {
+      meaning = address
+        ? msg(MESSAGES.bridgePodNetwork, { address })
+        : msg(MESSAGES.bridgePodNetworkNoAddress);
     } else {
-      meaning =
-        address || network.ipam.enabled
-          ? msg(MESSAGES.bridgeSecondary, { address: address ?? '' })
+      meaning = address
+        ? msg(MESSAGES.bridgeSecondary, { address })
+        : network.ipam.enabled
+          ? msg(MESSAGES.bridgeSecondaryNoAddress)
           : msg(MESSAGES.bridgeSecondaryNoIpam);
     }
   } else if (name === 'sriov') meaning = msg(MESSAGES.sriov);
@@ -770,7 +780,7 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
       specFrom === 'vmi'
         ? fieldOf(vmiRef, `spec.domain.devices.interfaces[${spec.name}].${f}`)
         : fieldOf(vmRef, `spec.template.spec.domain.devices.interfaces[${spec.name}].${f}`);
-    const network = networks.get(spec.name) ?? resolveNetwork(spec.network, resolveCtx);
+    let network = networks.get(spec.name) ?? resolveNetwork(spec.network, resolveCtx);
     if (specFrom === 'auto') notes.push(msg(MESSAGES.autoPodInterface));
     // A launcher that reports a primary UDN interface proves the primary UDN even when the UDNs
     // or the Namespace could not be read.
@@ -787,8 +797,8 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
         // The launcher's OVN annotation gives the default network the primary role: proven.
         network.evidence.kind = fieldOf(podRef!, `${ovnRef('default')}.role`);
       } else if (primaryCandidates.names.length || primaryCandidates.listsUnread) {
-        network.kind = 'unknown';
-        network.kindLabel = msg(MESSAGES.kindUnknown);
+        // None of the cluster pod network's facts (subnets, MTU) is known to be this NIC's.
+        network = undecidedPrimaryNetwork();
         notes.push(
           primaryCandidates.names.length
             ? msg(MESSAGES.primaryUndecided, {

@@ -34,11 +34,20 @@ export const MESSAGES = {
   bridgeSecondary: t(
     'The pod gives its address on this network to the guest ({{address}}); the guest is on the network at layer 2.',
   ),
+  bridgeSecondaryNoAddress: t(
+    'The pod gives its address on this network to the guest; the guest is on the network at layer 2.',
+  ),
+  bridgeUndecided: t(
+    'The guest is bridged at layer 2 to the network that carries this NIC, which could not be decided (see the note on the network).',
+  ),
   bridgeSecondaryNoIpam: t(
     'The guest is bridged to the network at layer 2; the network hands out no address, so the guest configures its own.',
   ),
   bridgePodNetwork: t(
     'The pod gives its cluster network address {{address}} to the guest; the pod keeps no address of its own on it.',
+  ),
+  bridgePodNetworkNoAddress: t(
+    'The pod gives its cluster network address to the guest; the pod keeps no address of its own on it.',
   ),
   sriov: t(
     'The guest drives an SR-IOV virtual function of the node NIC directly; traffic bypasses the pod network stack.',

@@ -57,6 +57,17 @@ const empty = (): Omit<NetworkFacts, 'kind' | 'kindLabel' | 'role'> => ({
   evidence: {},
 });
 
+/**
+ * The pod network NIC's network where the objects cannot tell the cluster pod network from a
+ * primary UDN (the Namespace, whose labels decide, could not be read): no fact of either.
+ */
+export const undecidedPrimaryNetwork = (): NetworkFacts => ({
+  ...empty(),
+  kind: 'unknown',
+  kindLabel: msg(MESSAGES.kindUnknown),
+  role: 'primary',
+});
+
 const field = (object: ObjectRef, path: string): Evidence => ({
   kind: 'field',
   object,

@@ -147,8 +147,11 @@ describe('an unreadable Namespace: its labels decide whether a primary UDN appli
     delete annotations(input)[NETWORK_STATUS];
     const [row] = buildNetworkingModel(input).interfaces;
     expect(row.network.kind).toBe('unknown');
-    // Neither eth0 nor ovn-udn1 is expected on the pod side.
+    // Neither eth0 nor ovn-udn1 is expected on the pod side, and no cluster network fact is its.
     expect(row.pod.expectedInterface).toBeUndefined();
+    expect(row.network.subnets).toEqual([]);
+    expect(row.network.mtu).toBeUndefined();
+    expect(row.binding.meaning).toEqual({ message: MESSAGES.bridgeUndecided });
     const summary = networkSummaryOf(row);
     expect(summary.status).toBe('unknown');
     expect(summary.parts[0].text).toMatchObject({ message: SUMMARY_TEXT.podOrPrimaryUdn });
@@ -218,6 +221,34 @@ describe('an unreadable Namespace: its labels decide whether a primary UDN appli
     // Without that annotation the same VM's network is unknown.
     delete annotations(input)[POD_NETWORKS];
     expect(buildNetworkingModel(input).interfaces[0].network.kind).toBe('unknown');
+  });
+});
+
+describe('a stopped VM (no instance, no pod) says no sentence with a blank in it', () => {
+  const files = [
+    '01-vm-pod-masquerade.yaml',
+    '02-vm-primary-udn-l2bridge.yaml',
+    '03-vm-primary-plus-secondary-udn.yaml',
+    '04-vm-localnet-vlan1924.yaml',
+    '05-vm-linux-bridge-vlan33.yaml',
+  ];
+  it.each(files)('%s', (file) => {
+    for (const bindingName of [undefined, 'bridge']) {
+      const input = demoInput(file);
+      input.vmi = null;
+      input.pods = [];
+      if (bindingName)
+        for (const i of input.vm.spec!.template!.spec!.domain!.devices!.interfaces ?? []) {
+          const iface = i as unknown as Record<string, unknown>;
+          for (const k of ['masquerade', 'bridge', 'binding', 'sriov']) delete iface[k];
+          iface.bridge = {};
+        }
+      for (const row of buildNetworkingModel(input).interfaces) {
+        for (const m of [row.binding.meaning, ...row.notes]) {
+          for (const v of Object.values(m.params ?? {})) expect(String(v).trim()).not.toBe('');
+        }
+      }
+    }
   });
 });
 

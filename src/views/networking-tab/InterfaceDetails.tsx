@@ -283,7 +283,7 @@ export const InterfaceDetails: React.FC<{
             test="detail-pod-interface"
             evidence={ev('pod.interfaceName')}
           >
-            {pod.interfaceName ?? pod.expectedInterface}
+            {pod.interfaceName ?? pod.expectedInterface ?? t('unknown')}
             {pod.matches === false && pod.reportedInterface
               ? ` (${t('expected {{name}}', { name: pod.expectedInterface ?? '' })})`
               : ''}

@@ -213,6 +213,12 @@ describe('an unreadable Namespace', () => {
     expect(screen.getByTestId('interface-details-default')).toHaveTextContent(
       /its labels decide whether UserDefinedNetwork primary-udn carries this NIC/,
     );
+    // No pod interface is named; the policy section lists no policy as applying, and says why.
+    expect(screen.getByTestId('detail-pod-interface')).toHaveTextContent('unknown');
+    expect(
+      await screen.findByTestId('policy-network-undecided', undefined, { timeout: 5000 }),
+    ).toHaveTextContent(/its labels decide whether UserDefinedNetwork primary-udn/);
+    expect(screen.queryByTestId('policy-ingress-summary')).not.toBeInTheDocument();
     // The summary says what it could not read, never "no problems".
     expect(await screen.findByTestId('diagnostics-partial')).toHaveTextContent(/Namespace/);
   });

@@ -27,7 +27,7 @@ import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { CheckTraffic } from './CheckTraffic';
 import { PolicyDiagnostics } from './PolicyDiagnostics';
-import { adminRulesText, summarize, type T } from './policy-text';
+import { adminRulesText, messageText, summarize, type T } from './policy-text';
 import { useVmPolicyAnalysis } from './useVmPolicyAnalysis';
 import { diagnosticsFor } from './diagnostics-for';
 import { mnpUrls } from '../mnp-wizard/urls';
@@ -175,125 +175,140 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string; vmN
           ))}
         </Alert>
       )}
-      <DescriptionList isCompact isHorizontal>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('Governed by')}</DescriptionListTerm>
-          <DescriptionListDescription data-test="policy-kind">
-            <GovernedBy network={network} networkId={iface.networkId} />
-          </DescriptionListDescription>
-        </DescriptionListGroup>
-        <DescriptionListGroup>
-          <DescriptionListTerm>{t('Selected by')}</DescriptionListTerm>
-          <DescriptionListDescription data-test="policy-selecting">
-            {selecting.length ? (
-              <List isPlain>
-                {selecting.map((p) => (
-                  <ListItem
-                    key={`${p.ref.kind}/${p.ref.name}`}
-                    data-test={`policy-selecting-${p.ref.name}`}
-                  >
-                    <PolicyLink policy={p.ref} />
-                    {isSecondary && p.ref.kind === 'MultiNetworkPolicy' && (
-                      <>
-                        {' '}
-                        <Button
-                          variant="link"
-                          isInline
-                          component="a"
-                          href={mnpUrls.editMNP(p.ref.namespace, p.ref.name)}
-                        >
-                          {t('Edit')}
-                        </Button>
-                      </>
-                    )}
-                  </ListItem>
-                ))}
-              </List>
-            ) : admins.length ? (
-              t('No NetworkPolicy or MultiNetworkPolicy selects this interface.')
-            ) : (
-              t('No policy selects this interface: all traffic is allowed.')
-            )}
-          </DescriptionListDescription>
-        </DescriptionListGroup>
-        {admins.length > 0 && (
+      {iface.undecided ? (
+        // Which network (and so which policies) this is could not be decided: nothing to list.
+        <Alert
+          variant="warning"
+          isInline
+          isPlain
+          title={t(
+            'Which policies apply is unknown: the network of this interface could not be decided.',
+          )}
+          data-test="policy-network-undecided"
+        >
+          {messageText(tt, iface.undecided)}
+        </Alert>
+      ) : (
+        <DescriptionList isCompact isHorizontal>
           <DescriptionListGroup>
-            <DescriptionListTerm>{t('Admin network policies')}</DescriptionListTerm>
-            <DescriptionListDescription data-test="policy-admin">
-              <List isPlain>
-                {admins.map((p) => (
-                  <ListItem
-                    key={`${p.ref.kind}/${p.ref.name}`}
-                    data-test={`policy-admin-${p.ref.name}`}
-                  >
-                    <PolicyLink policy={p.ref} />{' '}
-                    {p.priority !== undefined
-                      ? t('{{kind}}, priority {{priority}}: {{rules}}', {
-                          kind: p.ref.kind,
-                          priority: p.priority,
-                          rules: adminRulesText(tt, p),
-                        })
-                      : t('{{kind}}, after NetworkPolicy: {{rules}}', {
-                          kind: p.ref.kind,
-                          rules: adminRulesText(tt, p),
-                        })}
-                  </ListItem>
-                ))}
-              </List>
+            <DescriptionListTerm>{t('Governed by')}</DescriptionListTerm>
+            <DescriptionListDescription data-test="policy-kind">
+              <GovernedBy network={network} networkId={iface.networkId} />
             </DescriptionListDescription>
           </DescriptionListGroup>
-        )}
-        {adminsNotApplied.length > 0 && (
           <DescriptionListGroup>
-            <DescriptionListTerm>{t('Admin policies not applied here')}</DescriptionListTerm>
-            <DescriptionListDescription data-test="policy-admin-not-applied">
-              <List isPlain>
-                {adminsNotApplied.map((p) => (
-                  <ListItem key={`${p.ref.kind}/${p.ref.name}`}>
-                    <PolicyLink policy={p.ref} />{' '}
-                    {t(
-                      'selects this VM, but OVN-Kubernetes applies admin network policies on the cluster pod network only',
-                    )}
-                  </ListItem>
-                ))}
-              </List>
-            </DescriptionListDescription>
-          </DescriptionListGroup>
-        )}
-        {inert.length > 0 && (
-          <DescriptionListGroup>
-            <DescriptionListTerm>{t('Not enforced here')}</DescriptionListTerm>
-            <DescriptionListDescription data-test="policy-inert">
-              <List isPlain>
-                {inert.map(({ policy, reason }) => (
-                  <ListItem key={policy.ref.name}>
-                    <PolicyLink policy={policy.ref} /> {inertText(tt, reason)}
-                  </ListItem>
-                ))}
-              </List>
-            </DescriptionListDescription>
-          </DescriptionListGroup>
-        )}
-        {summaries.map((s) => (
-          <DescriptionListGroup key={s.direction}>
-            <DescriptionListTerm>
-              {s.direction === 'ingress' ? t('Ingress') : t('Egress')}
-            </DescriptionListTerm>
-            <DescriptionListDescription data-test={`policy-${s.direction}-summary`}>
-              {s.headline}
-              {s.allowed.length > 0 && (
-                <List>
-                  {s.allowed.map((a) => (
-                    <ListItem key={`${a.policy.name}-${a.rule.index}`}>
-                      {a.text} ({a.policy.name})
+            <DescriptionListTerm>{t('Selected by')}</DescriptionListTerm>
+            <DescriptionListDescription data-test="policy-selecting">
+              {selecting.length ? (
+                <List isPlain>
+                  {selecting.map((p) => (
+                    <ListItem
+                      key={`${p.ref.kind}/${p.ref.name}`}
+                      data-test={`policy-selecting-${p.ref.name}`}
+                    >
+                      <PolicyLink policy={p.ref} />
+                      {isSecondary && p.ref.kind === 'MultiNetworkPolicy' && (
+                        <>
+                          {' '}
+                          <Button
+                            variant="link"
+                            isInline
+                            component="a"
+                            href={mnpUrls.editMNP(p.ref.namespace, p.ref.name)}
+                          >
+                            {t('Edit')}
+                          </Button>
+                        </>
+                      )}
                     </ListItem>
                   ))}
                 </List>
+              ) : admins.length ? (
+                t('No NetworkPolicy or MultiNetworkPolicy selects this interface.')
+              ) : (
+                t('No policy selects this interface: all traffic is allowed.')
               )}
             </DescriptionListDescription>
           </DescriptionListGroup>
-        ))}
-      </DescriptionList>
+          {admins.length > 0 && (
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Admin network policies')}</DescriptionListTerm>
+              <DescriptionListDescription data-test="policy-admin">
+                <List isPlain>
+                  {admins.map((p) => (
+                    <ListItem
+                      key={`${p.ref.kind}/${p.ref.name}`}
+                      data-test={`policy-admin-${p.ref.name}`}
+                    >
+                      <PolicyLink policy={p.ref} />{' '}
+                      {p.priority !== undefined
+                        ? t('{{kind}}, priority {{priority}}: {{rules}}', {
+                            kind: p.ref.kind,
+                            priority: p.priority,
+                            rules: adminRulesText(tt, p),
+                          })
+                        : t('{{kind}}, after NetworkPolicy: {{rules}}', {
+                            kind: p.ref.kind,
+                            rules: adminRulesText(tt, p),
+                          })}
+                    </ListItem>
+                  ))}
+                </List>
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+          )}
+          {adminsNotApplied.length > 0 && (
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Admin policies not applied here')}</DescriptionListTerm>
+              <DescriptionListDescription data-test="policy-admin-not-applied">
+                <List isPlain>
+                  {adminsNotApplied.map((p) => (
+                    <ListItem key={`${p.ref.kind}/${p.ref.name}`}>
+                      <PolicyLink policy={p.ref} />{' '}
+                      {t(
+                        'selects this VM, but OVN-Kubernetes applies admin network policies on the cluster pod network only',
+                      )}
+                    </ListItem>
+                  ))}
+                </List>
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+          )}
+          {inert.length > 0 && (
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t('Not enforced here')}</DescriptionListTerm>
+              <DescriptionListDescription data-test="policy-inert">
+                <List isPlain>
+                  {inert.map(({ policy, reason }) => (
+                    <ListItem key={policy.ref.name}>
+                      <PolicyLink policy={policy.ref} /> {inertText(tt, reason)}
+                    </ListItem>
+                  ))}
+                </List>
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+          )}
+          {summaries.map((s) => (
+            <DescriptionListGroup key={s.direction}>
+              <DescriptionListTerm>
+                {s.direction === 'ingress' ? t('Ingress') : t('Egress')}
+              </DescriptionListTerm>
+              <DescriptionListDescription data-test={`policy-${s.direction}-summary`}>
+                {s.headline}
+                {s.allowed.length > 0 && (
+                  <List>
+                    {s.allowed.map((a) => (
+                      <ListItem key={`${a.policy.name}-${a.rule.index}`}>
+                        {a.text} ({a.policy.name})
+                      </ListItem>
+                    ))}
+                  </List>
+                )}
+              </DescriptionListDescription>
+            </DescriptionListGroup>
+          ))}
+        </DescriptionList>
+      )}
       <PolicyDiagnostics diagnostics={diagnostics} />
       {isSecondary && (
         <Button
