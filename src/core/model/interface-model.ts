@@ -797,16 +797,19 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
         // The launcher's OVN annotation gives the default network the primary role: proven.
         network.evidence.kind = fieldOf(podRef!, `${ovnRef('default')}.role`);
       } else if (primaryCandidates.names.length || primaryCandidates.listsUnread) {
+        const why = primaryCandidates.names.length
+          ? msg(MESSAGES.primaryUndecided, {
+              namespace,
+              networks: primaryCandidates.names.join(', '),
+            })
+          : msg(MESSAGES.primaryUndecidedUnread, { namespace });
         // None of the cluster pod network's facts (subnets, MTU) is known to be this NIC's.
-        network = undecidedPrimaryNetwork();
-        notes.push(
-          primaryCandidates.names.length
-            ? msg(MESSAGES.primaryUndecided, {
-                namespace,
-                networks: primaryCandidates.names.join(', '),
-              })
-            : msg(MESSAGES.primaryUndecidedUnread, { namespace }),
-        );
+        network = undecidedPrimaryNetwork(why, [
+          `Namespace ${namespace} (not readable)`,
+          ...primaryCandidates.names,
+          ...(primaryCandidates.listsUnread ? ['UserDefinedNetwork lists (not readable)'] : []),
+        ]);
+        notes.push(why);
       }
     }
     if (network.kind === 'missing' && network.nadKey) {

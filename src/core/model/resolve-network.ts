@@ -19,7 +19,7 @@ import {
 } from '../networks/udn';
 import type { LocalnetConfig, Layer2Config, Layer3Config } from '../k8s/types';
 import { firstHostOf } from './addresses';
-import { MESSAGES, msg } from './messages';
+import { MESSAGES, msg, type Message } from './messages';
 import type { Evidence, MissingCause, NetworkFacts, ObjectRef } from './types';
 import type { Labels } from '../k8s/types';
 
@@ -61,12 +61,17 @@ const empty = (): Omit<NetworkFacts, 'kind' | 'kindLabel' | 'role'> => ({
  * The pod network NIC's network where the objects cannot tell the cluster pod network from a
  * primary UDN (the Namespace, whose labels decide, could not be read): no fact of either.
  */
-export const undecidedPrimaryNetwork = (): NetworkFacts => ({
-  ...empty(),
-  kind: 'unknown',
-  kindLabel: msg(MESSAGES.kindUnknown),
-  role: 'primary',
-});
+export const undecidedPrimaryNetwork = (why: Message, from: string[]): NetworkFacts => {
+  const evidence: Evidence = { kind: 'computed', rule: 'primary-network-undecided', from };
+  return {
+    ...empty(),
+    kind: 'unknown',
+    kindLabel: msg(MESSAGES.kindUnknown),
+    role: 'primary',
+    undecided: why,
+    evidence: { kind: evidence, undecided: evidence },
+  };
+};
 
 const field = (object: ObjectRef, path: string): Evidence => ({
   kind: 'field',

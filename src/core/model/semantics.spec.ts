@@ -152,6 +152,15 @@ describe('an unreadable Namespace: its labels decide whether a primary UDN appli
     expect(row.network.subnets).toEqual([]);
     expect(row.network.mtu).toBeUndefined();
     expect(row.binding.meaning).toEqual({ message: MESSAGES.bridgeUndecided });
+    // "Unknown" carries its reason and what it was computed from.
+    expect(row.network.evidence.kind).toEqual({
+      kind: 'computed',
+      rule: 'primary-network-undecided',
+      from: ['Namespace demo-vm-primary-udn (not readable)', 'UserDefinedNetwork primary-udn'],
+    });
+    expect(row.network.undecided).toEqual(
+      row.notes.find((n) => n.message === MESSAGES.primaryUndecided),
+    );
     const summary = networkSummaryOf(row);
     expect(summary.status).toBe('unknown');
     expect(summary.parts[0].text).toMatchObject({ message: SUMMARY_TEXT.podOrPrimaryUdn });

@@ -96,7 +96,12 @@ export type ComputedRule =
   /** A bridge binding hands the pod's address on the network to the guest. */
   | 'bridge-binding-pod-address'
   /** The launcher pod's OVN annotation exists only on OVN-Kubernetes clusters. */
-  | 'ovn-annotation-present';
+  | 'ovn-annotation-present'
+  /**
+   * The Namespace, whose labels decide whether a primary (C)UDN carries the pod network NIC, could
+   * not be read, and a primary (C)UDN could apply: which network it is, is unknown.
+   */
+  | 'primary-network-undecided';
 
 export interface DataProblem {
   /** The object the bad value belongs to. */
@@ -156,6 +161,11 @@ export interface NetworkFacts {
   kind: NetworkKind;
   kindLabel: Message;
   role: 'primary' | 'secondary';
+  /**
+   * Why the objects cannot tell which network this is (kind `unknown` on the pod network NIC:
+   * the cluster pod network or a primary UDN), as the row's note says it.
+   */
+  undecided?: Message;
   /** Plugin type as written (`cnv-bridge` stays visible) and what it is. */
   pluginType?: string;
   canonicalType?: string;

@@ -10,7 +10,6 @@
  */
 import { buildNetworkingModel } from '../model/interface-model';
 import type { InterfaceRow, NetworkingInput, Readable } from '../model/types';
-import { MESSAGES } from '../model/messages';
 import type { IpFact } from '../model/addresses';
 import type {
   ClusterNetworkConfig,
@@ -234,15 +233,6 @@ export interface VmInterfaces {
   launcher?: Pod;
 }
 
-/** The model could not tell whether the pod network or a primary UDN carries this NIC. */
-const undecidedOf = (row: InterfaceRow): Pick<EndpointInterface, 'undecided'> => {
-  if (row.network.kind !== 'unknown' || row.spec.network.kind !== 'pod') return {};
-  const note = row.notes.find(
-    (n) => n.message === MESSAGES.primaryUndecided || n.message === MESSAGES.primaryUndecidedUnread,
-  );
-  return note ? { undecided: note } : {};
-};
-
 /** One VM (or a VMI without VM) through the networking model. */
 export const vmInterfaces = (
   catalog: NetworkCatalog,
@@ -315,7 +305,7 @@ export const vmInterfaces = (
         ipSource,
         ports,
         binding: spec.binding.name,
-        ...undecidedOf(row),
+        ...(row.network.undecided ? { undecided: row.network.undecided } : {}),
         dhcp: ci?.dhcp,
       },
     ];
