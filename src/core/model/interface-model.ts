@@ -384,7 +384,7 @@ const bindingFacts = (
         source: ipEvidence(addressFact),
       });
     const address = addressFact?.address;
-    if (network.kind === 'unknown' && spec.network.kind === 'pod') {
+    if (network.undecided) {
       meaning = msg(MESSAGES.bridgeUndecided);
     } else if (network.kind === 'pod-network') {
       meaning = address
@@ -862,8 +862,7 @@ export const buildNetworkingModel = (rawInput: NetworkingInput): NetworkingModel
 
     // Pod side.
     // Undecided between the pod network (eth0) and a primary UDN (ovn-udn1): no name to expect.
-    const undecided = network.kind === 'unknown' && spec.network.kind === 'pod';
-    const expected = undecided ? undefined : expectedNames.get(spec.name);
+    const expected = network.undecided ? undefined : expectedNames.get(spec.name);
     let statusEntry: NetworkStatusEntry | undefined;
     if (primary) statusEntry = podIdx.defaultStatus ?? podIdx.statusByInterface.get(primaryName);
     else if (expected) statusEntry = podIdx.statusByInterface.get(expected);

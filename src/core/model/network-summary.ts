@@ -254,7 +254,7 @@ export const networkSummaryOf = (row: InterfaceRow): NetworkSummary => {
     return udnSummary(network, true);
   }
   // Which of the two the objects could not tell (the model's notes say why).
-  if (network.kind === 'unknown' && specNet.kind === 'pod') {
+  if (network.undecided) {
     return {
       parts: [
         {
