@@ -6,7 +6,6 @@ import {
   DropdownItem,
   DropdownList,
   MenuToggle,
-  type MenuToggleElement,
   Modal,
   ModalBody,
   ModalHeader,
@@ -15,6 +14,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { EllipsisVIcon } from '@patternfly/react-icons';
+import { dequal } from 'dequal/lite';
 import {
   ExpandableRowContent,
   Table,
@@ -92,6 +92,7 @@ const NetworkCell: React.FC<{ summary: NetworkSummary; text: Text; namespace: st
 /** The link state the instance reports, else the one the spec sets (KubeVirt's default is up). */
 const linkStateTextOf = (t: T) => {
   const names: Record<string, string> = { up: t('up'), down: t('down'), absent: t('absent') };
+  const notReported = t('not reported');
   return (row: InterfaceRow): { main: string; sub?: string } => {
     const { configured, reported } = row.guest.linkState;
     const name = (s: string) => names[s] ?? s;
@@ -103,9 +104,31 @@ const linkStateTextOf = (t: T) => {
             sub: t('set {{state}} in the spec', { state: name(configured) }),
           };
     }
-    return { main: name(configured), sub: t('not reported') };
+    return { main: name(configured), sub: notReported };
   };
 };
+
+/**
+ * The rows' fixed words, translated once per table (and language) rather than in every row: at 32
+ * NICs the rows' own lookups were 15-20 ms of a render.
+ */
+const rowLabelsOf = (t: T) => ({
+  name: t('Name'),
+  binding: t('Binding'),
+  network: t('Network'),
+  linkState: t('Link state'),
+  addresses: t('Addresses'),
+  loading: t('Loading'),
+  absent: t('absent'),
+  pending: t('pending'),
+  podInterface: t('virt-launcher pod interface'),
+  pod: t('pod'),
+  default: t('default'),
+  deprecated: t('deprecated'),
+  model: t('Model'),
+  assignedAtStart: t('Assigned at start'),
+});
+type RowLabels = ReturnType<typeof rowLabelsOf>;
 
 type ColumnKey = 'name' | 'binding' | 'network' | 'linkState' | 'addresses';
 
@@ -124,9 +147,8 @@ interface RowProps {
   onToggle: (name: string) => void;
   onAction: (action: 'detach' | 'yaml', name: string) => void;
   canDetach: boolean;
-  /** Content signature: a row whose facts did not change is not re-rendered. */
-  signature: string;
   t: T;
+  labels: RowLabels;
   text: ReturnType<typeof useMessageText>;
   linkText: ReturnType<typeof linkStateTextOf>;
   /**
@@ -142,38 +164,61 @@ const RowActionsView: React.FC<{
   onAction: RowProps['onAction'];
   t: T;
 }> = ({ name, canDetach, onAction, t }) => {
+  const toggleRef = React.useRef<HTMLButtonElement>(null);
+  // The menu (a PatternFly Dropdown: a Popper and its listeners, ~1 ms a row) is mounted when a
+  // pointer or the focus first reaches the toggle, closed; the toggle stays the same element. A
+  // click that comes first (no pointer, e.g. a script) mounts it and opens it one commit later: a
+  // Dropdown mounted open draws its menu unpositioned at the page's corner.
+  const [armed, setArmed] = React.useState(false);
   const [open, setOpen] = React.useState(false);
-  // Mounted closed, so that its Popper is ready when it opens: a Dropdown mounted open (to spare
-  // the rows a Popper each until then) drew its menu at the page's corner, unpositioned.
+  const [openWhenArmed, setOpenWhenArmed] = React.useState(false);
+  React.useEffect(() => {
+    if (armed && openWhenArmed) {
+      setOpenWhenArmed(false);
+      setOpen(true);
+    }
+  }, [armed, openWhenArmed]);
+  const arm = () => setArmed(true);
   return (
-    <Dropdown
-      isOpen={open}
-      onOpenChange={setOpen}
-      onSelect={() => setOpen(false)}
-      popperProps={{ position: 'right' }}
-      toggle={(ref: React.Ref<MenuToggleElement>) => (
-        <MenuToggle
-          ref={ref}
-          variant="plain"
-          aria-label={t('Actions for {{name}}', { name })}
-          onClick={() => setOpen((o) => !o)}
-          isExpanded={open}
-          icon={<EllipsisVIcon />}
-          data-test="interface-actions"
-        />
+    <>
+      <MenuToggle
+        ref={toggleRef}
+        variant="plain"
+        aria-label={t('Actions for {{name}}', { name })}
+        onPointerEnter={arm}
+        onFocus={arm}
+        onClick={() => {
+          if (armed) setOpen((o) => !o);
+          else {
+            setArmed(true);
+            setOpenWhenArmed(true);
+          }
+        }}
+        isExpanded={open}
+        icon={<EllipsisVIcon />}
+        data-test="interface-actions"
+      />
+      {armed && (
+        <Dropdown
+          isOpen={open}
+          onOpenChange={setOpen}
+          onSelect={() => setOpen(false)}
+          popperProps={{ position: 'right' }}
+          toggle={{ toggleRef, toggleNode: null }}
+        >
+          <DropdownList>
+            {canDetach && (
+              <DropdownItem onClick={() => onAction('detach', name)} data-test="interface-detach">
+                {t('Detach…')}
+              </DropdownItem>
+            )}
+            <DropdownItem onClick={() => onAction('yaml', name)} data-test="interface-show-yaml">
+              {t('Show YAML')}
+            </DropdownItem>
+          </DropdownList>
+        </Dropdown>
       )}
-    >
-      <DropdownList>
-        {canDetach && (
-          <DropdownItem onClick={() => onAction('detach', name)} data-test="interface-detach">
-            {t('Detach…')}
-          </DropdownItem>
-        )}
-        <DropdownItem onClick={() => onAction('yaml', name)} data-test="interface-show-yaml">
-          {t('Show YAML')}
-        </DropdownItem>
-      </DropdownList>
-    </Dropdown>
+    </>
   );
 };
 
@@ -193,6 +238,7 @@ const InterfaceRowView: React.FC<RowProps> = ({
   canDetach,
   pending,
   t,
+  labels,
   text,
   linkText,
 }) => {
@@ -200,7 +246,7 @@ const InterfaceRowView: React.FC<RowProps> = ({
   const link = linkText(row);
   const mac = row.guest.mac.reported ?? row.guest.mac.configured;
   const podInterface = row.pod.interfaceName ?? row.pod.expectedInterface;
-  const loading = <span className="vm-networking-interfaces__sub">{t('Loading')}</span>;
+  const loading = <span className="vm-networking-interfaces__sub">{labels.loading}</span>;
   // While loading, the model as written in the spec: the instance may report another default.
   const model = pending ? row.spec.model : row.guest.model.value;
   return (
@@ -214,22 +260,22 @@ const InterfaceRowView: React.FC<RowProps> = ({
             data-test="interface-expand"
           />
         )}
-        <Td dataLabel={t('Name')}>
+        <Td dataLabel={labels.name}>
           <span data-test="interface-name">{row.name}</span>
           {!pending && row.guest.hotplug && (
             <>
               {' '}
               <span className="vm-networking-interfaces__flag vm-networking-interfaces__flag--warning">
-                {row.guest.hotplug === 'absent' ? t('absent') : t('pending')}
+                {row.guest.hotplug === 'absent' ? labels.absent : labels.pending}
               </span>
             </>
           )}
           {!pending && podInterface && (
             <span
               className="vm-networking-interfaces__sub"
-              title={t('virt-launcher pod interface')}
+              title={labels.podInterface}
             >
-              {t('pod')}:{' '}
+              {labels.pod}:{' '}
               <span
                 className="vm-networking-interfaces__nowrap"
                 data-test="interface-pod-interface"
@@ -239,25 +285,25 @@ const InterfaceRowView: React.FC<RowProps> = ({
             </span>
           )}
         </Td>
-        <Td dataLabel={t('Binding')}>
+        <Td dataLabel={labels.binding}>
           <span data-test="interface-binding">{row.binding.name}</span>
           {row.binding.source === 'default' && (
-            <span className="vm-networking-interfaces__flag"> ({t('default')})</span>
+            <span className="vm-networking-interfaces__flag"> ({labels.default})</span>
           )}
           {row.binding.source === 'deprecated' && (
             <span className="vm-networking-interfaces__flag vm-networking-interfaces__flag--warning">
               {' '}
-              ({t('deprecated')})
+              ({labels.deprecated})
             </span>
           )}
-          <span className="vm-networking-interfaces__sub" title={t('Model')}>
+          <span className="vm-networking-interfaces__sub" title={labels.model}>
             <span data-test="interface-model">{model}</span>
           </span>
         </Td>
-        <Td dataLabel={t('Network')} data-test="interface-network">
+        <Td dataLabel={labels.network} data-test="interface-network">
           {pending ? loading : <NetworkCell summary={summary} text={str} namespace={namespace} />}
         </Td>
-        <Td dataLabel={t('Link state')} data-test="interface-link-state">
+        <Td dataLabel={labels.linkState} data-test="interface-link-state">
           {pending ? (
             loading
           ) : (
@@ -267,13 +313,13 @@ const InterfaceRowView: React.FC<RowProps> = ({
             </>
           )}
         </Td>
-        <Td dataLabel={t('Addresses')}>
+        <Td dataLabel={labels.addresses}>
           {pending ? (
             loading
           ) : (
             <>
               <span className="vm-networking-interfaces__address" data-test="interface-mac">
-                {mac ?? t('Assigned at start')}
+                {mac ?? labels.assignedAtStart}
               </span>
               <span data-test="interface-ips">
                 {row.guest.ips.map((ip) => (
@@ -307,11 +353,12 @@ const InterfaceRowView: React.FC<RowProps> = ({
   );
 };
 
-// Watch updates rebuild the model many times while a VM's objects load; unchanged rows keep their DOM.
+// Watch updates rebuild the model many times while a VM's objects load; unchanged rows keep their
+// DOM. The row itself is compared last, by value, and only when nothing cheaper differs: when the
+// loaded model replaces the spec rows (`pending` changes) no row is compared at all.
 const MemoRow = React.memo(
   InterfaceRowView,
   (a, b) =>
-    a.signature === b.signature &&
     a.namespace === b.namespace &&
     a.vmName === b.vmName &&
     a.vmNads === b.vmNads &&
@@ -322,12 +369,11 @@ const MemoRow = React.memo(
     a.canDetach === b.canDetach &&
     a.pending === b.pending &&
     a.t === b.t &&
+    a.labels === b.labels &&
     a.text === b.text &&
-    a.linkText === b.linkText,
+    a.linkText === b.linkText &&
+    (a.row === b.row || dequal(a.row, b.row)),
 );
-
-const signatureOf = (row: InterfaceRow): string =>
-  JSON.stringify(row, (key, value) => (key === 'spec' ? undefined : value));
 
 /** The NIC's own entries of the VM spec, as YAML (the YAML library loads on first use). */
 const SpecYamlModal: React.FC<{ row: InterfaceRow; onClose: () => void }> = ({ row, onClose }) => {
@@ -406,9 +452,10 @@ const InterfacesTableView: React.FC<{
   );
   const canDetach = !!vm?.metadata?.uid;
   const linkText = React.useMemo(() => linkStateTextOf(t), [t]);
+  const labels = React.useMemo(() => rowLabelsOf(t), [t]);
 
   const entries = React.useMemo(
-    () => rows.map((row) => ({ row, summary: networkSummaryOf(row), signature: signatureOf(row) })),
+    () => rows.map((row) => ({ row, summary: networkSummaryOf(row) })),
     [rows],
   );
   const sorted = React.useMemo(() => {
@@ -474,7 +521,7 @@ const InterfacesTableView: React.FC<{
               <Th screenReaderText={t('Actions')} />
             </Tr>
           </Thead>
-          {sorted.map(({ row, summary, signature }, rowIndex) => (
+          {sorted.map(({ row, summary }, rowIndex) => (
             <MemoRow
               key={row.name}
               row={row}
@@ -487,9 +534,9 @@ const InterfacesTableView: React.FC<{
               onToggle={toggle}
               onAction={onAction}
               canDetach={canDetach}
-              signature={signature}
               pending={pending}
               t={t}
+              labels={labels}
               text={text}
               linkText={linkText}
             />
