@@ -1,16 +1,15 @@
 /**
  * In the preview host, in headless Chromium, with the tab content ~800 px wide (the width
  * kubevirt-plugin's 4.22 VM page leaves the tab; see e2e/tab-layout.ts): the click from the VM's
- * Details tab to the Networking tab until every interface row is shown (from the VM spec, as
- * kubevirt's own NIC list shows them, while the lists load) and until it is fully rendered — every
- * interface row with its facts, every lane of the wiring diagram, every watched object loaded
- * (`data-loaded="true"`) — for a VM with 16
- * and with 32 interfaces (in a namespace with 500 NADs and 50 UDNs), and what that visit costs:
- * Kubernetes API requests, watches (WebSockets) opened, and lists requested more than once. Each
- * visit is a fresh page (the tab's code runs cold); a second figure switches tabs within one page.
- * Three moments of a switch: every row shown (from the VM spec, while the lists load); every row
- * with its facts (what the first screen shows: at 16 NICs the table fills it); everything, the
- * sections below the table (diagnostics, wiring diagram) included.
+ * Details tab to the Networking tab, for a VM with 16 and with 32 interfaces (in a namespace with
+ * 500 NADs and 50 UDNs), and what that visit costs: Kubernetes API requests, watches (WebSockets)
+ * opened, and lists requested more than once. Each visit is a fresh page (the tab's code runs
+ * cold); a second figure switches tabs within one page. Three moments of a switch:
+ * - the first screen's rows shown: every row drawn, or the drawn ones reaching below the window
+ *   (with their facts, or from the VM spec if the lists are slow; see SPEC_ROWS_AFTER_MS);
+ * - the first screen's rows with their facts, every watched object loaded (`data-loaded="true"`):
+ *   the tab switch as a person sees it (at 900 px the first screen holds 10-12 rows);
+ * - everything: every row, the sections below the table (diagnostics, every wiring lane) too.
  *
  * As a person would, the bench lets the VM page settle on its Details tab (SETTLE_MS) before it
  * clicks. The plugin's scripts come from the browser's cache after the first visit, as they do from
@@ -50,9 +49,9 @@ const SETTLE_MS = 1000;
 
 interface Visit {
   ms: number;
-  /** Until every row shows its facts (`interface-row-*`, every list loaded); diagram not needed. */
+  /** Until the first screen's rows show their facts (`interface-row-*`, every list loaded). */
   factsMs: number;
-  /** Until every row is on screen, from the VM spec while the lists load (`pending-row-*`). */
+  /** Until the first screen's rows are drawn, with facts or from the VM spec (`pending-row-*`). */
   rowsMs: number;
   requests: string[];
   /** When the last Kubernetes request of the visit started, after the click: a chain shows here. */
@@ -148,13 +147,22 @@ const timedClick = async (
     w.__benchFacts = undefined;
     document.addEventListener('click', (e) => { w.__benchStart = e.timeStamp; }, { capture: true, once: true });
     const n = ${interfaces};
-    const facts = () =>
-      document.querySelectorAll('[data-test^="interface-row-"]').length === n &&
+    // The first screen is complete when every row is drawn, or the drawn ones reach below the
+    // window (the table draws the rows below the fold a frame later). The box is read only then,
+    // in an animation frame: it forces the layout that frame would do anyway.
+    const firstScreen = (selector) => {
+      const drawn = document.querySelectorAll(selector);
+      if (drawn.length === n) return true;
+      return drawn.length > 0 && drawn[drawn.length - 1].getBoundingClientRect().bottom >= window.innerHeight;
+    };
+    const loaded = () =>
       document.querySelector('[data-test="vm-networking-tab"]')?.getAttribute('data-loaded') === 'true';
+    const facts = () => loaded() && firstScreen('[data-test^="interface-row-"]');
     const done = () =>
-      facts() && document.querySelectorAll('[data-test^="wiring-lane-"]').length === n;
-    const rows = () =>
-      document.querySelectorAll('[data-test^="interface-row-"], [data-test^="pending-row-"]').length === n;
+      loaded() &&
+      document.querySelectorAll('[data-test^="interface-row-"]').length === n &&
+      document.querySelectorAll('[data-test^="wiring-lane-"]').length === n;
+    const rows = () => firstScreen('[data-test^="interface-row-"], [data-test^="pending-row-"]');
     const afterFrame = (set) => {
       const rendered = new MessageChannel();
       rendered.port1.onmessage = () => set(performance.now() - w.__benchStart);
@@ -280,31 +288,31 @@ const measureSize = async (
       const med = (f: (v: Visit) => number) => median(visits[b].map(f));
       out.push(
         {
-          name: `console ${CONSOLE}: Details → Networking, ${interfaces} NICs, ${Math.round(width)} px content${label}: every row shown (from the VM spec), a fresh page per visit (median of ${RUNS})`,
+          name: `console ${CONSOLE}: Details → Networking, ${interfaces} NICs, ${Math.round(width)} px content${label}: the first screen's rows shown, a fresh page per visit (median of ${RUNS})`,
           value: med((v) => v.rowsMs),
           unit: 'ms',
           budget: 300,
         },
         {
-          name: `  every row with its facts (the first screen), a fresh page per visit${label}`,
+          name: `  the first screen's rows with their facts, a fresh page per visit${label}`,
           value: med((v) => v.factsMs),
           unit: 'ms',
           budget: 300,
         },
         {
-          name: `  everything (diagnostics and every diagram lane below the table too), a fresh page${label}`,
+          name: `  everything (every row, diagnostics and every wiring lane below them too), a fresh page${label}`,
           value: med((v) => v.ms),
           unit: 'ms',
           budget: 300,
         },
         {
-          name: `console ${CONSOLE}: Details → Networking within one page, ${interfaces} NICs${label}: every row shown, warm switches (median of ${RUNS})`,
+          name: `console ${CONSOLE}: Details → Networking within one page, ${interfaces} NICs${label}: the first screen's rows shown, warm switches (median of ${RUNS})`,
           value: switches[b].warmRows,
           unit: 'ms',
           budget: 300,
         },
         {
-          name: `  every row with its facts, warm switches${label}`,
+          name: `  the first screen's rows with their facts, warm switches${label}`,
           value: switches[b].warmFacts,
           unit: 'ms',
           budget: 300,

@@ -3,7 +3,7 @@
  * sorting, the per-row actions (Detach with that NIC, the NIC's spec as YAML), and rows without
  * PatternFly Labels (whose truncation check forces a synchronous layout on mount).
  */
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as path from 'path';
 import { __setMockResources } from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
@@ -16,7 +16,11 @@ import { InterfacesTable } from './InterfacesTable';
 const demo = (file: string) =>
   readManifestFile(path.resolve(__dirname, '../../../preview/fixtures/demo', file));
 
-const renderTable = (file: string, change?: (objects: K8sObject[]) => void) => {
+const renderTable = (
+  file: string,
+  change?: (objects: K8sObject[]) => void,
+  firstCommitRows?: number,
+) => {
   const objects = JSON.parse(JSON.stringify(demo(file))) as K8sObject[];
   change?.(objects);
   __setMockResources(objects as never);
@@ -38,6 +42,7 @@ const renderTable = (file: string, change?: (objects: K8sObject[]) => void) => {
       namespace={model.namespace}
       vmName={model.vmName}
       vm={vm}
+      firstCommitRows={firstCommitRows}
     />,
   );
   return { vm, model };
@@ -124,6 +129,29 @@ describe('InterfacesTable', () => {
     expect(select.value).toBe('nic-add1');
   });
 
+  it('opens a row\'s menu however the toggle is reached: a bare click, or the keyboard', async () => {
+    renderTable('05-vm-linux-bridge-vlan33.yaml');
+    const toggle = within(row('nic-add1')).getByTestId('interface-actions');
+    // A click no pointer movement preceded (a script, an assistive tool): the menu still opens.
+    fireEvent.click(toggle);
+    expect(await screen.findByTestId('interface-show-yaml')).toBeInTheDocument();
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    toggle.focus(); // where a real click leaves the focus; Escape closes from there
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('interface-show-yaml')).toBeNull());
+    expect(toggle).toHaveFocus();
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    // Keyboard only, on the other row: Tab to its toggle, Enter.
+    const other = within(row('default')).getByTestId('interface-actions');
+    other.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByTestId('interface-show-yaml')).toBeInTheDocument();
+    expect(other).toHaveAttribute('aria-expanded', 'true');
+    // A click outside closes it.
+    await userEvent.click(document.body);
+    await waitFor(() => expect(screen.queryByTestId('interface-show-yaml')).toBeNull());
+  });
+
   it('offers no Detach for a VM that does not exist yet', async () => {
     renderTable('05-vm-linux-bridge-vlan33.yaml', (objects) => {
       const vm = objects.find((o) => o.kind === 'VirtualMachine')!;
@@ -132,6 +160,12 @@ describe('InterfacesTable', () => {
     await userEvent.click(within(row('nic-add1')).getByTestId('interface-actions'));
     expect(await screen.findByTestId('interface-show-yaml')).toBeInTheDocument();
     expect(screen.queryByTestId('interface-detach')).toBeNull();
+  });
+
+  it('draws the rows of the first screen first, the others one frame later', async () => {
+    renderTable('05-vm-linux-bridge-vlan33.yaml', undefined, 1);
+    expect(rowNames()).toEqual(['default']);
+    await waitFor(() => expect(rowNames()).toEqual(['default', 'nic-add1']));
   });
 
   it('renders rows without PatternFly Labels, and MAC and IPs as plain text', () => {

@@ -3,7 +3,7 @@
  * stand-in: what a person sees per interface, checked against the real captures the fixtures
  * come from (../shared/examples/demo-cni/captured).
  */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import * as path from 'path';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
 import { readManifestFile } from '../../../test-support/manifests';
 import type { K8sObject, VirtualMachine } from '../../core/k8s/types';
-import NetworkingTab from './NetworkingTab';
+import NetworkingTab, { SPEC_ROWS_AFTER_MS } from './NetworkingTab';
 import { analysisBuilds } from '../policy/useVmPolicyAnalysis';
 
 const demo = (file: string) =>
@@ -33,7 +33,27 @@ const cell = (row: string, field: string) =>
   within(screen.getByTestId(`interface-row-${row}`)).getByTestId(`interface-${field}`);
 
 describe('NetworkingTab on the demo scenarios', () => {
-  it('while the lists load: the spec rows (name, binding, model as written), "Loading" for the rest, then the same table filled in', () => {
+  it('lists that answer within SPEC_ROWS_AFTER_MS: the rows appear once, with their facts', async () => {
+    const objects = [...demo('00-cluster.yaml'), ...demo('03-vm-primary-plus-secondary-udn.yaml')];
+    __setMockResources(objects as never);
+    __setPendingKinds(['NetworkAttachmentDefinition']);
+    const vm = objects.find(
+      (o) => o.kind === 'VirtualMachine' && o.metadata?.name === 'vm-secondary-udn',
+    ) as VirtualMachine;
+    const { rerender } = render(<NetworkingTab obj={vm} />);
+    expect(screen.queryByTestId('vm-networking-interfaces-pending')).toBeNull();
+    await act(() => new Promise((r) => setTimeout(r, SPEC_ROWS_AFTER_MS / 3)));
+    __setPendingKinds([]);
+    rerender(<NetworkingTab obj={{ ...vm }} />);
+    expect(screen.getByTestId('vm-networking-tab')).toHaveAttribute('data-loaded', 'true');
+    expect(cell('default', 'network')).toHaveTextContent('Primary UDN primary-udn · Layer2');
+    // The grace period's timer is gone with the wait: no spec rows come after the facts.
+    await act(() => new Promise((r) => setTimeout(r, SPEC_ROWS_AFTER_MS * 2)));
+    expect(screen.queryByTestId('vm-networking-interfaces-pending')).toBeNull();
+    expect(screen.queryAllByTestId(/^pending-row-/)).toHaveLength(0);
+  });
+
+  it('while slow lists load: after SPEC_ROWS_AFTER_MS the spec rows (name, binding, model as written), "Loading" for the rest, then the same table filled in', async () => {
     const objects = [...demo('00-cluster.yaml'), ...demo('03-vm-primary-plus-secondary-udn.yaml')];
     __setMockResources(objects as never);
     __setPendingKinds(['NetworkAttachmentDefinition', 'VirtualMachineInstance']);
@@ -44,7 +64,9 @@ describe('NetworkingTab on the demo scenarios', () => {
     expect(screen.getByTestId('vm-networking-tab')).toHaveAttribute('data-loaded', 'false');
     const names = (vm.spec?.template?.spec?.domain?.devices?.interfaces ?? []).map((i) => i.name);
     expect(names.length).toBeGreaterThan(1);
-    const table = screen.getByTestId('vm-networking-interfaces-pending');
+    // Not at once: lists that answer quickly show the rows once, with their facts.
+    expect(screen.queryByTestId('vm-networking-interfaces-pending')).toBeNull();
+    const table = await screen.findByTestId('vm-networking-interfaces-pending');
     expect(table).toHaveAttribute('aria-busy', 'true');
     const pendingBinding: Record<string, string> = {};
     for (const name of names) {

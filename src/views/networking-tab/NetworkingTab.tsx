@@ -14,10 +14,11 @@ import type { VirtualMachine } from '../../core/k8s/types';
 import { runDiagnostics } from '../../core/diagnostics';
 import type { Finding } from '../../core/diagnostics/types';
 import { buildNetworkingModel } from '../../core/model/interface-model';
-import { specRowsOf } from '../../core/model/spec-rows';
+import { specRowsOf, type SpecRows } from '../../core/model/spec-rows';
 import type { NetworkingInput, NetworkingModel } from '../../core/model/types';
 import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
+import { useAfterFirstPaint } from '../shared/useAfterFirstPaint';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { InterfacesTable } from './InterfacesTable';
 import { NetworkingToolbar } from './NetworkingToolbar';
@@ -81,47 +82,44 @@ const ModelErrorPanel: React.FC<{ error: Error; input?: NetworkingInput }> = ({ 
 };
 
 /**
- * While the tab waits for its lists, the width its sections will have (the wiring diagram draws
- * for it): an empty box's width, as a ResizeObserver reports it after the browser's own layout.
- * Read in an effect instead, it forced a layout of the tab before its requests went out.
+ * While the tab waits for its lists, where its sections will be: an empty box's width (the wiring
+ * diagram draws for it) and its top (the interface table draws the rows of the first screen
+ * first), as a ResizeObserver reports them after the browser's own layout. Read in an effect
+ * instead, they forced a layout of the tab before its requests went out.
  */
-const WidthProbe: React.FC = () => {
+const PlaceProbe: React.FC<{ onTop: (top: number) => void }> = ({ onTop }) => {
   const ref = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver((entries) => {
       expectDiagramWidth(entries[entries.length - 1].contentRect.width);
+      // Layout is clean in an observer's callback: reading the box forces nothing.
+      onTop(el.getBoundingClientRect().top);
       observer.disconnect();
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [onTop]);
   return <div ref={ref} aria-hidden />;
 };
 
 /**
- * True from the frame after the one that first shows `ready`: the sections below the interface
- * table (the diagnostics summary, the wiring diagram; below the fold at 16 NICs) are drawn one frame
- * after the rows' facts are on screen, not in the same long task. After that they follow every
- * update at once.
+ * Lower bounds, in px, for an upper bound on the rows that can be on the first screen: a row of
+ * the interface table is never lower than two compact lines (every row shows its binding and,
+ * under it, the model), and between the tab's top and the first row are at least the toolbar, the
+ * table's title and its header row.
  */
-const useAfterFirstPaint = (ready: boolean): boolean => {
-  const [painted, setPainted] = React.useState(false);
-  React.useEffect(() => {
-    if (!ready || painted) return undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // The animation frame callback runs before the frame's rendering, the task it queues after it.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [ready, painted]);
-  return painted;
-};
+const ROW_MIN_HEIGHT_PX = 52;
+const ABOVE_ROWS_MIN_PX = 100;
+
+const rowsBelow = (top: number | undefined): number | undefined =>
+  top === undefined || typeof window === 'undefined'
+    ? undefined
+    : Math.max(
+        1,
+        Math.ceil((window.innerHeight - Math.max(0, top) - ABOVE_ROWS_MIN_PX) / ROW_MIN_HEIGHT_PX),
+      );
 
 /**
  * How long the tab waits for its lists before it shows the rows the VM spec names. The lists of
@@ -132,17 +130,31 @@ const useAfterFirstPaint = (ready: boolean): boolean => {
 export const SPEC_ROWS_AFTER_MS = 150;
 
 /**
- * True once the lists have been loading for SPEC_ROWS_AFTER_MS. The timer starts in the first
- * commit's effects, with the requests the watches send.
+ * The rows the VM spec names, once the lists have been loading for SPEC_ROWS_AFTER_MS (the timer
+ * starts in the first commit's effects, with the requests the watches send). They are built in
+ * the wait itself, while the main thread has nothing else to do: ready when due, and the model's
+ * code (the spec's parsing, KubeVirt's pod interface names, cached) has run once before the
+ * loaded model is built (built cold, it took 40 ms at 32 NICs, not 15).
  */
-const useSpecRowsDue = (loaded: boolean): boolean => {
+const useSpecRows = (obj: VirtualMachine | undefined, loaded: boolean): SpecRows | undefined => {
   const [due, setDue] = React.useState(false);
   React.useEffect(() => {
     if (loaded || due) return undefined;
     const timer = setTimeout(() => setDue(true), SPEC_ROWS_AFTER_MS);
     return () => clearTimeout(timer);
   }, [loaded, due]);
-  return due;
+  const prepared = React.useRef<{ vm: VirtualMachine; rows: SpecRows | undefined }>();
+  React.useEffect(() => {
+    if (loaded || !obj || prepared.current?.vm === obj) return undefined;
+    const timer = setTimeout(() => {
+      prepared.current = { vm: obj, rows: specRowsOf(obj) };
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [loaded, obj]);
+  return React.useMemo(() => {
+    if (loaded || !obj || !due) return undefined;
+    return prepared.current?.vm === obj ? prepared.current.rows : specRowsOf(obj);
+  }, [loaded, obj, due]);
 };
 
 /** Props the console (kubevirt-plugin's VM details page) passes to a `console.tab/horizontalNav`. */
@@ -162,11 +174,8 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   // and the loaded model fills the same table in. It does so only when the lists are slow: drawn
   // while they are on their way, the spec rows (60-100 ms of rendering at 32 NICs) held back the
   // loaded render by as much, and the rows grew by their facts' lines. See SPEC_ROWS_AFTER_MS.
-  const specRowsDue = useSpecRowsDue(loaded);
-  const specRows = React.useMemo(
-    () => (loaded || !obj || !specRowsDue ? undefined : specRowsOf(obj)),
-    [loaded, obj, specRowsDue],
-  );
+  const specRows = useSpecRows(obj, loaded);
+  const [top, setTop] = React.useState<number>();
 
   const belowShown = useAfterFirstPaint(!!built?.model);
   const findings = React.useMemo(
@@ -186,7 +195,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   const shown = model ?? specRows;
   return (
     <PageSection data-test="vm-networking-tab" data-loaded={loaded ? 'true' : 'false'}>
-      {!loaded && <WidthProbe />}
+      {!loaded && <PlaceProbe onTop={setTop} />}
       <Stack hasGutter>
         {!loaded && (
           <StackItem>
@@ -223,6 +232,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
                   vmName={shown.vmName}
                   vm={obj}
                   pending={!model}
+                  firstCommitRows={rowsBelow(top)}
                 />
               ) : (
                 <EmptyState titleText={t('No network interfaces')} headingLevel="h3">
