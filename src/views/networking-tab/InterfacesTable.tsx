@@ -167,18 +167,25 @@ const RowActionsView: React.FC<{
 }> = ({ name, canDetach, onAction, t }) => {
   const toggleRef = React.useRef<HTMLButtonElement>(null);
   // The menu (a PatternFly Dropdown: a Popper and its listeners, ~1 ms a row) is mounted when a
-  // pointer or the focus first reaches the toggle, closed; the toggle stays the same element. A
-  // click that comes first (no pointer, e.g. a script) mounts it and opens it one commit later: a
-  // Dropdown mounted open draws its menu unpositioned at the page's corner.
+  // pointer or the focus first reaches the toggle, closed; the toggle stays the same element. It
+  // opens only from the frame after its mount: a Popper whose first effects run with it open
+  // never finds its menu element and leaves the menu unpositioned at the page's corner (a click
+  // right after the pointer's arrival did that). A click before then opens it at that frame.
   const [armed, setArmed] = React.useState(false);
+  const [ready, setReady] = React.useState(false);
   const [open, setOpen] = React.useState(false);
-  const [openWhenArmed, setOpenWhenArmed] = React.useState(false);
+  const [openWhenReady, setOpenWhenReady] = React.useState(false);
   React.useEffect(() => {
-    if (armed && openWhenArmed) {
-      setOpenWhenArmed(false);
+    if (!armed || ready) return undefined;
+    const frame = requestAnimationFrame(() => setReady(true));
+    return () => cancelAnimationFrame(frame);
+  }, [armed, ready]);
+  React.useEffect(() => {
+    if (ready && openWhenReady) {
+      setOpenWhenReady(false);
       setOpen(true);
     }
-  }, [armed, openWhenArmed]);
+  }, [ready, openWhenReady]);
   const arm = () => setArmed(true);
   return (
     <>
@@ -189,10 +196,10 @@ const RowActionsView: React.FC<{
         onPointerEnter={arm}
         onFocus={arm}
         onClick={() => {
-          if (armed) setOpen((o) => !o);
+          if (ready) setOpen((o) => !o);
           else {
             setArmed(true);
-            setOpenWhenArmed(true);
+            setOpenWhenReady(true);
           }
         }}
         isExpanded={open}
