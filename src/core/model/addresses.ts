@@ -50,6 +50,12 @@ interface ParsedAddress {
  * what one namespace's VMs report.
  */
 const parsedAddresses = new Map<string, ParsedAddress | null>();
+/**
+ * The link-local ranges (RFC 3927, RFC 4291), as ipaddr.js's `range()` names them 'linkLocal';
+ * matched directly: `range()` tries every special range it knows, the most of a cold parse.
+ */
+const LINK_LOCAL_V4 = ipaddr.parseCIDR('169.254.0.0/16');
+const LINK_LOCAL_V6 = ipaddr.parseCIDR('fe80::/10');
 const PARSED_ADDRESSES_MAX = 4096;
 
 const parseAddress = (text: string): ParsedAddress | null => {
@@ -60,7 +66,10 @@ const parseAddress = (text: string): ParsedAddress | null => {
     parsed = {
       address: ip.toString(),
       family: ip.kind() === 'ipv4' ? 4 : 6,
-      linkLocal: ip.range() === 'linkLocal',
+      linkLocal:
+        ip.kind() === 'ipv4'
+          ? (ip as ipaddr.IPv4).match(LINK_LOCAL_V4 as [ipaddr.IPv4, number])
+          : (ip as ipaddr.IPv6).match(LINK_LOCAL_V6 as [ipaddr.IPv6, number]),
     };
   } else parsed = null;
   if (parsedAddresses.size >= PARSED_ADDRESSES_MAX) parsedAddresses.clear();

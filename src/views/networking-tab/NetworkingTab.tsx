@@ -132,9 +132,7 @@ export const SPEC_ROWS_AFTER_MS = 150;
 /**
  * The rows the VM spec names, once the lists have been loading for SPEC_ROWS_AFTER_MS (the timer
  * starts in the first commit's effects, with the requests the watches send). They are built in
- * the wait itself, while the main thread has nothing else to do: ready when due, and the model's
- * code (the spec's parsing, KubeVirt's pod interface names, cached) has run once before the
- * loaded model is built (built cold, it took 40 ms at 32 NICs, not 15).
+ * the wait itself, while the main thread has little else to do, so that they are ready when due.
  */
 const useSpecRows = (obj: VirtualMachine | undefined, loaded: boolean): SpecRows | undefined => {
   const [due, setDue] = React.useState(false);
