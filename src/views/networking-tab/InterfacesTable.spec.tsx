@@ -129,7 +129,7 @@ describe('InterfacesTable', () => {
     expect(select.value).toBe('nic-add1');
   });
 
-  it('opens a row\'s menu however the toggle is reached: a bare click, or the keyboard', async () => {
+  it("opens a row's menu however the toggle is reached: a bare click, or the keyboard", async () => {
     renderTable('05-vm-linux-bridge-vlan33.yaml');
     const toggle = within(row('nic-add1')).getByTestId('interface-actions');
     // A click no pointer movement preceded (a script, an assistive tool): the menu still opens.

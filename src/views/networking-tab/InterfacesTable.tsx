@@ -279,10 +279,7 @@ const InterfaceRowView: React.FC<RowProps> = ({
             </>
           )}
           {!pending && podInterface && (
-            <span
-              className="vm-networking-interfaces__sub"
-              title={labels.podInterface}
-            >
+            <span className="vm-networking-interfaces__sub" title={labels.podInterface}>
               {labels.pod}:{' '}
               <span
                 className="vm-networking-interfaces__nowrap"
