@@ -122,17 +122,17 @@ const rowsBelow = (top: number | undefined): number | undefined =>
       );
 
 /**
- * How long the tab waits for its lists before it shows the rows the VM spec names. The lists of
- * the console's API answer in well under this on a healthy cluster (60-150 ms measured through the
- * preview's API; see scripts/bench/tab-render.ts): then the rows appear once, with their facts.
- * On a slow API the spec rows show after this wait, long before the lists.
+ * How long the tab waits for its lists before it shows the rows the VM spec names. Lists that
+ * answer sooner show the rows once, with their facts: through the preview's API (a fixture server
+ * on the same machine) they answered 40-120 ms after the requests went out, at 32 NICs and 500
+ * NADs (scripts/bench/tab-render.ts). Slower ones (a busy API server, a distant cluster) show the
+ * spec rows after this wait.
  */
 export const SPEC_ROWS_AFTER_MS = 150;
 
 /**
  * The rows the VM spec names, once the lists have been loading for SPEC_ROWS_AFTER_MS (the timer
- * starts in the first commit's effects, with the requests the watches send). They are built in
- * the wait itself, while the main thread has little else to do, so that they are ready when due.
+ * starts in the first commit's effects, with the requests the watches send).
  */
 const useSpecRows = (obj: VirtualMachine | undefined, loaded: boolean): SpecRows | undefined => {
   const [due, setDue] = React.useState(false);
@@ -141,18 +141,10 @@ const useSpecRows = (obj: VirtualMachine | undefined, loaded: boolean): SpecRows
     const timer = setTimeout(() => setDue(true), SPEC_ROWS_AFTER_MS);
     return () => clearTimeout(timer);
   }, [loaded, due]);
-  const prepared = React.useRef<{ vm: VirtualMachine; rows: SpecRows | undefined }>();
-  React.useEffect(() => {
-    if (loaded || !obj || prepared.current?.vm === obj) return undefined;
-    const timer = setTimeout(() => {
-      prepared.current = { vm: obj, rows: specRowsOf(obj) };
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [loaded, obj]);
-  return React.useMemo(() => {
-    if (loaded || !obj || !due) return undefined;
-    return prepared.current?.vm === obj ? prepared.current.rows : specRowsOf(obj);
-  }, [loaded, obj, due]);
+  return React.useMemo(
+    () => (loaded || !obj || !due ? undefined : specRowsOf(obj)),
+    [loaded, obj, due],
+  );
 };
 
 /** Props the console (kubevirt-plugin's VM details page) passes to a `console.tab/horizontalNav`. */
@@ -170,7 +162,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   const built = React.useMemo(() => buildSafely(input, loaded), [input, loaded]);
   // Until then the table can show the NICs the VM spec names, as written there (no list needed),
   // and the loaded model fills the same table in. It does so only when the lists are slow: drawn
-  // while they are on their way, the spec rows (60-100 ms of rendering at 32 NICs) held back the
+  // while they are on their way, the spec rows (~100 ms of rendering at 32 NICs) held back the
   // loaded render by as much, and the rows grew by their facts' lines. See SPEC_ROWS_AFTER_MS.
   const specRows = useSpecRows(obj, loaded);
   const [top, setTop] = React.useState<number>();
