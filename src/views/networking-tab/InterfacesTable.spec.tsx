@@ -19,7 +19,7 @@ const demo = (file: string) =>
 const renderTable = (
   file: string,
   change?: (objects: K8sObject[]) => void,
-  firstCommitRows?: number,
+  more?: { copies?: number; firstScreenFirst?: boolean },
 ) => {
   const objects = JSON.parse(JSON.stringify(demo(file))) as K8sObject[];
   change?.(objects);
@@ -36,13 +36,17 @@ const renderTable = (
     namespace: of('Namespace')[0],
     nncps: of('NodeNetworkConfigurationPolicy'),
   } as unknown as NetworkingInput);
+  // Copies of the first row under other names: a VM with many NICs.
+  const rows = more?.copies
+    ? Array.from({ length: more.copies }, (_, i) => ({ ...model.interfaces[0], name: `nic-${i}` }))
+    : model.interfaces;
   render(
     <InterfacesTable
-      rows={model.interfaces}
+      rows={rows}
       namespace={model.namespace}
       vmName={model.vmName}
       vm={vm}
-      firstCommitRows={firstCommitRows}
+      firstScreenFirst={more?.firstScreenFirst}
     />,
   );
   return { vm, model };
@@ -162,10 +166,43 @@ describe('InterfacesTable', () => {
     expect(screen.queryByTestId('interface-detach')).toBeNull();
   });
 
-  it('draws the rows of the first screen first, the others one frame later', async () => {
-    renderTable('05-vm-linux-bridge-vlan33.yaml', undefined, 1);
-    expect(rowNames()).toEqual(['default']);
-    await waitFor(() => expect(rowNames()).toEqual(['default', 'nic-add1']));
+  describe('the first screen first', () => {
+    /** Lays the table's rows out from `top`, each `height` px, in a 768 px window (jsdom's). */
+    const layOut = (top: number, height: number) =>
+      jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+        this: HTMLElement,
+      ) {
+        const index =
+          this.tagName === 'TBODY' ? [...this.parentElement!.children].indexOf(this) : 0;
+        const y = top + (index - 1) * height; // the table's first child is its header
+        return { top: y, bottom: y + height, left: 0, right: 800, width: 800, height } as DOMRect;
+      });
+    afterEach(() => jest.restoreAllMocks());
+
+    it('draws the rows that reach the window first, the others one frame later', async () => {
+      layOut(500, 100); // 4 rows reach 900 px
+      renderTable('05-vm-linux-bridge-vlan33.yaml', undefined, {
+        copies: 12,
+        firstScreenFirst: true,
+      });
+      expect(screen.getAllByTestId(/^interface-row-/)).toHaveLength(4);
+      await waitFor(() => expect(screen.getAllByTestId(/^interface-row-/)).toHaveLength(12));
+    });
+
+    it("draws more at once when the first ones do not reach the window's bottom", () => {
+      layOut(300, 60); // 4 rows end at 540 px: 228 px to fill, 4 more rows and one to spare
+      renderTable('05-vm-linux-bridge-vlan33.yaml', undefined, {
+        copies: 12,
+        firstScreenFirst: true,
+      });
+      expect(screen.getAllByTestId(/^interface-row-/)).toHaveLength(9);
+    });
+
+    it('draws every row at once when not asked to', () => {
+      layOut(500, 100);
+      renderTable('05-vm-linux-bridge-vlan33.yaml', undefined, { copies: 12 });
+      expect(screen.getAllByTestId(/^interface-row-/)).toHaveLength(12);
+    });
   });
 
   it('renders rows without PatternFly Labels, and MAC and IPs as plain text', () => {

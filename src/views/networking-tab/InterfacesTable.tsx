@@ -426,6 +426,25 @@ const SpecYamlModal: React.FC<{ row: InterfaceRow; onClose: () => void }> = ({ r
   );
 };
 
+/** The rows a table first draws before it measures how many reach the window's bottom. */
+const FIRST_ROWS = 4;
+
+/**
+ * How many more rows the table must draw for its rows to reach the window's bottom: none if the
+ * drawn ones do, else as many as the drawn ones' mean height says, plus one. Read in a layout
+ * effect, before the frame is painted: the layout it forces is the one that frame needs anyway.
+ */
+const rowsToFillWindow = (container: HTMLElement): number => {
+  const drawn = container.querySelectorAll(':scope > table > tbody');
+  if (drawn.length === 0) return 0;
+  const first = drawn[0].getBoundingClientRect();
+  const last = drawn[drawn.length - 1].getBoundingClientRect();
+  const missing = window.innerHeight - last.bottom;
+  if (missing <= 0) return 0;
+  const mean = (last.bottom - first.top) / drawn.length;
+  return mean > 0 ? Math.ceil(missing / mean) + 1 : drawn.length;
+};
+
 const InterfacesTableView: React.FC<{
   rows: InterfaceRow[];
   namespace: string;
@@ -435,12 +454,12 @@ const InterfacesTableView: React.FC<{
   /** Rows built from the VM spec alone while the lists load (see `RowProps.pending`). */
   pending?: boolean;
   /**
-   * How many rows can be on the first screen: the table's first commit draws only those (in the
-   * order shown), the rest one frame later, below the fold (at 32 NICs, half the rows' rendering
-   * and layout no longer stands between the click and a complete first screen).
+   * Draw the rows of the first screen first: the table's first commit draws only the rows that
+   * reach the window's bottom, the rest one frame later, below the fold (at 32 NICs, most of the
+   * rows' rendering and layout no longer stands between the click and a complete first screen).
    */
-  firstCommitRows?: number;
-}> = ({ rows, namespace, vmName, vm, pending = false, firstCommitRows }) => {
+  firstScreenFirst?: boolean;
+}> = ({ rows, namespace, vmName, vm, pending = false, firstScreenFirst = false }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
   const [expanded, setExpanded] = React.useState<Set<string>>(new Set());
@@ -510,13 +529,20 @@ const InterfacesTableView: React.FC<{
     onSort: (_e, _index, direction) => setSort({ column, direction }),
   });
   const acting = action && rows.find((r) => r.name === action.name);
+  const bodyRef = React.useRef<HTMLDivElement>(null);
   const allRowsDue = useAfterFirstPaint(true);
-  const drawn =
-    allRowsDue || firstCommitRows === undefined ? sorted : sorted.slice(0, firstCommitRows);
+  const [firstScreenRows, setFirstScreenRows] = React.useState(FIRST_ROWS);
+  const limited = firstScreenFirst && !allRowsDue && firstScreenRows < sorted.length;
+  React.useLayoutEffect(() => {
+    if (!limited || !bodyRef.current) return;
+    const more = rowsToFillWindow(bodyRef.current);
+    if (more > 0) setFirstScreenRows((n) => n + more);
+  });
+  const drawn = limited ? sorted.slice(0, firstScreenRows) : sorted;
 
   return (
     <>
-      <div className="vm-networking-interfaces-container">
+      <div className="vm-networking-interfaces-container" ref={bodyRef}>
         <Table
           aria-label={t('Network interfaces')}
           data-test={pending ? 'vm-networking-interfaces-pending' : 'vm-networking-interfaces'}

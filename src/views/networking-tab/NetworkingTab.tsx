@@ -82,44 +82,24 @@ const ModelErrorPanel: React.FC<{ error: Error; input?: NetworkingInput }> = ({ 
 };
 
 /**
- * While the tab waits for its lists, where its sections will be: an empty box's width (the wiring
- * diagram draws for it) and its top (the interface table draws the rows of the first screen
- * first), as a ResizeObserver reports them after the browser's own layout. Read in an effect
- * instead, they forced a layout of the tab before its requests went out.
+ * While the tab waits for its lists, the width its sections will have (the wiring diagram draws
+ * for it): an empty box's width, as a ResizeObserver reports it after the browser's own layout.
+ * Read in an effect instead, it forced a layout of the tab before its requests went out.
  */
-const PlaceProbe: React.FC<{ onTop: (top: number) => void }> = ({ onTop }) => {
+const WidthProbe: React.FC = () => {
   const ref = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return undefined;
     const observer = new ResizeObserver((entries) => {
       expectDiagramWidth(entries[entries.length - 1].contentRect.width);
-      // Layout is clean in an observer's callback: reading the box forces nothing.
-      onTop(el.getBoundingClientRect().top);
       observer.disconnect();
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [onTop]);
+  }, []);
   return <div ref={ref} aria-hidden />;
 };
-
-/**
- * Lower bounds, in px, for an upper bound on the rows that can be on the first screen: a row of
- * the interface table is never lower than two compact lines (every row shows its binding and,
- * under it, the model), and between the tab's top and the first row are at least the toolbar, the
- * table's title and its header row.
- */
-const ROW_MIN_HEIGHT_PX = 52;
-const ABOVE_ROWS_MIN_PX = 100;
-
-const rowsBelow = (top: number | undefined): number | undefined =>
-  top === undefined || typeof window === 'undefined'
-    ? undefined
-    : Math.max(
-        1,
-        Math.ceil((window.innerHeight - Math.max(0, top) - ABOVE_ROWS_MIN_PX) / ROW_MIN_HEIGHT_PX),
-      );
 
 /**
  * How long the tab waits for its lists before it shows the rows the VM spec names. Lists that
@@ -165,7 +145,6 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   // while they are on their way, the spec rows (~100 ms of rendering at 32 NICs) held back the
   // loaded render by as much, and the rows grew by their facts' lines. See SPEC_ROWS_AFTER_MS.
   const specRows = useSpecRows(obj, loaded);
-  const [top, setTop] = React.useState<number>();
 
   const belowShown = useAfterFirstPaint(!!built?.model);
   const findings = React.useMemo(
@@ -185,7 +164,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   const shown = model ?? specRows;
   return (
     <PageSection data-test="vm-networking-tab" data-loaded={loaded ? 'true' : 'false'}>
-      {!loaded && <PlaceProbe onTop={setTop} />}
+      {!loaded && <WidthProbe />}
       <Stack hasGutter>
         {!loaded && (
           <StackItem>
@@ -222,7 +201,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
                   vmName={shown.vmName}
                   vm={obj}
                   pending={!model}
-                  firstCommitRows={rowsBelow(top)}
+                  firstScreenFirst
                 />
               ) : (
                 <EmptyState titleText={t('No network interfaces')} headingLevel="h3">
