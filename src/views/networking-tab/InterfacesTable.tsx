@@ -533,11 +533,12 @@ const InterfacesTableView: React.FC<{
   const allRowsDue = useAfterFirstPaint(true);
   const [firstScreenRows, setFirstScreenRows] = React.useState(FIRST_ROWS);
   const limited = firstScreenFirst && !allRowsDue && firstScreenRows < sorted.length;
+  // Measured again after each growth, until the rows reach the bottom or all are drawn.
   React.useLayoutEffect(() => {
     if (!limited || !bodyRef.current) return;
     const more = rowsToFillWindow(bodyRef.current);
     if (more > 0) setFirstScreenRows((n) => n + more);
-  });
+  }, [limited, firstScreenRows]);
   const drawn = limited ? sorted.slice(0, firstScreenRows) : sorted;
 
   return (
