@@ -8,7 +8,7 @@
  * - the first screen's rows shown: every row drawn, or the drawn ones reaching below the window
  *   (with their facts, or from the VM spec if the lists are slow; see SPEC_ROWS_AFTER_MS);
  * - the first screen's rows with their facts, every watched object loaded (`data-loaded="true"`):
- *   the tab switch as a person sees it (at 900 px the first screen holds 10-12 rows);
+ *   the tab switch as a person sees it (at 1600×900 in the 4.22 layout, the first seven rows);
  * - everything: every row, the sections below the table (diagnostics, every wiring lane) too.
  *
  * As a person would, the bench lets the VM page settle on its Details tab (SETTLE_MS) before it
