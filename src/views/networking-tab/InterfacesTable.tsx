@@ -512,11 +512,11 @@ const InterfacesTableView: React.FC<{
   }, [entries, sort, text, pending, linkText]);
 
   const columns: [ColumnKey, string][] = [
-    ['name', t('Name')],
-    ['binding', t('Binding')],
-    ['network', t('Network')],
-    ['linkState', t('Link state')],
-    ['addresses', t('Addresses')],
+    ['name', labels.name],
+    ['binding', labels.binding],
+    ['network', labels.network],
+    ['linkState', labels.linkState],
+    ['addresses', labels.addresses],
   ];
   const sortOf = (column: ColumnKey, columnIndex: number): ThProps['sort'] => ({
     columnIndex,

@@ -43,6 +43,18 @@ export interface InterfacePoliciesProps {
   vmNads?: string;
 }
 
+/** One term of the interface's policy facts and what it says (a PatternFly description group). */
+const FactGroup: React.FC<{ term: string; dataTest: string; children?: React.ReactNode }> = ({
+  term,
+  dataTest,
+  children,
+}) => (
+  <DescriptionListGroup>
+    <DescriptionListTerm>{term}</DescriptionListTerm>
+    <DescriptionListDescription data-test={dataTest}>{children}</DescriptionListDescription>
+  </DescriptionListGroup>
+);
+
 export const PolicyLink: React.FC<{ policy: PolicyRef }> = ({ policy }) => (
   <ResourceLink
     groupVersionKind={groupVersionKindOf(Models[policy.kind])}
@@ -190,122 +202,109 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string; vmN
         </Alert>
       ) : (
         <DescriptionList isCompact isHorizontal>
-          <DescriptionListGroup>
-            <DescriptionListTerm>{t('Governed by')}</DescriptionListTerm>
-            <DescriptionListDescription data-test="policy-kind">
-              <GovernedBy network={network} networkId={iface.networkId} />
-            </DescriptionListDescription>
-          </DescriptionListGroup>
-          <DescriptionListGroup>
-            <DescriptionListTerm>{t('Selected by')}</DescriptionListTerm>
-            <DescriptionListDescription data-test="policy-selecting">
-              {selecting.length ? (
-                <List isPlain>
-                  {selecting.map((p) => (
-                    <ListItem
-                      key={`${p.ref.kind}/${p.ref.name}`}
-                      data-test={`policy-selecting-${p.ref.name}`}
-                    >
-                      <PolicyLink policy={p.ref} />
-                      {isSecondary && p.ref.kind === 'MultiNetworkPolicy' && (
-                        <>
-                          {' '}
-                          <Button
-                            variant="link"
-                            isInline
-                            component="a"
-                            href={mnpUrls.editMNP(p.ref.namespace, p.ref.name)}
-                          >
-                            {t('Edit')}
-                          </Button>
-                        </>
-                      )}
-                    </ListItem>
-                  ))}
-                </List>
-              ) : admins.length ? (
-                t('No NetworkPolicy or MultiNetworkPolicy selects this interface.')
-              ) : (
-                t('No policy selects this interface: all traffic is allowed.')
-              )}
-            </DescriptionListDescription>
-          </DescriptionListGroup>
+          <FactGroup term={t('Governed by')} dataTest="policy-kind">
+            <GovernedBy network={network} networkId={iface.networkId} />
+          </FactGroup>
+          <FactGroup term={t('Selected by')} dataTest="policy-selecting">
+            {selecting.length ? (
+              <List isPlain>
+                {selecting.map((p) => (
+                  <ListItem
+                    key={`${p.ref.kind}/${p.ref.name}`}
+                    data-test={`policy-selecting-${p.ref.name}`}
+                  >
+                    <PolicyLink policy={p.ref} />
+                    {isSecondary && p.ref.kind === 'MultiNetworkPolicy' && (
+                      <>
+                        {' '}
+                        <Button
+                          variant="link"
+                          isInline
+                          component="a"
+                          href={mnpUrls.editMNP(p.ref.namespace, p.ref.name)}
+                        >
+                          {t('Edit')}
+                        </Button>
+                      </>
+                    )}
+                  </ListItem>
+                ))}
+              </List>
+            ) : admins.length ? (
+              t('No NetworkPolicy or MultiNetworkPolicy selects this interface.')
+            ) : (
+              t('No policy selects this interface: all traffic is allowed.')
+            )}
+          </FactGroup>
           {admins.length > 0 && (
-            <DescriptionListGroup>
-              <DescriptionListTerm>{t('Admin network policies')}</DescriptionListTerm>
-              <DescriptionListDescription data-test="policy-admin">
-                <List isPlain>
-                  {admins.map((p) => (
-                    <ListItem
-                      key={`${p.ref.kind}/${p.ref.name}`}
-                      data-test={`policy-admin-${p.ref.name}`}
-                    >
-                      <PolicyLink policy={p.ref} />{' '}
-                      {p.priority !== undefined
-                        ? t('{{kind}}, priority {{priority}}: {{rules}}', {
-                            kind: p.ref.kind,
-                            priority: p.priority,
-                            rules: adminRulesText(tt, p),
-                          })
-                        : t('{{kind}}, after NetworkPolicy: {{rules}}', {
-                            kind: p.ref.kind,
-                            rules: adminRulesText(tt, p),
-                          })}
-                    </ListItem>
-                  ))}
-                </List>
-              </DescriptionListDescription>
-            </DescriptionListGroup>
+            <FactGroup term={t('Admin network policies')} dataTest="policy-admin">
+              <List isPlain>
+                {admins.map((p) => (
+                  <ListItem
+                    key={`${p.ref.kind}/${p.ref.name}`}
+                    data-test={`policy-admin-${p.ref.name}`}
+                  >
+                    <PolicyLink policy={p.ref} />{' '}
+                    {p.priority !== undefined
+                      ? t('{{kind}}, priority {{priority}}: {{rules}}', {
+                          kind: p.ref.kind,
+                          priority: p.priority,
+                          rules: adminRulesText(tt, p),
+                        })
+                      : t('{{kind}}, after NetworkPolicy: {{rules}}', {
+                          kind: p.ref.kind,
+                          rules: adminRulesText(tt, p),
+                        })}
+                  </ListItem>
+                ))}
+              </List>
+            </FactGroup>
           )}
           {adminsNotApplied.length > 0 && (
-            <DescriptionListGroup>
-              <DescriptionListTerm>{t('Admin policies not applied here')}</DescriptionListTerm>
-              <DescriptionListDescription data-test="policy-admin-not-applied">
-                <List isPlain>
-                  {adminsNotApplied.map((p) => (
-                    <ListItem key={`${p.ref.kind}/${p.ref.name}`}>
-                      <PolicyLink policy={p.ref} />{' '}
-                      {t(
-                        'selects this VM, but OVN-Kubernetes applies admin network policies on the cluster pod network only',
-                      )}
-                    </ListItem>
-                  ))}
-                </List>
-              </DescriptionListDescription>
-            </DescriptionListGroup>
+            <FactGroup
+              term={t('Admin policies not applied here')}
+              dataTest="policy-admin-not-applied"
+            >
+              <List isPlain>
+                {adminsNotApplied.map((p) => (
+                  <ListItem key={`${p.ref.kind}/${p.ref.name}`}>
+                    <PolicyLink policy={p.ref} />{' '}
+                    {t(
+                      'selects this VM, but OVN-Kubernetes applies admin network policies on the cluster pod network only',
+                    )}
+                  </ListItem>
+                ))}
+              </List>
+            </FactGroup>
           )}
           {inert.length > 0 && (
-            <DescriptionListGroup>
-              <DescriptionListTerm>{t('Not enforced here')}</DescriptionListTerm>
-              <DescriptionListDescription data-test="policy-inert">
-                <List isPlain>
-                  {inert.map(({ policy, reason }) => (
-                    <ListItem key={policy.ref.name}>
-                      <PolicyLink policy={policy.ref} /> {inertText(tt, reason)}
+            <FactGroup term={t('Not enforced here')} dataTest="policy-inert">
+              <List isPlain>
+                {inert.map(({ policy, reason }) => (
+                  <ListItem key={policy.ref.name}>
+                    <PolicyLink policy={policy.ref} /> {inertText(tt, reason)}
+                  </ListItem>
+                ))}
+              </List>
+            </FactGroup>
+          )}
+          {summaries.map((s) => (
+            <FactGroup
+              key={s.direction}
+              term={s.direction === 'ingress' ? t('Ingress') : t('Egress')}
+              dataTest={`policy-${s.direction}-summary`}
+            >
+              {s.headline}
+              {s.allowed.length > 0 && (
+                <List>
+                  {s.allowed.map((a) => (
+                    <ListItem key={`${a.policy.name}-${a.rule.index}`}>
+                      {a.text} ({a.policy.name})
                     </ListItem>
                   ))}
                 </List>
-              </DescriptionListDescription>
-            </DescriptionListGroup>
-          )}
-          {summaries.map((s) => (
-            <DescriptionListGroup key={s.direction}>
-              <DescriptionListTerm>
-                {s.direction === 'ingress' ? t('Ingress') : t('Egress')}
-              </DescriptionListTerm>
-              <DescriptionListDescription data-test={`policy-${s.direction}-summary`}>
-                {s.headline}
-                {s.allowed.length > 0 && (
-                  <List>
-                    {s.allowed.map((a) => (
-                      <ListItem key={`${a.policy.name}-${a.rule.index}`}>
-                        {a.text} ({a.policy.name})
-                      </ListItem>
-                    ))}
-                  </List>
-                )}
-              </DescriptionListDescription>
-            </DescriptionListGroup>
+              )}
+            </FactGroup>
           ))}
         </DescriptionList>
       )}
