@@ -211,7 +211,11 @@ describe('the console 4.22 host (--console 4.22)', () => {
       'function',
     );
     expect(w.warnings.some((m) => /\[DEPRECATED\].*loadPluginEntry/.test(m))).toBe(true);
-    // The share scope is 4.22's: our React 17 / v5-compat 6 build gets webpack's version warnings.
+    // The share scope is 4.22's: our React 17 / v5-compat 6 build gets webpack's version warnings
+    // once a page loads one of its modules (the overview loads only the entry, as in the console):
+    // here the UDN wizard, which navigates with v5-compat.
+    await w.page.goto(`${p422.url}/vm-networking/ns/demo-vm-pod/new/udn`);
+    await w.page.waitForSelector('.pf-v6-c-wizard');
     expect(w.warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/Unsatisfied version 18\.3\.1 .* react \(required \^17/),

@@ -22,11 +22,17 @@ import {
   isNavSection,
   isRoutePage,
 } from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
-import { useExtensions, useResolvedExtensions } from '../sdk/extensions';
+import { useExtensions } from '../sdk/extensions';
 import { ALL_NAMESPACES_KEY } from '../sdk/hooks';
-import { activeNamespaceStore, useObservable, type LoadedExtension } from '../sdk/store';
+import {
+  activeNamespaceStore,
+  useObservable,
+  type CodeRef,
+  type LoadedExtension,
+} from '../sdk/store';
 import { ErrorBoundary } from './ErrorBoundary';
 import {
+  Loading,
   NotFoundPage,
   Overview,
   ResourceYAMLPage,
@@ -64,14 +70,34 @@ const hrefOf = (e: LoadedExtension, ns: string): string => {
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'pf-m-current' : '');
 
 /** One route per path of each `console.page/route` (its `path` may be a list). */
+/**
+ * A plugin page's module loads when its route is first rendered, as the console's `AsyncComponent`
+ * over the route's code ref does; resolving every route up front loaded every page's chunks on
+ * every page (the VM page fetched all the wizards).
+ */
+const lazyPages = new WeakMap<LoadedExtension, React.ComponentType>();
+const lazyPage = (e: LoadedExtension): React.ComponentType => {
+  let Page = lazyPages.get(e);
+  if (!Page) {
+    const ref = e.properties.component as CodeRef<React.ComponentType>;
+    Page = React.lazy(() => ref().then((component) => ({ default: component })));
+    lazyPages.set(e, Page);
+  }
+  return Page;
+};
+
 const pluginRoutes = (pages: LoadedExtension[]): HostRoute[] =>
   pages.flatMap((e) => {
-    const Page = e.properties.component as React.ComponentType;
+    const Page = lazyPage(e);
     return ([] as string[]).concat(e.properties.path ?? []).map((path) => ({
       key: `${e.uid}${path}`,
       path,
       exact: !!e.properties.exact,
-      element: <Page />,
+      element: (
+        <React.Suspense fallback={<Loading />}>
+          <Page />
+        </React.Suspense>
+      ),
     }));
   });
 
@@ -143,7 +169,7 @@ export const App: React.FC<{
   errors: string[];
   releaseVersion: string;
 }> = ({ plugins, errors, releaseVersion }) => {
-  const [routePages] = useResolvedExtensions(isRoutePage as any);
+  const routePages = useExtensions(isRoutePage as any);
   // Built-in pages first, then plugin pages, then the generic YAML pages (console ≤4.21 matches in order).
   const routes: HostRoute[] = [
     { key: 'overview', path: '/', exact: true, element: <Overview plugins={plugins} /> },

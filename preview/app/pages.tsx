@@ -63,7 +63,7 @@ type K8s = {
   status?: any;
 };
 
-const Loading: React.FC = () => (
+export const Loading: React.FC = () => (
   <div className="preview-loading" data-test="loading">
     <Spinner size="lg" aria-label="Loading" />
   </div>
