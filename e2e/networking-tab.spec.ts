@@ -276,6 +276,43 @@ describe('the plugin build the host loads', () => {
     w.assertNoProblems();
     await w.page.close();
   });
+
+  it("marks the Networking tab's scripts, and only those, for V8's eager compilation", async () => {
+    const w = await openPage(browser);
+    await w.page.goto(vmTabURL(preview, 'demo-vm-localnet', 'vm-localnet'));
+    await w.page.waitForSelector('[data-test^="interface-row-"]');
+    const requested = new Set(
+      w.requests
+        .map((u) => new URL(u).pathname)
+        .filter((p) => p.startsWith(`/api/plugins/${preview.pluginName}/`))
+        .map((p) => path.basename(p)),
+    );
+    const dist = path.join(__dirname, '..', 'dist');
+    const graph = JSON.parse(
+      fs.readFileSync(path.join(__dirname, '..', '.cache/chunk-graph.json'), 'utf8'),
+    ) as {
+      chunks: { id: unknown; files: string[] }[];
+      namedChunkGroups: Record<string, { chunks: unknown[] }>;
+    };
+    const tabChunkIds = new Set(graph.namedChunkGroups['exposed-NetworkingTab'].chunks.map(String));
+    const tabFiles = graph.chunks
+      .filter((c) => tabChunkIds.has(String(c.id)))
+      .flatMap((c) => c.files.filter((f) => f.endsWith('.js')));
+    expect(tabFiles.length).toBeGreaterThan(3);
+    // The page fetched them (the host loads the tab's module, not the wizards'), each marked.
+    expect(tabFiles.filter((f) => !requested.has(f))).toEqual([]);
+    expect(
+      fs.readdirSync(dist).some((f) => f.startsWith('exposed-UDNWizard') && requested.has(f)),
+    ).toBe(false);
+    const hinted = (file: string) =>
+      fs.readFileSync(path.join(dist, file), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n');
+    expect(tabFiles.filter((f) => !hinted(f))).toEqual([]);
+    // Nothing else is: the entry (every console page) and the other modules compile lazily.
+    const others = fs.readdirSync(dist).filter((f) => f.endsWith('.js') && !tabFiles.includes(f));
+    expect(others.length).toBeGreaterThan(10);
+    expect(others.filter(hinted)).toEqual([]);
+    await w.page.close();
+  });
 });
 
 describe('another fixtures directory', () => {
