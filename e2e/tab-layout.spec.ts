@@ -173,3 +173,40 @@ describe('the Networking tab at 1440×900', () => {
     await w.page.close();
   });
 });
+
+/** Headers whose text runs over more than one line (in Japanese, a break inside a word). */
+const brokenHeaders = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const lines = (text: Node) => {
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    };
+    const broken: string[] = [];
+    for (const th of document.querySelectorAll('[data-test="vm-networking-interfaces"] thead th')) {
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        // Screen-reader-only texts are clipped to a pixel: not shown, not measured.
+        if ((n.parentElement?.getBoundingClientRect().width ?? 0) <= 1) continue;
+        if (n.textContent?.trim() && lines(n) > 1) broken.push(n.textContent.trim());
+      }
+    }
+    return broken;
+  });
+
+describe('in Japanese, at the width kubevirt-plugin 4.22 leaves the tab (~800 px)', () => {
+  it.each(DEMO_VMS)(
+    '$ns/$vm: nothing clipped, and every header on one line',
+    async ({ ns, vm }) => {
+      const w = await openPage(browser);
+      const url = `${vmTabURL(preview, ns, vm)}?lng=ja`;
+      await tabContentWidthViewport(w.page, url);
+      await openTab(w.page, url);
+      expect(await w.page.innerText('[data-test="column-binding"]')).toBe('バインディング');
+      await checkLayout(w.page, `${ns}--${vm}--800-ja`);
+      expect(await brokenHeaders(w.page)).toEqual([]);
+      w.assertNoProblems();
+      await w.page.close();
+    },
+  );
+});

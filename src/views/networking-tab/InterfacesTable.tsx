@@ -552,7 +552,7 @@ const InterfacesTableView: React.FC<{
           variant="compact"
           className="vm-networking-interfaces"
         >
-          <Thead>
+          <Thead className="vm-networking-interfaces__head">
             <Tr>
               <Th screenReaderText={t('Details')} />
               {columns.map(([key, label], i) => (
