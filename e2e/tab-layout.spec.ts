@@ -163,12 +163,39 @@ describe('the Networking tab at the width kubevirt-plugin 4.22 leaves it (~800 p
   });
 });
 
+/** MAC and IP addresses in the table (rows and expanded details) drawn over more than one line. */
+const brokenAddresses = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const broken: string[] = [];
+    const table = document.querySelector('[data-test="vm-networking-interfaces"]')!;
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim() ?? '';
+      if (!/^[0-9a-f]*:[0-9a-f:.]*(\/\d+)?$/i.test(text) || text.length < 8) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1)
+        broken.push(text);
+    }
+    return broken;
+  });
+
 describe('the Networking tab at 1440×900', () => {
-  it.each(DEMO_VMS)('$ns/$vm: nothing clipped', async ({ ns, vm }) => {
+  it.each(DEMO_VMS)('$ns/$vm: nothing clipped, rows expanded too', async ({ ns, vm }) => {
     const w = await openPage(browser);
     await w.page.setViewportSize({ width: 1440, height: 900 });
     await openTab(w.page, vmTabURL(preview, ns, vm));
     await checkLayout(w.page, `${ns}--${vm}--1440`);
+    // Every row's details: their groups share the tab's width, and no address breaks inside.
+    const toggles = w.page.locator('[data-test^="interface-row-"] td:first-child button');
+    const rows = await toggles.count();
+    for (let i = 0; i < rows; i++) await toggles.nth(i).click();
+    await w.page
+      .locator('[data-test^="interface-details-"]')
+      .nth(rows - 1)
+      .waitFor();
+    expect(await brokenAddresses(w.page)).toEqual([]);
+    expect((await measure(w.page)).sidewaysScroll).toEqual([]);
     w.assertNoProblems();
     await w.page.close();
   });

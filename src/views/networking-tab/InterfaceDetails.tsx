@@ -4,8 +4,6 @@ import {
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
-  Grid,
-  GridItem,
   Label,
   LabelGroup,
   List,
@@ -18,6 +16,7 @@ import type { Evidence, InterfaceRow, ObjectRef } from '../../core/model/types';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
 import { RawFact } from './RawFact';
+import './interface-details.css';
 
 // The policy section and the policy analysis load in their own chunk, when a row is expanded.
 const InterfacePolicies = React.lazy(
@@ -137,8 +136,8 @@ export const InterfaceDetails: React.FC<{
     })[id] ?? id;
 
   return (
-    <Grid hasGutter data-test={`interface-details-${row.name}`}>
-      <GridItem md={6} lg={3}>
+    <div className="vm-networking-details" data-test={`interface-details-${row.name}`}>
+      <div>
         <Title headingLevel="h4">{t('Guest')}</Title>
         <DescriptionList isCompact>
           <Term
@@ -190,8 +189,8 @@ export const InterfaceDetails: React.FC<{
             {guest.hotplugMessage ? text(guest.hotplugMessage) : undefined}
           </Term>
         </DescriptionList>
-      </GridItem>
-      <GridItem md={6} lg={3}>
+      </div>
+      <div>
         <Title headingLevel="h4">{t('Binding')}</Title>
         <DescriptionList isCompact>
           <Term term={t('Binding')} evidence={ev('binding.name')}>
@@ -213,8 +212,8 @@ export const InterfaceDetails: React.FC<{
             </Term>
           ))}
         </DescriptionList>
-      </GridItem>
-      <GridItem md={6} lg={3}>
+      </div>
+      <div>
         <Title headingLevel="h4">{t('Network')}</Title>
         <DescriptionList isCompact>
           <Term term={t('Kind')} test="detail-network-kind">
@@ -274,8 +273,8 @@ export const InterfaceDetails: React.FC<{
             ) : undefined}
           </Term>
         </DescriptionList>
-      </GridItem>
-      <GridItem md={6} lg={3}>
+      </div>
+      <div>
         <Title headingLevel="h4">{t('Pod side')}</Title>
         <DescriptionList isCompact>
           <Term
@@ -331,22 +330,22 @@ export const InterfaceDetails: React.FC<{
             </Term>
           )}
         </DescriptionList>
-      </GridItem>
+      </div>
       {row.notes.length > 0 && (
-        <GridItem span={12}>
+        <div className="vm-networking-details__wide">
           <List data-test="interface-notes">
             {row.notes.map((n, i) => (
               <ListItem key={i}>{text(n)}</ListItem>
             ))}
           </List>
-        </GridItem>
+        </div>
       )}
-      <GridItem span={12}>
+      <div className="vm-networking-details__wide">
         <React.Suspense fallback={null}>
           <InterfacePolicies row={row} namespace={namespace} vmName={vmName} vmNads={vmNads} />
         </React.Suspense>
-      </GridItem>
-      <GridItem span={12}>
+      </div>
+      <div className="vm-networking-details__wide">
         <RawFact title={t('NAD config')} value={raw.nadConfig} dataTest="raw-nad-config" />
         <RawFact
           title={t('network-status entry')}
@@ -371,7 +370,7 @@ export const InterfaceDetails: React.FC<{
           dataTest="raw-spec-interface"
         />
         <RawFact title={t('VM spec network')} value={raw.specNetwork} dataTest="raw-spec-network" />
-      </GridItem>
-    </Grid>
+      </div>
+    </div>
   );
 };
