@@ -11,8 +11,8 @@ const isProd = process.env.NODE_ENV === 'production';
  * file is compiled while the script streams in, off the main thread, and goes into the code cache,
  * instead of on first call. The console loads a tab's scripts when the VM page opens, and the
  * Networking tab's first render runs most of its chunks' code (PatternFly's included), on the
- * critical path of the click. Measured (`npm run bench -- tab-render`, alternating builds, median of
- * 9-11 fresh pages): the first screen's rows 15-27 ms sooner at 16 and 32 NICs.
+ * critical path of the click. Measured (alternating builds, median of 7-11 fresh pages, five runs):
+ * the first screen's rows 9-35 ms sooner at 16 and 32 NICs; the warm switch unchanged.
  */
 const COMPILE_HINT_GROUPS = ['exposed-NetworkingTab'];
 const compileHints = {

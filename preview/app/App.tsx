@@ -69,7 +69,6 @@ const hrefOf = (e: LoadedExtension, ns: string): string => {
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'pf-m-current' : '');
 
-/** One route per path of each `console.page/route` (its `path` may be a list). */
 /**
  * A plugin page's module loads when its route is first rendered, as the console's `AsyncComponent`
  * over the route's code ref does; resolving every route up front loaded every page's chunks on
@@ -86,6 +85,7 @@ const lazyPage = (e: LoadedExtension): React.ComponentType => {
   return Page;
 };
 
+/** One route per path of each `console.page/route` (its `path` may be a list). */
 const pluginRoutes = (pages: LoadedExtension[]): HostRoute[] =>
   pages.flatMap((e) => {
     const Page = lazyPage(e);
