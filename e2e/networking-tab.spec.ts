@@ -277,7 +277,7 @@ describe('the plugin build the host loads', () => {
     await w.page.close();
   });
 
-  it("marks the Networking tab's scripts, and only those, for V8's eager compilation", async () => {
+  it("loads the tab's scripts, each marked for V8's eager compilation, and the actions' when the menu opens", async () => {
     const w = await openPage(browser);
     await w.page.goto(vmTabURL(preview, 'demo-vm-localnet', 'vm-localnet'));
     await w.page.waitForSelector('[data-test^="interface-row-"]');
@@ -299,11 +299,14 @@ describe('the plugin build the host loads', () => {
       .filter((c) => tabChunkIds.has(String(c.id)))
       .flatMap((c) => c.files.filter((f) => f.endsWith('.js')));
     expect(tabFiles.length).toBeGreaterThan(3);
-    // The page fetched them (the host loads the tab's module, not the wizards'), each marked.
+    // The page fetched them; not the wizards' modules (a route's module loads with its route), nor
+    // the actions' (the actions menu runs its providers when it opens, as kubevirt-plugin's
+    // LazyActionMenu does).
     expect(tabFiles.filter((f) => !requested.has(f))).toEqual([]);
-    expect(
-      fs.readdirSync(dist).some((f) => f.startsWith('exposed-UDNWizard') && requested.has(f)),
-    ).toBe(false);
+    const loadedModule = (name: string) =>
+      fs.readdirSync(dist).some((f) => f.startsWith(`exposed-${name}-chunk`) && requested.has(f));
+    expect(loadedModule('UDNWizard')).toBe(false);
+    expect(loadedModule('VMNetworkingActions')).toBe(false);
     const hinted = (file: string) =>
       fs.readFileSync(path.join(dist, file), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n');
     expect(tabFiles.filter((f) => !hinted(f))).toEqual([]);
@@ -311,6 +314,15 @@ describe('the plugin build the host loads', () => {
     const others = fs.readdirSync(dist).filter((f) => f.endsWith('.js') && !tabFiles.includes(f));
     expect(others.length).toBeGreaterThan(10);
     expect(others.filter(hinted)).toEqual([]);
+    // Opening the actions menu loads the actions' module.
+    await w.page.click('[data-test="actions-menu-button"]');
+    await w.page.waitForSelector('[data-test-action="vm-networking-attach-network"]');
+    expect(
+      w.requests.some((u) =>
+        path.basename(new URL(u).pathname).startsWith('exposed-VMNetworkingActions-chunk'),
+      ),
+    ).toBe(true);
+    w.assertNoProblems();
     await w.page.close();
   });
 });

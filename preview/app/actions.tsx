@@ -68,9 +68,11 @@ const matchesModel = (e: LoadedExtension, m: ModelRef): boolean => {
 export const useResourceActions = (
   model: ModelRef,
   obj: unknown,
-): { actions: Action[]; runners: React.ReactNode } => {
-  const [resourceProviders] = useResolvedExtensions(isResourceActionProvider as any);
-  const [contextProviders] = useResolvedExtensions(isActionProvider as any);
+): { actions: Action[]; runners: React.ReactNode; loaded: boolean } => {
+  const [resourceProviders, resourceResolved] = useResolvedExtensions(
+    isResourceActionProvider as any,
+  );
+  const [contextProviders, contextResolved] = useResolvedExtensions(isActionProvider as any);
   const ref = `${model.group}~${model.version}~${model.kind}`;
   const providers = React.useMemo(
     () => [
@@ -87,6 +89,7 @@ export const useResourceActions = (
     [],
   );
   const actions = providers.flatMap((p) => results[p.uid]?.[0] ?? []);
+  const loaded = resourceResolved && contextResolved && providers.every((p) => results[p.uid]?.[1]);
   const runners = providers.map((p) => (
     <ProviderRunner
       key={p.uid}
@@ -96,7 +99,7 @@ export const useResourceActions = (
       onResult={onResult}
     />
   ));
-  return { actions, runners };
+  return { actions, runners, loaded };
 };
 
 const ActionItem: React.FC<{ action: Action; onDone: () => void }> = ({ action, onDone }) => {
@@ -129,54 +132,80 @@ const ActionItem: React.FC<{ action: Action; onDone: () => void }> = ({ action, 
   );
 };
 
+/** The menu's items: its providers run (and their modules load) only while it is open. */
+const ActionsMenuItems: React.FC<{ model: ModelRef; obj: unknown; onDone: () => void }> = ({
+  model,
+  obj,
+  onDone,
+}) => {
+  const { actions, runners, loaded } = useResourceActions(model, obj);
+  return (
+    <>
+      {runners}
+      <DropdownList>
+        {actions.length === 0 ? (
+          <DropdownItem isDisabled key="none">
+            {loaded ? 'No actions' : 'Loading…'}
+          </DropdownItem>
+        ) : (
+          actions.map((a) => <ActionItem key={a.id} action={a} onDone={onDone} />)
+        )}
+      </DropdownList>
+    </>
+  );
+};
+
+/**
+ * A resource's actions menu. As kubevirt-plugin's LazyActionMenu (VM details header, list kebabs),
+ * the action providers are resolved and run when the menu opens, not with every page or row.
+ */
 export const ActionsMenu: React.FC<{
   model: ModelRef;
   obj: unknown;
   variant: 'button' | 'kebab';
 }> = ({ model, obj, variant }) => {
-  const { actions, runners } = useResourceActions(model, obj);
-  const [open, setOpen] = React.useState(false);
+  const [open, setOpenState] = React.useState(false);
+  // An action that navigates unmounts the menu before PatternFly's outside-click handler closes it.
+  const mounted = React.useRef(true);
+  React.useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+  const setOpen = React.useCallback((o: boolean) => {
+    if (mounted.current) setOpenState(o);
+  }, []);
   return (
-    <>
-      {runners}
-      <Dropdown
-        isOpen={open}
-        onOpenChange={setOpen}
-        popperProps={{ position: 'right' }}
-        toggle={(toggleRef: React.Ref<MenuToggleElement>) =>
-          variant === 'kebab' ? (
-            <MenuToggle
-              ref={toggleRef}
-              variant="plain"
-              aria-label="Actions"
-              data-test="kebab-button"
-              onClick={() => setOpen(!open)}
-              isExpanded={open}
-            >
-              <EllipsisVIcon />
-            </MenuToggle>
-          ) : (
-            <MenuToggle
-              ref={toggleRef}
-              data-test="actions-menu-button"
-              onClick={() => setOpen(!open)}
-              isExpanded={open}
-            >
-              Actions
-            </MenuToggle>
-          )
-        }
-      >
-        <DropdownList>
-          {actions.length === 0 ? (
-            <DropdownItem isDisabled key="none">
-              No actions
-            </DropdownItem>
-          ) : (
-            actions.map((a) => <ActionItem key={a.id} action={a} onDone={() => setOpen(false)} />)
-          )}
-        </DropdownList>
-      </Dropdown>
-    </>
+    <Dropdown
+      isOpen={open}
+      onOpenChange={setOpen}
+      popperProps={{ position: 'right' }}
+      toggle={(toggleRef: React.Ref<MenuToggleElement>) =>
+        variant === 'kebab' ? (
+          <MenuToggle
+            ref={toggleRef}
+            variant="plain"
+            aria-label="Actions"
+            data-test="kebab-button"
+            onClick={() => setOpen(!open)}
+            isExpanded={open}
+          >
+            <EllipsisVIcon />
+          </MenuToggle>
+        ) : (
+          <MenuToggle
+            ref={toggleRef}
+            data-test="actions-menu-button"
+            onClick={() => setOpen(!open)}
+            isExpanded={open}
+          >
+            Actions
+          </MenuToggle>
+        )
+      }
+    >
+      {open && <ActionsMenuItems model={model} obj={obj} onDone={() => setOpen(false)} />}
+    </Dropdown>
   );
 };
