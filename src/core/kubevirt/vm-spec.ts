@@ -121,7 +121,9 @@ export const specInterfacesOf = (obj: VMLike | undefined): SpecInterface[] => {
   const spec = templateSpecOf(obj);
   const interfaces = spec?.domain?.devices?.interfaces ?? [];
   const networks = spec?.networks ?? [];
-  const namespace = obj.metadata?.namespace;
+  // Only text is a namespace: it goes into NAD keys (`ns/name`).
+  const namespace =
+    typeof obj.metadata?.namespace === 'string' ? obj.metadata.namespace : undefined;
   return interfaces.map((iface) => ({
     name: iface.name,
     binding: bindingOf(iface),

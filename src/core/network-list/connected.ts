@@ -6,6 +6,7 @@
  */
 import type { VirtualMachine, VirtualMachineInstance } from '../k8s/types';
 import { specInterfacesOf } from '../kubevirt/vm-spec';
+import { metaText } from './rows';
 import type { ConnectedNic, NetworkRow } from './types';
 
 interface StatusInterface {
@@ -82,7 +83,7 @@ export const joinConnectedVms = (
   const vmiByKey = new Map(
     vmis
       .filter((v) => v && typeof v === 'object')
-      .map((v) => [`${v.metadata?.namespace ?? ''}/${v.metadata?.name ?? ''}`, v]),
+      .map((v) => [`${metaText(v.metadata?.namespace)}/${metaText(v.metadata?.name)}`, v]),
   );
   for (const row of rows) {
     row.connected = [];
@@ -91,8 +92,8 @@ export const joinConnectedVms = (
   const vmsOf = new Map<NetworkRow, Set<string>>();
   for (const vm of vms) {
     if (!vm || typeof vm !== 'object') continue;
-    const vmNamespace = vm.metadata?.namespace ?? '';
-    const vmName = vm.metadata?.name ?? '';
+    const vmNamespace = metaText(vm.metadata?.namespace);
+    const vmName = metaText(vm.metadata?.name);
     const vmi = vmiByKey.get(`${vmNamespace}/${vmName}`);
     let interfaces;
     let status: StatusInterface[];

@@ -480,6 +480,28 @@ describe('bad data is the row status, never a throw', () => {
     return copy;
   };
 
+  it('a name or namespace that is not text (a JSON object with a "toString" key) is no name, never a throw', () => {
+    // fast-check's counterexample: a UDN-rendered NAD whose metadata.name is {"toString":0}, which
+    // a template literal cannot convert; VMs and VMIs with such names too.
+    const odd = { toString: 0 } as unknown as string;
+    const objects = allDemoObjects().map((o) =>
+      [
+        'NetworkAttachmentDefinition',
+        'VirtualMachine',
+        'VirtualMachineInstance',
+        'Namespace',
+      ].includes(o.kind ?? '')
+        ? ({ ...o, metadata: { ...o.metadata, name: odd, namespace: odd } } as K8sObject)
+        : o,
+    );
+    const rows = modelOf(objects);
+    expect(rows.length).toBeGreaterThanOrEqual(
+      objects.filter((o) => o.kind === 'UserDefinedNetwork').length,
+    );
+    expect(rows.every((r) => typeof r.name === 'string')).toBe(true);
+    sortRows(rows, 'name', 'asc');
+  });
+
   it('property: mutated demo objects never make the model throw, and every network keeps a row', () => {
     const objects = allDemoObjects().filter((o) =>
       [

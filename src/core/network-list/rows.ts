@@ -40,6 +40,9 @@ export const rowKey = (kind: string, namespace: string | undefined, name: string
   `${kind}/${namespace ?? ''}/${name}`;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A name or namespace as text for keys and lookups: anything but a string is none. */
+export const metaText = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 const strList = (v: unknown): string[] =>
@@ -306,14 +309,17 @@ const guarded = (
 export const buildNetworkRows = (input: NetworkListInput): NetworkRow[] => {
   const udns = input.udns ?? [];
   const cudns = input.cudns ?? [];
-  const udnKeys = new Set(udns.map((u) => `${u.metadata?.namespace}/${u.metadata?.name}`));
-  const cudnNames = new Set(cudns.map((c) => c.metadata?.name));
+  // Names and namespaces go into keys as text: a mutated object's name may be anything.
+  const udnKeys = new Set(
+    udns.map((u) => `${metaText(u?.metadata?.namespace)}/${metaText(u?.metadata?.name)}`),
+  );
+  const cudnNames = new Set(cudns.map((c) => metaText(c?.metadata?.name)));
   const rendered = new Map<string, NadRef[]>();
   const standalone: NetworkAttachmentDefinition[] = [];
   for (const nad of input.nads ?? []) {
     if (!nad || typeof nad !== 'object') continue;
     const owner = ownerOf(nad);
-    const ns = nad.metadata?.namespace ?? '';
+    const ns = metaText(nad.metadata?.namespace);
     const ownerKey =
       owner?.kind === 'ClusterUserDefinedNetwork'
         ? cudnNames.has(owner.name)
@@ -324,22 +330,22 @@ export const buildNetworkRows = (input: NetworkListInput): NetworkRow[] => {
           : undefined;
     if (ownerKey) {
       const list = rendered.get(ownerKey) ?? [];
-      list.push({ namespace: ns, name: nad.metadata?.name ?? '' });
+      list.push({ namespace: ns, name: metaText(nad.metadata?.name) });
       rendered.set(ownerKey, list);
     } else standalone.push(nad);
   }
   const labelsByNs = input.namespaces
     ? new Map(
         input.namespaces.map((n) => [
-          n.metadata?.name ?? '',
-          namespaceLabels(n, n.metadata?.name ?? ''),
+          metaText(n?.metadata?.name),
+          namespaceLabels(n, metaText(n?.metadata?.name)),
         ]),
       )
     : undefined;
   const rows: NetworkRow[] = [];
   for (const u of udns) {
     if (!u || typeof u !== 'object') continue;
-    const key = `udn/${u.metadata?.namespace}/${u.metadata?.name}`;
+    const key = `udn/${metaText(u.metadata?.namespace)}/${metaText(u.metadata?.name)}`;
     rows.push(
       guarded('UserDefinedNetwork', u, () =>
         udnRow(u, false, input, rendered.get(key) ?? [], undefined),
@@ -348,7 +354,9 @@ export const buildNetworkRows = (input: NetworkListInput): NetworkRow[] => {
   }
   for (const c of cudns) {
     if (!c || typeof c !== 'object') continue;
-    rows.push(udnRow(c, true, input, rendered.get(`cudn//${c.metadata?.name}`) ?? [], labelsByNs));
+    rows.push(
+      udnRow(c, true, input, rendered.get(`cudn//${metaText(c.metadata?.name)}`) ?? [], labelsByNs),
+    );
   }
   for (const n of standalone)
     rows.push(guarded('NetworkAttachmentDefinition', n, () => nadRow(n, input)));
