@@ -15,6 +15,7 @@ import type {
   UserDefinedNetwork,
 } from '../k8s/types';
 import { matchesSelector } from '../k8s/selectors';
+import { textOf } from '../pod/parse-result';
 
 export const POD_NETWORK_ID = 'pod';
 export const PRIMARY_UDN_LABEL = 'k8s.ovn.org/primary-user-defined-network';
@@ -136,12 +137,13 @@ const TOPOLOGY_BLOCK: Record<string, string> = {
 /** Why a (C)UDN network spec cannot be used, or undefined. */
 const invalidNetworkSpec = (spec: unknown): string | undefined => {
   const s = (spec ?? {}) as Record<string, unknown>;
-  const topology = String(s.topology ?? '');
-  const block = TOPOLOGY_BLOCK[topology];
+  // textOf, not String: a JSON object (or one without a prototype) there must not throw.
+  const topology = textOf(s.topology ?? '');
+  const block = Object.hasOwn(TOPOLOGY_BLOCK, topology) ? TOPOLOGY_BLOCK[topology] : undefined;
   if (!block) return `invalid topology "${topology}"`;
   if (!s[block]) return `topology ${topology} but no ${block} configuration`;
   const role = (s[block] as { role?: string }).role;
-  if (role !== 'Primary' && role !== 'Secondary') return `invalid role "${String(role)}"`;
+  if (role !== 'Primary' && role !== 'Secondary') return `invalid role "${textOf(role)}"`;
   return undefined;
 };
 

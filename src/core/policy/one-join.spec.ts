@@ -116,6 +116,27 @@ describe('the policy analysis reads VMs through the networking model', () => {
     }
   });
 
+  it('a UserDefinedNetwork whose topology is not a topology name is invalid, never a throw', () => {
+    // fast-check's counterexample (seed 7, run 1,465): spec.topology an object without a
+    // prototype, which String() cannot convert; and a name that is an Object property.
+    for (const topology of [Object.create(null), { toString: 0 }, 'constructor', '__proto__']) {
+      const udn = {
+        apiVersion: 'k8s.ovn.org/v1',
+        kind: 'UserDefinedNetwork',
+        metadata: { name: 'odd', namespace: 'demo' },
+        spec: { topology, layer2: { role: 'Primary', subnets: ['10.1.0.0/16'] } },
+      } as unknown as K8sObject;
+      const analysis = new PolicyAnalysis([udn]);
+      expect(analysis.catalog.problems).toEqual([
+        expect.objectContaining({
+          code: 'udn-invalid',
+          object: expect.objectContaining({ name: 'odd' }),
+        }),
+      ]);
+      expect(analysis.catalog.problems[0].message).toMatch(/invalid topology/);
+    }
+  });
+
   it('mutated captures: the analysis never throws and agrees with the model (600 inputs)', () => {
     const bases = FILES.map((f) => JSON.stringify(scenario(f)));
     fc.assert(
