@@ -40,9 +40,8 @@ export const rowKey = (kind: string, namespace: string | undefined, name: string
   `${kind}/${namespace ?? ''}/${name}`;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
 /** A name or namespace as text for keys and lookups: anything but a string is none. */
-export const metaText = (v: unknown): string => (typeof v === 'string' ? v : '');
+export const metaText = (v: unknown): string => str(v) ?? '';
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 const strList = (v: unknown): string[] =>
