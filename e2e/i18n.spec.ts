@@ -41,7 +41,10 @@ const PAGES = [
   {
     name: 'udn-wizard',
     url: () => `${preview.url}/vm-networking/ns/demo-vm-pod/new/udn`,
-    ready: '.pf-v6-c-wizard',
+    // demo-vm-pod lacks the primary-network label: the wizard says so once its namespace list has
+    // arrived (above the wizard). Waiting for that alert keeps the late, data-dependent labels out
+    // of the race.
+    ready: '[data-test="namespace-label-alert"]',
     scope: 'main',
   },
 ];
