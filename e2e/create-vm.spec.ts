@@ -247,4 +247,32 @@ describe('Create VirtualMachine (networking first)', () => {
       /^console\.error: Failed to load resource: the server responded with a status of 404/,
     ]);
   });
+
+  it('a problem that blocks Create links to its step, and the field has the focus there', async () => {
+    const w = await openPage(browser);
+    const { page } = w;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${preview.url}/vm-networking/ns/demo-vm-localnet/new/vm`);
+    await page.locator('#create-vm-name').fill('review-links');
+    await page.locator('#create-vm-boot-containerdisk').check();
+    await page.getByRole('button', { name: 'Networking', exact: true }).click();
+    await page.locator(tid('add-interface')).click();
+    await page.locator('#nic-1-binding').selectOption('masquerade');
+    const nicName = await page.locator('#nic-1-name').inputValue();
+    await page.getByRole('button', { name: 'Review and create', exact: true }).click();
+    const problem = page.locator(tid('review-blocking-problem'));
+    await problem.waitFor();
+    expect(await problem.innerText()).toMatch(
+      new RegExp(`^Interface ${nicName}: masquerade works on the pod network only`),
+    );
+    expect(await layoutProblems(page, tid('create-vm-wizard'), WIRING)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/create-vm-8-review-blocked.png` });
+    await problem.getByRole('button', { name: 'Go to Networking' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'nic-1-binding');
+    const box = await page.locator('#nic-1-binding').boundingBox();
+    // In view, where the user can change it.
+    expect(box && box.y >= 0 && box.y + box.height <= 900).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/create-vm-9-went-to-field.png` });
+    w.assertNoProblems();
+  });
 });

@@ -120,6 +120,7 @@ describe('hard stops and the one Create button', () => {
       expect(byId('nic-1-network')).toHaveValue('demo-vm-localnet/demo-vlan-1924'),
     );
     change(byId('nic-1-binding'), 'masquerade');
+    const nicName = (byId('nic-1-name') as HTMLInputElement).value;
     const card = screen.getByTestId('nic-card-1');
     expect(
       within(card).getByText(/Masquerade interface only implemented with pod network/),
@@ -129,9 +130,15 @@ describe('hard stops and the one Create button', () => {
     const create = screen.getAllByRole('button', { name: /^(Create|Retry)/ });
     expect(create).toHaveLength(1);
     expect(create[0]).toBeDisabled();
-    expect(screen.getByTestId('review-blocking')).toHaveTextContent(
-      'Masquerade interface only implemented',
+    const problem = screen.getByTestId('review-blocking-problem');
+    // Where, in words (not the plan's field path), and a way there.
+    expect(problem).toHaveTextContent(
+      `Interface ${nicName}: masquerade works on the pod network only`,
     );
+    expect(problem).not.toHaveTextContent('interfaces[1]');
+    fireEvent.click(within(problem).getByRole('button', { name: 'Go to Networking' }));
+    await waitFor(() => expect(document.activeElement).toBe(byId('nic-1-binding')));
+    expect(byId('nic-1-binding')).toHaveValue('masquerade');
   });
 
   it('after a successful create shows the created objects as links, and no error', async () => {

@@ -6,6 +6,7 @@
 import * as React from 'react';
 import {
   Alert,
+  Button,
   ExpandableSection,
   FormGroup,
   FormHelperText,
@@ -18,6 +19,7 @@ import {
   Stack,
   StackItem,
   TextArea,
+  useWizardContext,
 } from '@patternfly/react-core';
 import { objectKey, planErrors, planModelInput } from '../../core/create-vm';
 import { runDiagnostics } from '../../core/diagnostics';
@@ -29,6 +31,8 @@ import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
 import type { CreateVMState } from './useCreateVMState';
 import { objectKey as operationKey } from '../shared/wizard/plan';
+import type { FieldError } from '../../core/validation/types';
+import { fieldTarget, type CreateVMStepId } from './field-target';
 
 type YamlLib = typeof import('yaml');
 
@@ -38,6 +42,61 @@ const useYamlLib = (): YamlLib | undefined => {
     void import(/* webpackChunkName: "yaml" */ 'yaml').then(setLib);
   }, []);
   return lib;
+};
+
+/**
+ * Focuses the control once its step has rendered it (the wizard draws only the active step);
+ * focusing scrolls it into view.
+ */
+const focusWhenShown = (elementId: string, framesLeft = 10) =>
+  requestAnimationFrame(() => {
+    const el = document.getElementById(elementId);
+    if (el) el.focus();
+    else if (framesLeft > 0) focusWhenShown(elementId, framesLeft - 1);
+  });
+
+/** One blocking problem: where it is, what is wrong, and a link to the step (and field) to fix it. */
+const BlockingProblem: React.FC<{ issue: FieldError; state: CreateVMState }> = ({
+  issue,
+  state,
+}) => {
+  const { t } = useNetworkingTranslation();
+  const { goToStepById } = useWizardContext();
+  const target = fieldTarget(issue.field);
+  const stepName: Record<CreateVMStepId, string> = {
+    basics: t('Basics'),
+    networking: t('Networking'),
+    policies: t('Policies'),
+  };
+  let where: string | undefined;
+  if (target?.interfaceIndex !== undefined)
+    where = t('Interface {{name}}', {
+      name: state.plan.interfaces[target.interfaceIndex]?.name || '—',
+    });
+  else if (target?.policyInterface)
+    where = t('Policy of interface {{name}}', { name: target.policyInterface });
+  const message = formatFieldError(t as never, issue);
+  return (
+    <>
+      {where ? t('{{interface}}: {{message}}', { interface: where, message }) : message}
+      {target && (
+        <>
+          {' '}
+          <Button
+            variant="link"
+            isInline
+            onClick={() => {
+              goToStepById(target.step);
+              if (target.elementId) focusWhenShown(target.elementId);
+            }}
+            data-test={`review-go-to-${target.step}`}
+          >
+            {t('Go to {{step}}', { step: stepName[target.step] })}
+          </Button>
+        </>
+      )}
+    </>
+  );
 };
 
 const label = (o: K8sObject) =>
@@ -131,8 +190,8 @@ export const ReviewStep: React.FC<{ state: CreateVMState }> = ({ state }) => {
           >
             <List>
               {[...planErrors(state.planIssues), ...state.policyIssues].map((e, i) => (
-                <ListItem key={i}>
-                  {e.field}: {formatFieldError(t as never, e)}
+                <ListItem key={i} data-test="review-blocking-problem">
+                  <BlockingProblem issue={e} state={state} />
                 </ListItem>
               ))}
               {Object.entries(parseErrors).map(([k, m]) => (
