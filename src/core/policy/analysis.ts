@@ -64,7 +64,7 @@ import {
   ROUTER_POD_LABELS,
 } from './router';
 import type { LabelSelector } from '../k8s/types';
-import { unreadablePolicy, type UnreadablePolicy } from './unreadable';
+import { unmodelledPolicy, unreadablePolicy, type UnreadablePolicy } from './unreadable';
 import { isRecord } from '../pod/parse-result';
 
 export interface Attachment {
@@ -261,7 +261,10 @@ export class PolicyAnalysis {
   readonly objects: K8sObject[];
   /** Input that is not a readable Kubernetes object (no kind, name or namespace as text). */
   readonly skippedObjects: unknown[] = [];
-  /** The skipped objects that could be policies, and what they could decide. */
+  /**
+   * The skipped objects that could be policies, and readable policies of a kind not modelled yet
+   * (ClusterNetworkPolicy), with what they could decide.
+   */
   readonly unreadablePolicies: UnreadablePolicy[] = [];
   private readonly unreadableByObject = new Map<unknown, UnreadablePolicy>();
   readonly sourceOf: (o: K8sObject) => string | undefined;
@@ -320,6 +323,14 @@ export class PolicyAnalysis {
         this.unreadableNamespaces.set(name, msg(M.unreadableObject, { kind: 'Namespace', name }));
     for (const o of this.skippedObjects) {
       const u = unreadablePolicy(o);
+      if (u) {
+        this.unreadablePolicies.push(u);
+        this.unreadableByObject.set(o, u);
+      }
+    }
+    // Readable, but of a kind not modelled yet: what it could decide is unknown all the same.
+    for (const o of objects) {
+      const u = unmodelledPolicy(o);
       if (u) {
         this.unreadablePolicies.push(u);
         this.unreadableByObject.set(o, u);

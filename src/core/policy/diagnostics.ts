@@ -16,6 +16,9 @@ const D = {
   notAnalysed: t(
     '{{kind}} {{name}} is not analysed ({{why}}); answers do not take it into account',
   ),
+  notAnalysedUnknown: t(
+    '{{kind}} {{name}} is not analysed ({{why}}); answers it could decide are unknown',
+  ),
   fixInput: t('Correct the field so that the API server accepts it'),
   unreadableObject: t(
     '{{kind}} {{name}} could not be read (its kind, name, namespace, labels or annotations are not text): it is left out, so answers that depend on it may be wrong',
@@ -270,7 +273,12 @@ export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
   for (const o of analysis.objects) {
     const why = o.kind ? NOT_ANALYSED[o.kind] : undefined;
     if (!why || !o.metadata?.name) continue;
-    const keyed = msg(D.notAnalysed, { kind: o.kind!, name: o.metadata.name, why });
+    // A policy kind that could deny is not dropped: the analysis makes what it could decide unknown.
+    const keyed = msg(analysis.unreadablePolicyOf(o) ? D.notAnalysedUnknown : D.notAnalysed, {
+      kind: o.kind!,
+      name: o.metadata.name,
+      why,
+    });
     out.push({
       code: 'not-analysed',
       severity: 'warning',
@@ -278,6 +286,7 @@ export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
       keyed,
       subject: { kind: o.kind!, namespace: o.metadata.namespace, name: o.metadata.name },
       source: analysis.sourceOf(o),
+      object: o,
       fix: { description: why },
     });
   }

@@ -38,6 +38,8 @@ export const POLICY_MESSAGES = {
   // Objects left out because they cannot be read at all (see unreadable.ts)
   unreadableObject: t('{{kind}} {{name}} could not be read'),
   unreadableKind: t('{{name}}, an object whose kind cannot be read, could not be read'),
+  // A policy kind the analysis reads but does not model (see unmodelledPolicy in unreadable.ts)
+  notModelled: t('{{kind}} {{name}} is not modelled yet'),
   // Verdict explanations
   unknownVerdict: t('unknown: {{reason}}'),
   // A matrix cell partly allowed and partly unknown: both parts, in plain words (see matrix.ts)

@@ -39,7 +39,7 @@ const POLICY_KINDS: Record<string, { group?: string; scope: Scope; mnp?: boolean
   NetworkPolicy: { scope: 'namespaced' },
   MultiNetworkPolicy: { scope: 'namespaced', mnp: true },
   AdminNetworkPolicy: { group: ADMIN_POLICY_GROUP, scope: 'admin' },
-  // Not modelled yet when readable (diagnostics: not-analysed), but an admin tier all the same.
+  // Not modelled yet when readable (unmodelledPolicy below), but an admin tier all the same.
   ClusterNetworkPolicy: { group: ADMIN_POLICY_GROUP, scope: 'admin' },
   BaselineAdminNetworkPolicy: { group: ADMIN_POLICY_GROUP, scope: 'baseline' },
 };
@@ -89,5 +89,36 @@ export const unreadablePolicy = (o: unknown): UnreadablePolicy | undefined => {
     baseline: !known || known.scope === 'baseline',
     label,
     reason,
+  };
+};
+
+/**
+ * A readable policy of a kind the analysis does not model yet: a ClusterNetworkPolicy
+ * (policy.networking.k8s.io/v1alpha2, the successor of AdminNetworkPolicy and its baseline). Left
+ * out, it could only widen what is allowed (its Deny rules go missing), so what it could decide is
+ * unknown, as for an unreadable one: everything, for the `Admin` tier (it decides before
+ * NetworkPolicy, at a priority not compared with AdminNetworkPolicies'); what NetworkPolicy leaves,
+ * for the `Baseline` tier. A tier that is not one of the two is read as `Admin`, the wider.
+ */
+export const unmodelledPolicy = (o: {
+  kind?: unknown;
+  apiVersion?: unknown;
+  metadata?: { name?: unknown };
+  spec?: unknown;
+}): UnreadablePolicy | undefined => {
+  if (o.kind !== 'ClusterNetworkPolicy') return undefined;
+  if (typeof o.apiVersion === 'string' && !o.apiVersion.startsWith(`${ADMIN_POLICY_GROUP}/`))
+    return undefined;
+  const name = text(o.metadata?.name);
+  const baseline = isRecord(o.spec) && o.spec.tier === 'Baseline';
+  return {
+    object: o,
+    kind: o.kind,
+    networkPolicy: false,
+    multiNetworkPolicy: false,
+    admin: !baseline,
+    baseline,
+    label: `${o.kind} ${name}`,
+    reason: msg(M.notModelled, { kind: o.kind, name }),
   };
 };

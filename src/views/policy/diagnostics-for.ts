@@ -43,9 +43,11 @@ export const diagnosticsFor = (
         const p = policyOf(d);
         return !!p && analysis.policiesSelecting(iface).includes(p);
       }
-      case 'unreadable-object': {
+      case 'unreadable-object':
+      case 'not-analysed': {
         // One that could be a policy concerns the interfaces whose answers it makes unknown (an
-        // admin policy not those on secondary networks, a MultiNetworkPolicy not the pod network).
+        // admin policy not those on secondary networks, a MultiNetworkPolicy not the pod network);
+        // so does a readable policy of a kind not modelled yet (ClusterNetworkPolicy).
         if (analysis.unreadablePolicyOf(d.object)) {
           const affecting = analysis.unreadableAffecting(iface);
           return (
@@ -55,11 +57,11 @@ export const diagnosticsFor = (
             )
           );
         }
+        // An object not analysed (an EgressFirewall) concerns where admin policies apply.
+        if (d.code === 'not-analysed') return analysis.adminAppliesOn(iface.networkId);
         // Any other is a missing endpoint or network of its namespace (or, without one, of any).
         return !d.subject.namespace || d.subject.namespace === endpoint.namespace;
       }
-      case 'not-analysed':
-        return analysis.adminAppliesOn(iface.networkId);
       case 'dhcp-blocked':
         return (
           d.subject.namespace === endpoint.namespace &&
