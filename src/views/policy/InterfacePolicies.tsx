@@ -27,7 +27,7 @@ import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { CheckTraffic } from './CheckTraffic';
 import { PolicyDiagnostics } from './PolicyDiagnostics';
-import { adminRulesText, messageText, summarize, type T } from './policy-text';
+import { adminRulesText, messageText, summarize, undecidedBy, type T } from './policy-text';
 import { useVmPolicyAnalysis } from './useVmPolicyAnalysis';
 import { diagnosticsFor } from './diagnostics-for';
 import { mnpUrls } from '../mnp-wizard/urls';
@@ -166,6 +166,7 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string; vmN
     )
     .map((p) => ({ policy: p, reason: analysis.inert.get(p.index)!.get(iface.networkId)! }));
   const summaries = (['ingress', 'egress'] as const).map((d) => summarize(tt, analysis, iface, d));
+  const undecided = undecidedBy(analysis, iface);
   const diagnostics = diagnosticsFor(built.diagnostics, analysis, endpoint, iface);
   const isSecondary = network?.kind === 'secondary' || !network;
   const nadName = network?.nads.find((n) => n.namespace === namespace)?.name;
@@ -232,6 +233,11 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string; vmN
               </List>
             ) : admins.length ? (
               t('No NetworkPolicy or MultiNetworkPolicy selects this interface.')
+            ) : undecided ? (
+              t(
+                'No policy that can be read selects this interface; {{objects}} could decide its traffic: what is allowed is unknown.',
+                { objects: undecided },
+              )
             ) : (
               t('No policy selects this interface: all traffic is allowed.')
             )}

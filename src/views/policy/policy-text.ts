@@ -109,6 +109,21 @@ export interface DirectionSummary {
   allowed: { policy: PolicyRef; rule: Rule; text: string }[];
 }
 
+/**
+ * The objects that could decide this interface's traffic but are not read as policies (unreadable,
+ * or a kind not modelled yet such as ClusterNetworkPolicy), by name; undefined when there are none.
+ * Where they exist, no summary may say what is allowed.
+ */
+export const undecidedBy = (
+  analysis: PolicyAnalysis,
+  iface: EndpointInterface,
+): string | undefined => {
+  const a = analysis.unreadableAffecting(iface);
+  if (!a) return undefined;
+  const labels = new Set([...a.admin, ...a.networkPolicy, ...a.baseline].map((u) => u.label));
+  return labels.size ? [...labels].join(', ') : undefined;
+};
+
 export const summarize = (
   t: T,
   analysis: PolicyAnalysis,
@@ -117,6 +132,34 @@ export const summarize = (
 ): DirectionSummary => {
   const isolating: Policy[] = analysis.isolating(iface, direction);
   const admin = analysis.adminPoliciesSelecting(iface).some((p) => p.rules[direction].length > 0);
+  const objects = undecidedBy(analysis, iface);
+  if (objects) {
+    const policies = isolating.map((p) => p.ref.name).join(', ');
+    return {
+      direction,
+      isolated: isolating.length > 0,
+      headline: isolating.length
+        ? direction === 'ingress'
+          ? t(
+              'Isolated for ingress by {{policies}}, but {{objects}} could also decide incoming traffic: what is allowed is unknown. The readable rules allow:',
+              { policies, objects },
+            )
+          : t(
+              'Isolated for egress by {{policies}}, but {{objects}} could also decide outgoing traffic: what is allowed is unknown. The readable rules allow:',
+              { policies, objects },
+            )
+        : direction === 'ingress'
+          ? t('{{objects}} could decide incoming traffic: what is allowed is unknown.', {
+              objects,
+            })
+          : t('{{objects}} could decide outgoing traffic: what is allowed is unknown.', {
+              objects,
+            }),
+      allowed: isolating.flatMap((p) =>
+        p.rules[direction].map((rule) => ({ policy: p.ref, rule, text: ruleText(t, rule) })),
+      ),
+    };
+  }
   if (!isolating.length && admin)
     return {
       direction,

@@ -1,0 +1,86 @@
+/**
+ * @jest-environment node
+ *
+ * The per-direction summaries never say what is allowed where an object the analysis does not
+ * read as a policy (unreadable, or a ClusterNetworkPolicy, not modelled yet) could decide it.
+ */
+import type { K8sObject } from '../../core/k8s/types';
+import { PolicyAnalysis } from '../../core/policy/analysis';
+import { summarize, undecidedBy, type T } from './policy-text';
+
+const t = ((key: string, params: Record<string, string> = {}) =>
+  key.replace(/{{(\w+)}}/g, (_m, name: string) => params[name] ?? '')) as unknown as T;
+
+const objects = (...extra: K8sObject[]): K8sObject[] => [
+  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } },
+  {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'server', namespace: 'a', labels: { app: 'server' } },
+    spec: { containers: [{ name: 'c', image: 'i' }] },
+    status: { phase: 'Running', podIP: '10.128.0.10', podIPs: [{ ip: '10.128.0.10' }] },
+  } as K8sObject,
+  ...extra,
+];
+const cnp = {
+  apiVersion: 'policy.networking.k8s.io/v1alpha2',
+  kind: 'ClusterNetworkPolicy',
+  metadata: { name: 'isolate-tenants' },
+  spec: { tier: 'Admin', priority: 20, subject: { namespaces: {} }, ingress: [] },
+} as unknown as K8sObject;
+const isolateIngress = {
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'web-only', namespace: 'a' },
+  spec: {
+    podSelector: {},
+    policyTypes: ['Ingress'],
+    ingress: [{ ports: [{ protocol: 'TCP', port: 80 }] }],
+  },
+} as K8sObject;
+
+const headlines = (objs: K8sObject[]) => {
+  const analysis = new PolicyAnalysis(objs);
+  const iface = analysis.findEndpoint('a/server')!.interfaces[0];
+  return {
+    undecided: undecidedBy(analysis, iface),
+    ingress: summarize(t, analysis, iface, 'ingress'),
+    egress: summarize(t, analysis, iface, 'egress').headline,
+  };
+};
+
+describe('summaries with an object that could decide but is not read as a policy', () => {
+  it('without one: "all … allowed" where nothing isolates', () => {
+    const h = headlines(objects());
+    expect(h.undecided).toBeUndefined();
+    expect(h.ingress.headline).toBe('Not isolated for ingress: all incoming traffic is allowed.');
+  });
+
+  it('a ClusterNetworkPolicy: never "all … allowed", it is named, what is allowed is unknown', () => {
+    const h = headlines(objects(cnp));
+    expect(h.undecided).toBe('ClusterNetworkPolicy isolate-tenants');
+    expect(h.ingress.headline).toBe(
+      'ClusterNetworkPolicy isolate-tenants could decide incoming traffic: what is allowed is unknown.',
+    );
+    expect(h.egress).toBe(
+      'ClusterNetworkPolicy isolate-tenants could decide outgoing traffic: what is allowed is unknown.',
+    );
+  });
+
+  it('isolated by a NetworkPolicy too: its rules are listed, but not as the only traffic allowed', () => {
+    const h = headlines(objects(cnp, isolateIngress));
+    expect(h.ingress.isolated).toBe(true);
+    expect(h.ingress.headline).toMatch(
+      /^Isolated for ingress by web-only, but ClusterNetworkPolicy isolate-tenants could also decide incoming traffic: what is allowed is unknown\./,
+    );
+    expect(h.ingress.allowed.map((a) => a.policy.name)).toEqual(['web-only']);
+  });
+
+  it('an admin policy that cannot be read is named as such', () => {
+    const unreadable = {
+      kind: 'AdminNetworkPolicy',
+      metadata: { name: 7 },
+    } as unknown as K8sObject;
+    expect(headlines(objects(unreadable)).undecided).toBe('AdminNetworkPolicy ?');
+  });
+});
