@@ -369,6 +369,25 @@ describe('one diagnostics summary, the policy findings included', () => {
     await screen.findByTestId('diagnostics-none');
   });
 
+  it('a kind the cluster does not serve is not "partial data": no NMState operator, no ClusterNetworkPolicy API', async () => {
+    // What the console's useK8sWatchResources returns for a kind API discovery did not find.
+    const noModel = () => new Error('Model does not exist');
+    const objects = [...demo('00-cluster.yaml'), ...demo('04-vm-localnet-vlan1924.yaml')].filter(
+      (o) => !['NodeNetworkConfigurationPolicy', 'NodeNetworkState'].includes(o.kind ?? ''),
+    );
+    __setMockResources(objects as never, {
+      NodeNetworkConfigurationPolicy: noModel(),
+      NodeNetworkState: noModel(),
+      ClusterNetworkPolicy: noModel(),
+    });
+    const vm = objects.find((o) => o.kind === 'VirtualMachine') as VirtualMachine;
+    render(<NetworkingTab obj={vm} />);
+    await screen.findAllByTestId(/^diagnostics-(none|summary)$/);
+    await waitFor(() => expect(screen.queryByText(/Checking the policies/)).toBeNull());
+    expect(screen.queryByTestId('diagnostics-partial')).toBeNull();
+    expect(document.body).not.toHaveTextContent(/could not be read|not readable/);
+  });
+
   it('builds the policy analysis once for the summary and every expanded row', async () => {
     const before = analysisBuilds.count;
     renderScenario('03-vm-primary-plus-secondary-udn.yaml', 'vm-secondary-udn');

@@ -7,7 +7,7 @@ import { specInterfacesOf, type SpecInterface } from '../../core/kubevirt/vm-spe
 import type { NetworkingInput, Unreadable } from '../../core/model/types';
 import { foreignNadRefs, networkingWatchesFor, type WatchSpec } from '../../core/model/watches';
 import { parseNadConfig } from '../../core/networks/nad-config';
-import { isForbidden, isNotFound, messageOf } from '../shared/k8s-errors';
+import { isForbidden, isNoModel, isNotFound, messageOf } from '../shared/k8s-errors';
 
 type WatchResult = { data?: unknown; loaded?: boolean; loadError?: unknown };
 type Resources = Record<string, K8sResourceCommon | K8sResourceCommon[]>;
@@ -28,9 +28,14 @@ const toResource = (w: WatchSpec): WatchK8sResource => ({
   ...(w.selector ? { selector: w.selector } : {}),
 });
 
-/** Loaded value, `Unreadable` marker, or undefined while loading. A missing instance is `null`. */
-const valueOf = (key: string, r: WatchResult | undefined): unknown => {
+/**
+ * Loaded value, `Unreadable` marker, or undefined while loading. A missing instance is `null`. A
+ * kind the cluster does not serve is no error: none of it exists (an empty list, no instance, no
+ * cluster network config).
+ */
+const valueOf = (key: string, r: WatchResult | undefined, isList: boolean): unknown => {
   if (!r) return undefined;
+  if (r.loadError && isNoModel(r.loadError)) return isList ? [] : key === 'vmi' ? null : undefined;
   if (r.loadError) return key === 'vmi' && isNotFound(r.loadError) ? null : unreadable(r.loadError);
   return r.loaded ? r.data : undefined;
 };
@@ -149,7 +154,7 @@ export const useNetworkingInputs = (
   ) as Record<string, WatchResult>;
   const results = React.useMemo(() => ({ ...main, ...nodeSide }), [main, nodeSide]);
 
-  const nadsValue = valueOf('nads', results.nads);
+  const nadsValue = valueOf('nads', results.nads, true);
   const localNads = Array.isArray(nadsValue)
     ? (nadsValue as NetworkAttachmentDefinition[])
     : undefined;
@@ -182,7 +187,7 @@ export const useNetworkingInputs = (
     const input: Record<string, unknown> = { vm };
     for (const w of specs) {
       if (ruledOut && NODE_SIDE_KEYS.includes(w.key)) continue;
-      input[w.key] = valueOf(w.key, results[w.key]);
+      input[w.key] = valueOf(w.key, results[w.key], w.isList);
     }
     if (isDraft) input.vmi = null;
     if (Array.isArray(input.nads)) input.nads = [...(input.nads as unknown[]), ...crossNamespace];

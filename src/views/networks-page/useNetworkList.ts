@@ -18,6 +18,7 @@ import type {
   VirtualMachine,
   VirtualMachineInstance,
 } from '../../core/k8s/types';
+import { isNoModel } from '../shared/k8s-errors';
 import { collectBridgeMappings } from '../../core/networks/bridge-mappings';
 import {
   buildNetworkRows,
@@ -151,7 +152,8 @@ export const useNetworkList = (namespace: string | undefined) => {
     !!(res.udns?.loaded || res.udns?.loadError) && !!(res.nads?.loaded || res.nads?.loadError);
   const problems: Problem[] = [
     ...(['udns', 'nads', 'cudns'] as const)
-      .filter((k) => res[k]?.loadError)
+      // A kind the cluster does not serve (a CNI without UserDefinedNetworks) is no problem.
+      .filter((k) => res[k]?.loadError && !isNoModel(res[k].loadError))
       .map((k) => ({
         kind:
           k === 'udns'

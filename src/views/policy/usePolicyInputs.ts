@@ -9,7 +9,7 @@ import {
   type ResourceModel,
 } from '../../core/k8s/models';
 import type { K8sObject } from '../../core/k8s/types';
-import { isForbidden, isNotFound, messageOf } from '../shared/k8s-errors';
+import { isForbidden, isNoModel, isNotFound, messageOf } from '../shared/k8s-errors';
 
 type Result = { data?: unknown; loaded?: boolean; loadError?: unknown };
 
@@ -120,7 +120,9 @@ export const usePolicyInputs = (namespace: string, foreignNads: string[] = []): 
         continue;
       }
       if (r.loadError) {
-        if (!isNotFound(r.loadError))
+        // A kind the cluster does not serve (no ClusterNetworkPolicy API, no MultiNetworkPolicy
+        // CRD) holds no objects: nothing is missing.
+        if (!isNotFound(r.loadError) && !isNoModel(r.loadError))
           problems.push({
             resource: key,
             kind: model.kind,
@@ -128,7 +130,8 @@ export const usePolicyInputs = (namespace: string, foreignNads: string[] = []): 
             forbidden: isForbidden(r.loadError),
           });
         // Its labels decide namespace selectors: fail closed (analysis.ts), not "no labels".
-        if (key === 'namespace' && !isNotFound(r.loadError)) unreadableNamespaces.push(namespace);
+        if (key === 'namespace' && !isNotFound(r.loadError) && !isNoModel(r.loadError))
+          unreadableNamespaces.push(namespace);
         continue;
       }
       if (key === 'operator') operatorKnown = !!r.data;

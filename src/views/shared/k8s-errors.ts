@@ -19,3 +19,11 @@ export const messageOf = (error: unknown): string => {
 
 export const isNotFound = (error: unknown) => httpStatusOf(error) === 404;
 export const isForbidden = (error: unknown) => httpStatusOf(error) === 403;
+
+/**
+ * The console's NoModelError ("Model does not exist"): the cluster's API serves no such resource
+ * (its CRD is not installed: no NMState operator, no ClusterNetworkPolicy API, a CNI without
+ * UserDefinedNetworks), so no object of that kind can exist. `useK8sWatchResources` returns it for
+ * every watch of a kind API discovery did not find, without a request.
+ */
+export const isNoModel = (error: unknown) => messageOf(error) === 'Model does not exist';
