@@ -70,6 +70,7 @@ export const Models = {
     false,
   ),
   UserDefinedNetwork: m('k8s.ovn.org', 'v1', 'UserDefinedNetwork', 'userdefinednetworks'),
+  EgressFirewall: m('k8s.ovn.org', 'v1', 'EgressFirewall', 'egressfirewalls'),
   ClusterUserDefinedNetwork: m(
     'k8s.ovn.org',
     'v1',

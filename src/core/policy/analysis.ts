@@ -28,7 +28,7 @@ import {
   type EndpointInterface,
   type EndpointIp,
 } from './endpoints';
-import { parseIp, rangeContains } from './ip';
+import { parseCidr, parseIp, rangeContains, type IpRange } from './ip';
 import { matchesSelector } from '../k8s/selectors';
 import {
   buildNetworkCatalog,
@@ -213,6 +213,24 @@ interface PeerSpec {
 
 const ipKey = (ip: { family: number; n: bigint }) => `${ip.family}:${ip.n}`;
 
+/** The pod and service networks the operator config names; entries that do not parse are skipped. */
+const clusterRangesOf = (operator: NetworkOperatorConfig): IpRange[] => {
+  const spec: unknown = operator.spec;
+  const texts: unknown[] = [];
+  if (typeof spec === 'object' && spec !== null) {
+    const { clusterNetwork, serviceNetwork } = spec as Record<string, unknown>;
+    if (Array.isArray(clusterNetwork))
+      for (const entry of clusterNetwork)
+        if (typeof entry === 'object' && entry !== null)
+          texts.push((entry as { cidr?: unknown }).cidr);
+    if (Array.isArray(serviceNetwork)) texts.push(...serviceNetwork);
+  }
+  return texts.flatMap((t) => {
+    const range = typeof t === 'string' ? parseCidr(t) : undefined;
+    return range ? [range] : [];
+  });
+};
+
 /** The label the API server sets on every namespace: known from the name alone. */
 const NAME_LABEL = 'kubernetes.io/metadata.name';
 /** Whether a selector reads no label but the namespace's name label (so unreadable labels do not matter). */
@@ -267,6 +285,18 @@ export class PolicyAnalysis {
    */
   readonly unreadablePolicies: UnreadablePolicy[] = [];
   private readonly unreadableByObject = new Map<unknown, UnreadablePolicy>();
+  /**
+   * Readable EgressFirewalls (OVN-Kubernetes; not modelled yet) by namespace: why what the policies
+   * allow out of the cluster from that namespace's primary network is unknown.
+   */
+  private readonly egressFirewalls = new Map<string, Message>();
+  /** Objects the analysis reads but does not model, and makes what they could decide unknown. */
+  private readonly failClosed = new Set<unknown>();
+  /**
+   * The cluster's pod and service networks (network.operator.openshift.io `cluster`): addresses an
+   * EgressFirewall does not filter. Undefined when not known: then every address may be outside.
+   */
+  private readonly clusterRanges?: IpRange[];
   readonly sourceOf: (o: K8sObject) => string | undefined;
 
   private readonly attachmentsByNetwork = new Map<string, Attachment[]>();
@@ -334,6 +364,20 @@ export class PolicyAnalysis {
       if (u) {
         this.unreadablePolicies.push(u);
         this.unreadableByObject.set(o, u);
+        this.failClosed.add(o);
+      }
+      const namespace = o.metadata?.namespace;
+      if (
+        o.kind === 'EgressFirewall' &&
+        (o.apiVersion === undefined || o.apiVersion.startsWith('k8s.ovn.org/')) &&
+        namespace
+      ) {
+        this.failClosed.add(o);
+        if (!this.egressFirewalls.has(namespace))
+          this.egressFirewalls.set(
+            namespace,
+            msg(M.notModelled, { kind: o.kind, name: `${namespace}/${o.metadata!.name}` }),
+          );
       }
     }
     this.sourceOf = options.sourceOf ?? (() => undefined);
@@ -367,6 +411,7 @@ export class PolicyAnalysis {
     this.multiNetworkPolicyConfigured = operator
       ? operator.spec?.useMultiNetworkPolicy === true
       : undefined;
+    if (operator) this.clusterRanges = clusterRangesOf(operator);
     this.multiNetworkPolicyEnabled =
       this.multiNetworkPolicyConfigured ?? options.assumeMultiNetworkPolicyEnabled ?? true;
 
@@ -856,6 +901,59 @@ export class PolicyAnalysis {
     direction: Direction,
     peer: PeerSpec,
     explain = true,
+  ): DirectionalResult {
+    const r = this.tiers(self, direction, peer, explain);
+    const firewall =
+      direction === 'egress' && peer.ip && !peer.attachment
+        ? this.egressFirewallFor(self, peer.ip)
+        : undefined;
+    if (!firewall || isEmpty(r.allowed)) return r;
+    // An EgressFirewall filters, after the policies, what leaves the cluster: not modelled yet, so
+    // what they allow out is unknown, never allowed.
+    const steps: Step[] = explain
+      ? [
+          ...r.steps,
+          { tier: 'NetworkPolicy', action: 'Unknown', conns: r.allowed, reason: firewall },
+        ]
+      : r.steps;
+    return {
+      isolatedBy: r.isolatedBy,
+      allowed: NO_CONNS,
+      unknown: union(r.unknown, r.allowed),
+      steps,
+    };
+  }
+
+  /**
+   * The EgressFirewall that could filter this egress to `ip`, as the reason it is unknown: one in
+   * the endpoint's namespace, on that namespace's primary network, to an address outside the
+   * cluster's pod and service networks (or any address, when those are not known).
+   */
+  private egressFirewallFor(self: Attachment, ip: EndpointIp): Message | undefined {
+    const reason = this.egressFirewalls.get(self.endpoint.namespace);
+    if (!reason || !this.egressFirewallApplies(self.endpoint, self.iface)) return undefined;
+    return this.clusterRanges?.some((range) => rangeContains(range, ip)) ? undefined : reason;
+  }
+
+  /** Whether an EgressFirewall of the endpoint's namespace filters this interface's egress. */
+  egressFirewallApplies(endpoint: Endpoint, iface: EndpointInterface): boolean {
+    if (!this.egressFirewalls.has(endpoint.namespace)) return false;
+    const primary =
+      this.catalog.namespaces.get(endpoint.namespace)?.primaryNetworkId ?? POD_NETWORK_ID;
+    return iface.networkId === primary;
+  }
+
+  /** Whether the analysis makes what this object could decide unknown (a kind not modelled yet). */
+  failsClosedOn(o: unknown): boolean {
+    return this.failClosed.has(o);
+  }
+
+  /** The policy tiers, in order, for one side (see `directional`). */
+  private tiers(
+    self: Attachment,
+    direction: Direction,
+    peer: PeerSpec,
+    explain: boolean,
   ): DirectionalResult {
     // On an interface whose network could not be decided, no policy's reach is known.
     if (self.iface.undecided) {

@@ -273,8 +273,8 @@ export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
   for (const o of analysis.objects) {
     const why = o.kind ? NOT_ANALYSED[o.kind] : undefined;
     if (!why || !o.metadata?.name) continue;
-    // A policy kind that could deny is not dropped: the analysis makes what it could decide unknown.
-    const keyed = msg(analysis.unreadablePolicyOf(o) ? D.notAnalysedUnknown : D.notAnalysed, {
+    // One that could deny is not dropped: the analysis makes what it could decide unknown.
+    const keyed = msg(analysis.failsClosedOn(o) ? D.notAnalysedUnknown : D.notAnalysed, {
       kind: o.kind!,
       name: o.metadata.name,
       why,

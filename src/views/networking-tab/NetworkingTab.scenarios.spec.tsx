@@ -258,6 +258,7 @@ describe('what the tab watches', () => {
       'AdminNetworkPolicy',
       'BaselineAdminNetworkPolicy',
       'ClusterNetworkPolicy',
+      'EgressFirewall',
     ];
     const policyCheck = (r: Res) =>
       POLICY_KINDS.includes(r.groupVersionKind?.kind ?? '') ||

@@ -165,7 +165,9 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string; vmN
         p.ref.namespace === endpoint.namespace && matchesSelector(endpoint.labels, p.podSelector),
     )
     .map((p) => ({ policy: p, reason: analysis.inert.get(p.index)!.get(iface.networkId)! }));
-  const summaries = (['ingress', 'egress'] as const).map((d) => summarize(tt, analysis, iface, d));
+  const summaries = (['ingress', 'egress'] as const).map((d) =>
+    summarize(tt, analysis, iface, d, endpoint),
+  );
   const undecided = undecidedBy(analysis, iface);
   const diagnostics = diagnosticsFor(built.diagnostics, analysis, endpoint, iface);
   const isSecondary = network?.kind === 'secondary' || !network;
@@ -301,6 +303,7 @@ const Body: React.FC<{ row: InterfaceRow; namespace: string; vmName: string; vmN
               dataTest={`policy-${s.direction}-summary`}
             >
               {s.headline}
+              {s.note && <div data-test={`policy-${s.direction}-note`}>{s.note}</div>}
               {s.allowed.length > 0 && (
                 <List>
                   {s.allowed.map((a) => (

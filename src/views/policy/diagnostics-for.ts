@@ -57,8 +57,12 @@ export const diagnosticsFor = (
             )
           );
         }
-        // An object not analysed (an EgressFirewall) concerns where admin policies apply.
-        if (d.code === 'not-analysed') return analysis.adminAppliesOn(iface.networkId);
+        // An EgressFirewall concerns the primary network of its namespace.
+        if (d.code === 'not-analysed')
+          return d.subject.kind === 'EgressFirewall'
+            ? d.subject.namespace === endpoint.namespace &&
+                analysis.egressFirewallApplies(endpoint, iface)
+            : analysis.adminAppliesOn(iface.networkId);
         // Any other is a missing endpoint or network of its namespace (or, without one, of any).
         return !d.subject.namespace || d.subject.namespace === endpoint.namespace;
       }

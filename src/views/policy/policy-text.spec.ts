@@ -76,6 +76,25 @@ describe('summaries with an object that could decide but is not read as a policy
     expect(h.ingress.allowed.map((a) => a.policy.name)).toEqual(['web-only']);
   });
 
+  it('an EgressFirewall of the namespace is noted on egress, not on ingress', () => {
+    const efw = {
+      apiVersion: 'k8s.ovn.org/v1',
+      kind: 'EgressFirewall',
+      metadata: { name: 'default', namespace: 'a' },
+      spec: { egress: [{ type: 'Deny', to: { cidrSelector: '0.0.0.0/0' } }] },
+    } as K8sObject;
+    const analysis = new PolicyAnalysis(objects(efw));
+    const endpoint = analysis.findEndpoint('a/server')!;
+    const iface = endpoint.interfaces[0];
+    expect(summarize(t, analysis, iface, 'egress', endpoint).note).toBe(
+      'Out of the cluster, an EgressFirewall of namespace a also filters this traffic; it is not analysed, so what leaves the cluster is unknown.',
+    );
+    expect(summarize(t, analysis, iface, 'ingress', endpoint).note).toBeUndefined();
+    expect(summarize(t, new PolicyAnalysis(objects()), iface, 'egress', endpoint).note).toBe(
+      undefined,
+    );
+  });
+
   it('an admin policy that cannot be read is named as such', () => {
     const unreadable = {
       kind: 'AdminNetworkPolicy',

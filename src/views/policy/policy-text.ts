@@ -5,7 +5,7 @@
  */
 import type { LabelSelector } from '../../core/k8s/types';
 import type { EvalResult, PolicyAnalysis, SideResult } from '../../core/policy/analysis';
-import type { EndpointInterface } from '../../core/policy/endpoints';
+import type { Endpoint, EndpointInterface } from '../../core/policy/endpoints';
 import { formatRangeAsCidr } from '../../core/policy/ip';
 import {
   policyLabel,
@@ -105,6 +105,8 @@ export interface DirectionSummary {
   direction: Direction;
   isolated: boolean;
   headline: string;
+  /** What else filters this direction and is not analysed (an EgressFirewall), if anything. */
+  note?: string;
   /** What is allowed, one line per rule, with the policy it comes from. */
   allowed: { policy: PolicyRef; rule: Rule; text: string }[];
 }
@@ -124,7 +126,27 @@ export const undecidedBy = (
   return labels.size ? [...labels].join(', ') : undefined;
 };
 
+/**
+ * What the policies do to one direction of an interface, in words. With the endpoint, an
+ * EgressFirewall of its namespace is noted on egress: it filters what leaves the cluster.
+ */
 export const summarize = (
+  t: T,
+  analysis: PolicyAnalysis,
+  iface: EndpointInterface,
+  direction: Direction,
+  endpoint?: Endpoint,
+): DirectionSummary => {
+  const summary = policySummary(t, analysis, iface, direction);
+  if (direction === 'egress' && endpoint && analysis.egressFirewallApplies(endpoint, iface))
+    summary.note = t(
+      'Out of the cluster, an EgressFirewall of namespace {{namespace}} also filters this traffic; it is not analysed, so what leaves the cluster is unknown.',
+      { namespace: endpoint.namespace },
+    );
+  return summary;
+};
+
+const policySummary = (
   t: T,
   analysis: PolicyAnalysis,
   iface: EndpointInterface,
