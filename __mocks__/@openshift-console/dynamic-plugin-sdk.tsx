@@ -215,6 +215,9 @@ export const ResourceLink: React.FC<{
 );
 
 export const DocumentTitle: React.FC = () => null;
+export const Timestamp: React.FC<{ timestamp?: string }> = ({ timestamp }) => (
+  <time dateTime={timestamp}>{timestamp}</time>
+);
 export const ListPageHeader: React.FC<{ title: string }> = ({ title, children }) => (
   <div>
     <h1>{title}</h1>

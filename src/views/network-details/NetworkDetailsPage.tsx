@@ -38,7 +38,7 @@ import {
   type NotEnforcedReason,
 } from '../../core/network-list';
 import { useNetworkingTranslation } from '../shared/i18n';
-import { isNotFound, messageOf } from '../shared/k8s-errors';
+import { isNoModel, isNotFound, messageOf } from '../shared/k8s-errors';
 import { useMessageText } from '../shared/useMessage';
 import { kindLabel, roleLabel, topologyLabel } from '../networks-page/labels';
 import { NetworkActions } from '../networks-page/NetworkActions';
@@ -440,12 +440,16 @@ const Details: React.FC<{ route: NetworkRoute }> = ({ route }) => {
                 )
               ) : (
                 <Content component="p">
-                  {d.nnsError
+                  {d.nnsError && isNoModel(d.nnsError)
                     ? t(
-                        'NodeNetworkStates could not be read ({{error}}): the mapping per node is not known.',
-                        { error: messageOf(d.nnsError) },
+                        'This cluster does not serve NodeNetworkStates (the NMState operator is not installed): the mapping per node is not reported.',
                       )
-                    : t('Loading NodeNetworkStates…')}
+                    : d.nnsError
+                      ? t(
+                          'NodeNetworkStates could not be read ({{error}}): the mapping per node is not known.',
+                          { error: messageOf(d.nnsError) },
+                        )
+                      : t('Loading NodeNetworkStates…')}
                 </Content>
               )}
             </Section>
