@@ -115,5 +115,9 @@ describe('a readable ClusterNetworkPolicy, not modelled yet, fails closed', () =
       'ClusterNetworkPolicy deny-all-Admin is not analysed (policy.networking.k8s.io/v1alpha2 is not modelled yet); answers it could decide are unknown',
     );
     expect(d?.object).toMatchObject({ kind: 'ClusterNetworkPolicy' });
+    // What the user can do: read it, with the command to do so.
+    expect(d?.fix.params?.command).toBe(
+      'oc get clusternetworkpolicies.policy.networking.k8s.io deny-all-Admin -o yaml',
+    );
   });
 });

@@ -2,6 +2,7 @@
  * Cluster facts that change what the policies do, each with the fix as data (a patch or an object
  * to create) so a view or the CLI can offer it.
  */
+import { Models } from '../k8s/models';
 import type { K8sObject, MultiNetworkPolicy } from '../k8s/types';
 import type { PolicyAnalysis } from './analysis';
 import { policyLabel, type PolicyRef } from './policies';
@@ -15,6 +16,9 @@ const D = {
   unreadablePolicy: t('{{kind}} {{policy}}: {{problem}}; traffic it could decide is unknown'),
   notAnalysed: t(
     '{{kind}} {{name}} is not analysed ({{why}}); answers do not take it into account',
+  ),
+  fixNotAnalysed: t(
+    'The analysis cannot tell what it decides: read its rules yourself ({{command}})',
   ),
   notAnalysedUnknown: t(
     '{{kind}} {{name}} is not analysed ({{why}}); answers it could decide are unknown',
@@ -88,6 +92,16 @@ const D = {
 const said = (key: string, params: Record<string, string | number>) => {
   const keyed = msg(key, params);
   return { message: render(keyed), keyed };
+};
+
+/** `oc get` for one object, by its resource and group, as a person would type it. */
+const getCommand = (o: K8sObject): string => {
+  const model = Object.values(Models).find(
+    (m) => m.kind === o.kind && (o.apiVersion ?? '').split('/')[0] === m.group,
+  );
+  const resource = model ? `${model.plural}.${model.group}` : (o.kind ?? '').toLowerCase();
+  const ns = o.metadata?.namespace ? ` -n ${o.metadata.namespace}` : '';
+  return `oc get ${resource} ${o.metadata?.name ?? ''}${ns} -o yaml`;
 };
 
 /** Objects the analysis reads but does not analyse: reported, never silently dropped. */
@@ -287,7 +301,7 @@ export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
       subject: { kind: o.kind!, namespace: o.metadata.namespace, name: o.metadata.name },
       source: analysis.sourceOf(o),
       object: o,
-      fix: { description: why },
+      fix: { description: D.fixNotAnalysed, params: { command: getCommand(o) } },
     });
   }
   return out;

@@ -103,5 +103,6 @@ describe('an EgressFirewall, not modelled yet, fails closed for what leaves the 
     expect(d?.message).toBe(
       'EgressFirewall default is not analysed (OVN-Kubernetes EgressFirewall is not modelled); answers it could decide are unknown',
     );
+    expect(d?.fix.params?.command).toBe('oc get egressfirewalls.k8s.ovn.org default -n a -o yaml');
   });
 });
