@@ -10,20 +10,11 @@ import type { K8sObject, NetworkPolicy } from '../k8s/types';
 import { PolicyAnalysis } from './analysis';
 import { diagnose } from './diagnostics';
 import { render } from './messages';
+import { namespaceObject, runningPod } from '../../../test-support/policy-objects';
 
-const ns = (name: string, labels: Record<string, string> = {}): K8sObject => ({
-  apiVersion: 'v1',
-  kind: 'Namespace',
-  metadata: { name, labels },
-});
+const ns = namespaceObject;
 const pod = (namespace: string, name: string, labels: Record<string, string>, ip: string) =>
-  ({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace, labels },
-    spec: { containers: [{ name: 'c', image: 'i' }] },
-    status: { phase: 'Running', podIP: ip, podIPs: [{ ip }] },
-  }) as K8sObject;
+  runningPod(namespace, name, ip, labels);
 const cnp = (name: string, spec: Record<string, unknown>, apiVersion = 'v1alpha2'): K8sObject =>
   ({
     apiVersion: apiVersion.includes('/') ? apiVersion : `policy.networking.k8s.io/${apiVersion}`,

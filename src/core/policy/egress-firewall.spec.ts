@@ -9,20 +9,10 @@ import type { K8sObject } from '../k8s/types';
 import { PolicyAnalysis } from './analysis';
 import { diagnose } from './diagnostics';
 import { render } from './messages';
+import { namespaceObject, runningPod } from '../../../test-support/policy-objects';
 
-const ns = (name: string): K8sObject => ({
-  apiVersion: 'v1',
-  kind: 'Namespace',
-  metadata: { name },
-});
-const pod = (namespace: string, name: string, ip: string) =>
-  ({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace, labels: { app: name } },
-    spec: { containers: [{ name: 'c', image: 'i' }] },
-    status: { phase: 'Running', podIP: ip, podIPs: [{ ip }] },
-  }) as K8sObject;
+const ns = (name: string) => namespaceObject(name);
+const pod = (namespace: string, name: string, ip: string) => runningPod(namespace, name, ip);
 const firewall = (namespace: string, apiVersion = 'k8s.ovn.org/v1') =>
   ({
     apiVersion,

@@ -8,15 +8,9 @@ import type { K8sObject } from '../../core/k8s/types';
 import { PolicyAnalysis } from '../../core/policy/analysis';
 import { diagnose } from '../../core/policy/diagnostics';
 import { diagnosticsFor } from './diagnostics-for';
+import { runningPod } from '../../../test-support/policy-objects';
 
-const pod = (namespace: string, name: string, ip: string): K8sObject =>
-  ({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace, labels: { app: name } },
-    spec: { containers: [{ name: 'c', image: 'i' }] },
-    status: { phase: 'Running', podIP: ip, podIPs: [{ ip }] },
-  }) as K8sObject;
+const pod = (namespace: string, name: string, ip: string) => runningPod(namespace, name, ip);
 const unreadable = (kind: string, namespace: string | undefined, apiVersion: string) =>
   ({
     apiVersion,

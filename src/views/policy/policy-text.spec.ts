@@ -7,19 +7,14 @@
 import type { K8sObject } from '../../core/k8s/types';
 import { PolicyAnalysis } from '../../core/policy/analysis';
 import { summarize, undecidedBy, type T } from './policy-text';
+import { namespaceObject, runningPod } from '../../../test-support/policy-objects';
 
 const t = ((key: string, params: Record<string, string> = {}) =>
   key.replace(/{{(\w+)}}/g, (_m, name: string) => params[name] ?? '')) as unknown as T;
 
 const objects = (...extra: K8sObject[]): K8sObject[] => [
-  { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } },
-  {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: 'server', namespace: 'a', labels: { app: 'server' } },
-    spec: { containers: [{ name: 'c', image: 'i' }] },
-    status: { phase: 'Running', podIP: '10.128.0.10', podIPs: [{ ip: '10.128.0.10' }] },
-  } as K8sObject,
+  namespaceObject('a'),
+  runningPod('a', 'server', '10.128.0.10', { app: 'server' }),
   ...extra,
 ];
 const cnp = {
