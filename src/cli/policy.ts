@@ -13,7 +13,7 @@ import {
   type SideResult,
 } from '../core/policy/analysis';
 import { connlistText } from '../core/policy/connlist';
-import { diagnose, NOT_ANALYSED, type Diagnostic } from '../core/policy/diagnostics';
+import { diagnose, notAnalysedWhy, type Diagnostic } from '../core/policy/diagnostics';
 import { render } from '../core/policy/messages';
 import { policyLabel } from '../core/policy/policies';
 import { parseArgs, rejectUnknown, required, single, UsageError } from './args';
@@ -262,7 +262,7 @@ const connlistCommand = (argv: string[], io: Io): number => {
   )
     fatal.push(`--focusworkload ${focus}: no such workload in the input`);
   for (const o of objects.filter(
-    (x) => x.kind && !ANALYSED_KINDS.has(x.kind) && !NOT_ANALYSED[x.kind],
+    (x) => x.kind && !ANALYSED_KINDS.has(x.kind) && !notAnalysedWhy(x),
   )) {
     const from = analysis.sourceOf(o);
     io.stderr.write(`info: not analysed: ${objectName(o)}${from ? ` (${from})` : ''}\n`);

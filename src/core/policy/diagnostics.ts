@@ -105,9 +105,24 @@ const getCommand = (o: K8sObject): string => {
 };
 
 /** Objects the analysis reads but does not analyse: reported, never silently dropped. */
-export const NOT_ANALYSED: Record<string, string> = {
-  ClusterNetworkPolicy: t('policy.networking.k8s.io/v1alpha2 is not modelled yet'),
-  EgressFirewall: t('OVN-Kubernetes EgressFirewall is not modelled'),
+const NOT_ANALYSED: Record<string, { group: string; why: string }> = {
+  ClusterNetworkPolicy: {
+    group: 'policy.networking.k8s.io',
+    why: t('policy.networking.k8s.io/v1alpha2 is not modelled yet'),
+  },
+  EgressFirewall: { group: 'k8s.ovn.org', why: t('OVN-Kubernetes EgressFirewall is not modelled') },
+};
+
+/**
+ * Why an object is read but not analysed (a kind of those APIs, not another API's kind of the same
+ * name, such as Antrea's ClusterNetworkPolicy); undefined for any other object.
+ */
+export const notAnalysedWhy = (o: { kind?: string; apiVersion?: string }): string | undefined => {
+  const entry =
+    o.kind !== undefined && Object.hasOwn(NOT_ANALYSED, o.kind) ? NOT_ANALYSED[o.kind] : undefined;
+  if (!entry) return undefined;
+  const group = (o.apiVersion ?? `${entry.group}/`).split('/')[0];
+  return group === entry.group ? entry.why : undefined;
 };
 
 export type DiagnosticCode =
@@ -285,7 +300,7 @@ export const unreadableInput = (analysis: PolicyAnalysis): Diagnostic[] => {
     });
   }
   for (const o of analysis.objects) {
-    const why = o.kind ? NOT_ANALYSED[o.kind] : undefined;
+    const why = notAnalysedWhy(o);
     if (!why || !o.metadata?.name) continue;
     // One that could deny is not dropped: the analysis makes what it could decide unknown.
     const keyed = msg(analysis.failsClosedOn(o) ? D.notAnalysedUnknown : D.notAnalysed, {
