@@ -71,6 +71,19 @@ describe('summaries with an object that could decide but is not read as a policy
     expect(h.ingress.allowed.map((a) => a.policy.name)).toEqual(['web-only']);
   });
 
+  it('isolated by a NetworkPolicy without rules: "allow nothing", never an empty list of what is allowed', () => {
+    const denyAll = {
+      ...isolateIngress,
+      metadata: { name: 'deny-all', namespace: 'a' },
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    } as K8sObject;
+    const h = headlines(objects(cnp, denyAll));
+    expect(h.ingress.headline).toBe(
+      'Isolated for ingress by deny-all, whose rules allow nothing; ClusterNetworkPolicy isolate-tenants could also decide incoming traffic: what is allowed is unknown.',
+    );
+    expect(h.ingress.allowed).toEqual([]);
+  });
+
   it('an EgressFirewall of the namespace is noted on egress, not on ingress', () => {
     const efw = {
       apiVersion: 'k8s.ovn.org/v1',

@@ -157,29 +157,41 @@ const policySummary = (
   const objects = undecidedBy(analysis, iface);
   if (objects) {
     const policies = isolating.map((p) => p.ref.name).join(', ');
+    const allowed = isolating.flatMap((p) =>
+      p.rules[direction].map((rule) => ({ policy: p.ref, rule, text: ruleText(t, rule) })),
+    );
     return {
       direction,
       isolated: isolating.length > 0,
-      headline: isolating.length
-        ? direction === 'ingress'
-          ? t(
-              'Isolated for ingress by {{policies}}, but {{objects}} could also decide incoming traffic: what is allowed is unknown. The readable rules allow:',
-              { policies, objects },
-            )
-          : t(
-              'Isolated for egress by {{policies}}, but {{objects}} could also decide outgoing traffic: what is allowed is unknown. The readable rules allow:',
-              { policies, objects },
-            )
-        : direction === 'ingress'
-          ? t('{{objects}} could decide incoming traffic: what is allowed is unknown.', {
-              objects,
-            })
-          : t('{{objects}} could decide outgoing traffic: what is allowed is unknown.', {
-              objects,
-            }),
-      allowed: isolating.flatMap((p) =>
-        p.rules[direction].map((rule) => ({ policy: p.ref, rule, text: ruleText(t, rule) })),
-      ),
+      headline:
+        isolating.length && !allowed.length
+          ? direction === 'ingress'
+            ? t(
+                'Isolated for ingress by {{policies}}, whose rules allow nothing; {{objects}} could also decide incoming traffic: what is allowed is unknown.',
+                { policies, objects },
+              )
+            : t(
+                'Isolated for egress by {{policies}}, whose rules allow nothing; {{objects}} could also decide outgoing traffic: what is allowed is unknown.',
+                { policies, objects },
+              )
+          : isolating.length
+            ? direction === 'ingress'
+              ? t(
+                  'Isolated for ingress by {{policies}}, but {{objects}} could also decide incoming traffic: what is allowed is unknown. The readable rules allow:',
+                  { policies, objects },
+                )
+              : t(
+                  'Isolated for egress by {{policies}}, but {{objects}} could also decide outgoing traffic: what is allowed is unknown. The readable rules allow:',
+                  { policies, objects },
+                )
+            : direction === 'ingress'
+              ? t('{{objects}} could decide incoming traffic: what is allowed is unknown.', {
+                  objects,
+                })
+              : t('{{objects}} could decide outgoing traffic: what is allowed is unknown.', {
+                  objects,
+                }),
+      allowed,
     };
   }
   if (!isolating.length && admin)
