@@ -1,8 +1,8 @@
 /**
- * Small objects for policy tests, as the API server returns them: a running pod with its IP and a
- * namespace with its labels.
+ * Small objects for policy tests, as the API server returns them: a running pod with its IP, a
+ * namespace with its labels, a NetworkPolicy.
  */
-import type { K8sObject } from '../src/core/k8s/types';
+import type { K8sObject, NetworkPolicy } from '../src/core/k8s/types';
 
 export const runningPod = (
   namespace: string,
@@ -22,4 +22,15 @@ export const namespaceObject = (name: string, labels: Record<string, string> = {
   apiVersion: 'v1',
   kind: 'Namespace',
   metadata: { name, labels },
+});
+
+export const networkPolicy = (
+  namespace: string,
+  name: string,
+  spec: NetworkPolicy['spec'],
+): NetworkPolicy => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name, namespace },
+  spec,
 });

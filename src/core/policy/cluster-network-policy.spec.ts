@@ -6,11 +6,11 @@
  * was allowed: a CNP denying everything still gave "Allowed". Now what it could decide is unknown,
  * tier by tier, and the diagnostic says so.
  */
-import type { K8sObject, NetworkPolicy } from '../k8s/types';
+import type { K8sObject } from '../k8s/types';
 import { PolicyAnalysis } from './analysis';
 import { diagnose } from './diagnostics';
 import { render } from './messages';
-import { namespaceObject, runningPod } from '../../../test-support/policy-objects';
+import { namespaceObject, networkPolicy, runningPod } from '../../../test-support/policy-objects';
 
 const ns = namespaceObject;
 const pod = (namespace: string, name: string, labels: Record<string, string>, ip: string) =>
@@ -29,23 +29,17 @@ const denyAll = (tier: unknown) =>
     subject: { namespaces: {} },
     ingress: [{ name: 'deny', action: 'Deny', from: [{ namespaces: {} }] }],
   });
-const allowClient: NetworkPolicy = {
-  apiVersion: 'networking.k8s.io/v1',
-  kind: 'NetworkPolicy',
-  metadata: { name: 'allow-client', namespace: 'a' },
-  spec: {
-    podSelector: { matchLabels: { app: 'server' } },
-    policyTypes: ['Ingress'],
-    ingress: [{ from: [{ namespaceSelector: { matchLabels: { tenant: 'b' } } }] }],
-  },
-};
+const allowClient = networkPolicy('a', 'allow-client', {
+  podSelector: { matchLabels: { app: 'server' } },
+  policyTypes: ['Ingress'],
+  ingress: [{ from: [{ namespaceSelector: { matchLabels: { tenant: 'b' } } }] }],
+});
 /** The client's egress, isolated and allowed everywhere: also decided before any baseline. */
-const clientEgress: NetworkPolicy = {
-  apiVersion: 'networking.k8s.io/v1',
-  kind: 'NetworkPolicy',
-  metadata: { name: 'client-egress', namespace: 'b' },
-  spec: { podSelector: {}, policyTypes: ['Egress'], egress: [{}] },
-};
+const clientEgress = networkPolicy('b', 'client-egress', {
+  podSelector: {},
+  policyTypes: ['Egress'],
+  egress: [{}],
+});
 
 const world = (...extra: K8sObject[]): K8sObject[] => [
   ns('a', { tenant: 'a' }),

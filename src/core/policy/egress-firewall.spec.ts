@@ -9,7 +9,7 @@ import type { K8sObject } from '../k8s/types';
 import { PolicyAnalysis } from './analysis';
 import { diagnose } from './diagnostics';
 import { render } from './messages';
-import { namespaceObject, runningPod } from '../../../test-support/policy-objects';
+import { namespaceObject, networkPolicy, runningPod } from '../../../test-support/policy-objects';
 
 const ns = (name: string) => namespaceObject(name);
 const pod = (namespace: string, name: string, ip: string) => runningPod(namespace, name, ip);
@@ -30,12 +30,10 @@ const operator = {
     serviceNetwork: ['172.30.0.0/16'],
   },
 } as unknown as K8sObject;
-const denyAllEgress = {
-  apiVersion: 'networking.k8s.io/v1',
-  kind: 'NetworkPolicy',
-  metadata: { name: 'deny-egress', namespace: 'a' },
-  spec: { podSelector: {}, policyTypes: ['Egress'] },
-} as K8sObject;
+const denyAllEgress = networkPolicy('a', 'deny-egress', {
+  podSelector: {},
+  policyTypes: ['Egress'],
+});
 
 const world = (...extra: K8sObject[]) => [
   ns('a'),

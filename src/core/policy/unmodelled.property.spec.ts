@@ -9,19 +9,14 @@ import fc from 'fast-check';
 import type { K8sObject } from '../k8s/types';
 import { PolicyAnalysis } from './analysis';
 import { diagnose } from './diagnostics';
-import { namespaceObject, runningPod } from '../../../test-support/policy-objects';
+import { namespaceObject, networkPolicy, runningPod } from '../../../test-support/policy-objects';
 
-const allowWeb = {
-  apiVersion: 'networking.k8s.io/v1',
-  kind: 'NetworkPolicy',
-  metadata: { name: 'web', namespace: 'a' },
-  spec: {
-    podSelector: {},
-    policyTypes: ['Ingress', 'Egress'],
-    ingress: [{ ports: [{ protocol: 'TCP', port: 80 }] }],
-    egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }],
-  },
-} as K8sObject;
+const allowWeb = networkPolicy('a', 'web', {
+  podSelector: {},
+  policyTypes: ['Ingress', 'Egress'],
+  ingress: [{ ports: [{ protocol: 'TCP', port: 80 }] }],
+  egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }],
+});
 
 const base = (withPolicy: boolean): K8sObject[] => [
   namespaceObject('a'),

@@ -7,7 +7,7 @@
 import type { K8sObject } from '../../core/k8s/types';
 import { PolicyAnalysis } from '../../core/policy/analysis';
 import { summarize, undecidedBy, type T } from './policy-text';
-import { namespaceObject, runningPod } from '../../../test-support/policy-objects';
+import { namespaceObject, networkPolicy, runningPod } from '../../../test-support/policy-objects';
 
 const t = ((key: string, params: Record<string, string> = {}) =>
   key.replace(/{{(\w+)}}/g, (_m, name: string) => params[name] ?? '')) as unknown as T;
@@ -23,16 +23,11 @@ const cnp = {
   metadata: { name: 'isolate-tenants' },
   spec: { tier: 'Admin', priority: 20, subject: { namespaces: {} }, ingress: [] },
 } as unknown as K8sObject;
-const isolateIngress = {
-  apiVersion: 'networking.k8s.io/v1',
-  kind: 'NetworkPolicy',
-  metadata: { name: 'web-only', namespace: 'a' },
-  spec: {
-    podSelector: {},
-    policyTypes: ['Ingress'],
-    ingress: [{ ports: [{ protocol: 'TCP', port: 80 }] }],
-  },
-} as K8sObject;
+const isolateIngress = networkPolicy('a', 'web-only', {
+  podSelector: {},
+  policyTypes: ['Ingress'],
+  ingress: [{ ports: [{ protocol: 'TCP', port: 80 }] }],
+});
 
 const headlines = (objs: K8sObject[]) => {
   const analysis = new PolicyAnalysis(objs);
@@ -72,11 +67,7 @@ describe('summaries with an object that could decide but is not read as a policy
   });
 
   it('isolated by a NetworkPolicy without rules: "allow nothing", never an empty list of what is allowed', () => {
-    const denyAll = {
-      ...isolateIngress,
-      metadata: { name: 'deny-all', namespace: 'a' },
-      spec: { podSelector: {}, policyTypes: ['Ingress'] },
-    } as K8sObject;
+    const denyAll = networkPolicy('a', 'deny-all', { podSelector: {}, policyTypes: ['Ingress'] });
     const h = headlines(objects(cnp, denyAll));
     expect(h.ingress.headline).toBe(
       'Isolated for ingress by deny-all, whose rules allow nothing; ClusterNetworkPolicy isolate-tenants could also decide incoming traffic: what is allowed is unknown.',

@@ -154,12 +154,12 @@ const policySummary = (
 ): DirectionSummary => {
   const isolating: Policy[] = analysis.isolating(iface, direction);
   const admin = analysis.adminPoliciesSelecting(iface).some((p) => p.rules[direction].length > 0);
+  const policies = isolating.map((p) => p.ref.name).join(', ');
+  const allowed = isolating.flatMap((p) =>
+    p.rules[direction].map((rule) => ({ policy: p.ref, rule, text: ruleText(t, rule) })),
+  );
   const objects = undecidedBy(analysis, iface);
   if (objects) {
-    const policies = isolating.map((p) => p.ref.name).join(', ');
-    const allowed = isolating.flatMap((p) =>
-      p.rules[direction].map((rule) => ({ policy: p.ref, rule, text: ruleText(t, rule) })),
-    );
     return {
       direction,
       isolated: isolating.length > 0,
@@ -218,10 +218,6 @@ const policySummary = (
           : t('Not isolated for egress: all outgoing traffic is allowed.'),
       allowed: [],
     };
-  const allowed = isolating.flatMap((p) =>
-    p.rules[direction].map((rule) => ({ policy: p.ref, rule, text: ruleText(t, rule) })),
-  );
-  const policies = isolating.map((p) => p.ref.name).join(', ');
   const headline = allowed.length
     ? direction === 'ingress'
       ? t('Isolated for ingress by {{policies}}. Only this incoming traffic is allowed:', {

@@ -122,9 +122,10 @@ export const usePolicyInputs = (namespace: string, foreignNads: string[] = []): 
         continue;
       }
       if (r.loadError) {
-        // A kind the cluster does not serve (no ClusterNetworkPolicy API, no MultiNetworkPolicy
-        // CRD) holds no objects: nothing is missing.
-        if (!isNotFound(r.loadError) && !isNoModel(r.loadError))
+        // No such object, or a kind the cluster does not serve (no ClusterNetworkPolicy API, no
+        // EgressFirewall CRD): nothing of it exists, and nothing is missing.
+        const absent = isNotFound(r.loadError) || isNoModel(r.loadError);
+        if (!absent)
           problems.push({
             resource: key,
             kind: model.kind,
@@ -132,8 +133,7 @@ export const usePolicyInputs = (namespace: string, foreignNads: string[] = []): 
             forbidden: isForbidden(r.loadError),
           });
         // Its labels decide namespace selectors: fail closed (analysis.ts), not "no labels".
-        if (key === 'namespace' && !isNotFound(r.loadError) && !isNoModel(r.loadError))
-          unreadableNamespaces.push(namespace);
+        if (key === 'namespace' && !absent) unreadableNamespaces.push(namespace);
         continue;
       }
       if (key === 'operator') operatorKnown = !!r.data;
