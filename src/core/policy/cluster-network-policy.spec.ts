@@ -10,11 +10,8 @@ import type { K8sObject } from '../k8s/types';
 import { PolicyAnalysis } from './analysis';
 import { diagnose } from './diagnostics';
 import { render } from './messages';
-import { namespaceObject, networkPolicy, runningPod } from '../../../test-support/policy-objects';
+import { ns, networkPolicy, pod } from './__fixtures__/objects';
 
-const ns = namespaceObject;
-const pod = (namespace: string, name: string, labels: Record<string, string>, ip: string) =>
-  runningPod(namespace, name, ip, labels);
 const cnp = (name: string, spec: Record<string, unknown>, apiVersion = 'v1alpha2'): K8sObject =>
   ({
     apiVersion: apiVersion.includes('/') ? apiVersion : `policy.networking.k8s.io/${apiVersion}`,
@@ -44,8 +41,8 @@ const clientEgress = networkPolicy('b', 'client-egress', {
 const world = (...extra: K8sObject[]): K8sObject[] => [
   ns('a', { tenant: 'a' }),
   ns('b', { tenant: 'b' }),
-  pod('a', 'server', { app: 'server' }, '10.128.0.10'),
-  pod('b', 'client', { app: 'client' }, '10.128.1.20'),
+  pod('a', 'server', '10.128.0.10', { app: 'server' }),
+  pod('b', 'client', '10.128.1.20', { app: 'client' }),
   ...extra,
 ];
 const ask = (objects: K8sObject[]) =>

@@ -9,10 +9,8 @@ import type { K8sObject } from '../k8s/types';
 import { PolicyAnalysis } from './analysis';
 import { diagnose } from './diagnostics';
 import { render } from './messages';
-import { namespaceObject, networkPolicy, runningPod } from '../../../test-support/policy-objects';
+import { ns, networkPolicy, pod } from './__fixtures__/objects';
 
-const ns = (name: string) => namespaceObject(name);
-const pod = (namespace: string, name: string, ip: string) => runningPod(namespace, name, ip);
 const firewall = (namespace: string, apiVersion = 'k8s.ovn.org/v1') =>
   ({
     apiVersion,

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { K8sObject } from '../k8s/types';
 import { PolicyAnalysis } from './analysis';
 import { diagnose } from './diagnostics';
-import { namespaceObject, networkPolicy, runningPod } from '../../../test-support/policy-objects';
+import { ns, networkPolicy, pod } from './__fixtures__/objects';
 
 const allowWeb = networkPolicy('a', 'web', {
   podSelector: {},
@@ -19,10 +19,10 @@ const allowWeb = networkPolicy('a', 'web', {
 });
 
 const base = (withPolicy: boolean): K8sObject[] => [
-  namespaceObject('a'),
-  namespaceObject('b'),
-  runningPod('a', 'server', '10.128.0.10'),
-  runningPod('b', 'client', '10.128.1.20'),
+  ns('a'),
+  ns('b'),
+  pod('a', 'server', '10.128.0.10'),
+  pod('b', 'client', '10.128.1.20'),
   ...(withPolicy ? [allowWeb] : []),
 ];
 

@@ -8,9 +8,8 @@ import type { K8sObject } from '../../core/k8s/types';
 import { PolicyAnalysis } from '../../core/policy/analysis';
 import { diagnose } from '../../core/policy/diagnostics';
 import { diagnosticsFor } from './diagnostics-for';
-import { runningPod } from '../../../test-support/policy-objects';
+import { pod } from '../../core/policy/__fixtures__/objects';
 
-const pod = (namespace: string, name: string, ip: string) => runningPod(namespace, name, ip);
 const unreadable = (kind: string, namespace: string | undefined, apiVersion: string) =>
   ({
     apiVersion,

@@ -7,14 +7,14 @@
 import type { K8sObject } from '../../core/k8s/types';
 import { PolicyAnalysis } from '../../core/policy/analysis';
 import { summarize, undecidedBy, type T } from './policy-text';
-import { namespaceObject, networkPolicy, runningPod } from '../../../test-support/policy-objects';
+import { ns, networkPolicy, pod } from '../../core/policy/__fixtures__/objects';
 
 const t = ((key: string, params: Record<string, string> = {}) =>
   key.replace(/{{(\w+)}}/g, (_m, name: string) => params[name] ?? '')) as unknown as T;
 
 const objects = (...extra: K8sObject[]): K8sObject[] => [
-  namespaceObject('a'),
-  runningPod('a', 'server', '10.128.0.10', { app: 'server' }),
+  ns('a'),
+  pod('a', 'server', '10.128.0.10', { app: 'server' }),
   ...extra,
 ];
 const cnp = {
