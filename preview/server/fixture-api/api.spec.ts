@@ -5,6 +5,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { FixtureApi } from './api';
 import { applyJsonPatch } from '../../../src/core/k8s/json-patch';
 import { parseLabelSelector } from './selectors';
@@ -339,5 +340,64 @@ describe('patch and selector primitives', () => {
     expect(sel({ app: 'web', tier: 'c' })).toBe(false);
     expect(sel({ app: 'web', tier: 'b', legacy: '' })).toBe(false);
     expect(sel({ app: 'web', tier: 'b', env: 'prod' })).toBe(false);
+  });
+});
+
+describe('fixture API: response compression, as kube-apiserver answers', () => {
+  const NADS = '/apis/k8s.cni.cncf.io/v1/namespaces/demo-vm-pod/network-attachment-definitions';
+  const get = (port: number, p: string, acceptEncoding?: string) =>
+    new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+      const headers = acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding };
+      http
+        .get(`http://127.0.0.1:${port}${p}`, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              encoding: res.headers['content-encoding'],
+              vary: res.headers.vary,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        })
+        .on('error', reject);
+    });
+
+  it('gzips a body over 128 KiB when the client accepts gzip, and nothing else', async () => {
+    const api = seeded();
+    // About 300 KB of NADs, as the bench's 500-NAD namespace.
+    for (let i = 0; i < 500; i++) {
+      const config = { cniVersion: '0.3.1', name: `net-${i}`, type: 'bridge', bridge: `br-${i}` };
+      call(api, 'POST', NADS, {
+        apiVersion: 'k8s.cni.cncf.io/v1',
+        kind: 'NetworkAttachmentDefinition',
+        metadata: { name: `nad-${i}`, annotations: { description: 'x'.repeat(400) } },
+        spec: { config: JSON.stringify(config) },
+      });
+    }
+    const server = http.createServer((req, res) => void api.handle(req, res, req.url!));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const plain = await get(port, NADS);
+      expect(plain.encoding).toBeUndefined();
+      expect(plain.body.length).toBeGreaterThan(128 * 1024);
+      const list = JSON.parse(plain.body.toString('utf8'));
+      expect(list.items).toHaveLength(500);
+
+      const gzipped = await get(port, NADS, 'gzip, deflate, br, zstd');
+      expect(gzipped.encoding).toBe('gzip');
+      expect(gzipped.vary).toBe('Accept-Encoding');
+      expect(gzipped.body.length).toBeLessThan(plain.body.length / 4);
+      expect(JSON.parse(zlib.gunzipSync(gzipped.body).toString('utf8')).items).toHaveLength(500);
+
+      // A token other than exactly `gzip` is not gzip (as the API server reads the header).
+      expect((await get(port, NADS, 'deflate, br')).encoding).toBeUndefined();
+      expect((await get(port, NADS, 'x-gzip')).encoding).toBeUndefined();
+      // A small body is never compressed.
+      expect((await get(port, `${NADS}/nad-1`, 'gzip')).encoding).toBeUndefined();
+    } finally {
+      server.close();
+    }
   });
 });

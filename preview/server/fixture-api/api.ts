@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import type { IncomingMessage, ServerResponse } from 'http';
 import * as path from 'path';
+import { gzipSync } from 'zlib';
 import { parse as parseYaml } from 'yaml';
 import { loadManifestDir, parseManifestText, type LoadedManifests } from './manifests';
 import { PatchError, applyJsonPatch, applyMergePatch } from '../../../src/core/k8s/json-patch';
@@ -297,7 +298,7 @@ export class FixtureApi {
         String(req.headers['content-type'] ?? ''),
       );
       if (result.watch) return this.streamWatch(req, res, result.watch);
-      sendJson(res, result.code ?? 200, result.body);
+      sendJson(res, result.code ?? 200, result.body, req.headers['accept-encoding']);
     } catch (e) {
       const err =
         e instanceof ApiError
@@ -873,11 +874,38 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.on('error', reject);
   });
 
-const sendJson = (res: ServerResponse, code: number, body: unknown): void => {
-  const text = JSON.stringify(body);
-  res.writeHead(code, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
-  });
+/**
+ * As kube-apiserver answers (k8s.io/apiserver responsewriters, APIResponseCompression, on by
+ * default since 1.16): a body over 128 KiB is gzipped at level 1 when the client accepts gzip. The
+ * console's proxy passes `Accept-Encoding` and the encoded body through, so a large list (500 NADs)
+ * reaches the browser compressed in the console too.
+ */
+const GZIP_THRESHOLD_BYTES = 128 * 1024;
+
+/** As the API server negotiates: one `Accept-Encoding` token that is exactly `gzip`. */
+const acceptsGzip = (acceptEncoding: string | string[] | undefined): boolean =>
+  String(acceptEncoding ?? '')
+    .split(',')
+    .some((token) => token.trim() === 'gzip');
+
+const sendJson = (
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  acceptEncoding?: string | string[],
+): void => {
+  const text = Buffer.from(JSON.stringify(body));
+  if (text.length > GZIP_THRESHOLD_BYTES && acceptsGzip(acceptEncoding)) {
+    const gzipped = gzipSync(text, { level: 1 });
+    res.writeHead(code, {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+      Vary: 'Accept-Encoding',
+      'Content-Length': gzipped.length,
+    });
+    res.end(gzipped);
+    return;
+  }
+  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': text.length });
   res.end(text);
 };
