@@ -174,6 +174,7 @@ const indexHtml = (opts: PreviewServerOptions): string => {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Red Hat OpenShift (preview host)</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/static/patternfly/patternfly.css">
 <link rel="stylesheet" href="/static/patternfly/patternfly-addons.css">
 <link rel="stylesheet" href="/static/host/host.css">
