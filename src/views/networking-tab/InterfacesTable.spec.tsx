@@ -180,17 +180,32 @@ describe('InterfacesTable', () => {
     afterEach(() => jest.restoreAllMocks());
 
     it('draws the rows that reach the window first, the others one frame later', async () => {
-      layOut(500, 100); // 4 rows reach 900 px
+      layOut(500, 100); // the first 7 rows (as many as 768 px of window holds at ~110 px) reach it
       renderTable('05-vm-linux-bridge-vlan33.yaml', undefined, {
         copies: 12,
         firstScreenFirst: true,
       });
-      expect(screen.getAllByTestId(/^interface-row-/)).toHaveLength(4);
+      expect(screen.getAllByTestId(/^interface-row-/)).toHaveLength(7);
       await waitFor(() => expect(screen.getAllByTestId(/^interface-row-/)).toHaveLength(12));
     });
 
+    it('draws as many rows first as a taller window shows', () => {
+      const height = window.innerHeight;
+      window.innerHeight = 1080;
+      try {
+        layOut(300, 100);
+        renderTable('05-vm-linux-bridge-vlan33.yaml', undefined, {
+          copies: 16,
+          firstScreenFirst: true,
+        });
+        expect(screen.getAllByTestId(/^interface-row-/)).toHaveLength(10);
+      } finally {
+        window.innerHeight = height;
+      }
+    });
+
     it("draws more at once when the first ones do not reach the window's bottom", () => {
-      layOut(300, 60); // 4 rows end at 540 px: 228 px to fill, 4 more rows and one to spare
+      layOut(300, 60); // 7 rows end at 720 px: 48 px to fill, 1 more row and one to spare
       renderTable('05-vm-linux-bridge-vlan33.yaml', undefined, {
         copies: 12,
         firstScreenFirst: true,

@@ -427,8 +427,16 @@ const SpecYamlModal: React.FC<{ row: InterfaceRow; onClose: () => void }> = ({ r
   );
 };
 
-/** The rows a table first draws before it measures how many reach the window's bottom. */
-const FIRST_ROWS = 4;
+/**
+ * The rows a table first draws before it measures how many reach the window's bottom: about as
+ * many as a window of this height shows. Measured in the 4.22 layout at 900 px high, the first
+ * screen holds 4 rows (a 650 px tab, rows of 100-140 px) to 6 (810 px, rows of 80 px); 1080 px
+ * high at 1,920 px wide, 12 rows of 60 px. Too few costs a second render and layout before the
+ * first paint (`rowsToFillWindow` adds the rest); too many, rows drawn below the fold a frame
+ * early. Reading `innerHeight` forces no layout.
+ */
+const firstRowsFor = (windowHeight: number): number =>
+  Math.max(4, Math.round(windowHeight / 110));
 
 /**
  * How many more rows the table must draw for its rows to reach the window's bottom: none if the
@@ -532,7 +540,9 @@ const InterfacesTableView: React.FC<{
   const acting = action && rows.find((r) => r.name === action.name);
   const bodyRef = React.useRef<HTMLDivElement>(null);
   const allRowsDue = useAfterFirstPaint(true);
-  const [firstScreenRows, setFirstScreenRows] = React.useState(FIRST_ROWS);
+  const [firstScreenRows, setFirstScreenRows] = React.useState(() =>
+    firstRowsFor(typeof window === 'undefined' ? 0 : window.innerHeight),
+  );
   const limited = firstScreenFirst && !allRowsDue && firstScreenRows < sorted.length;
   // Measured again after each growth, until the rows reach the bottom or all are drawn.
   React.useLayoutEffect(() => {

@@ -14,6 +14,7 @@ import type { VirtualMachine } from '../../core/k8s/types';
 import { runDiagnostics } from '../../core/diagnostics';
 import type { Finding } from '../../core/diagnostics/types';
 import { buildNetworkingModel } from '../../core/model/interface-model';
+import { prepareNetworkingInput } from '../../core/model/prepare';
 import { specRowsOf, type SpecRows } from '../../core/model/spec-rows';
 import type { NetworkingInput, NetworkingModel } from '../../core/model/types';
 import { SectionErrorBoundary } from '../shared/ErrorBoundary';
@@ -140,6 +141,10 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   // The model is built once every watched list has answered, not again as each list arrives
   // (every row re-rendered per list cost more than the wait; see scripts/bench/tab-render.ts).
   const built = React.useMemo(() => buildSafely(input, loaded), [input, loaded]);
+  // While it waits, the work on the lists that have arrived is done, not after the last one.
+  React.useEffect(() => {
+    if (input && !loaded) prepareNetworkingInput(input);
+  }, [input, loaded]);
   // Until then the table can show the NICs the VM spec names, as written there (no list needed),
   // and the loaded model fills the same table in. It does so only when the lists are slow: drawn
   // while they are on their way, the spec rows (~100 ms of rendering at 32 NICs) held back the
