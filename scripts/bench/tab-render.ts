@@ -283,7 +283,11 @@ const measureSize = async (
       const label = builds.length > 1 ? ` [${build.label}]` : '';
       console.error(
         `tab-render ${interfaces} NICs${label}: viewport ${viewport.width}×${viewport.height}, ` +
-          `tab content ${Math.round(width)} px; requests of a visit:\n  ${lists.join('\n  ')}`,
+          `tab content ${Math.round(width)} px; first screen with facts, each fresh visit (sorted): ` +
+          `${visits[b]
+            .map((v) => Math.round(v.factsMs))
+            .sort((x, y) => x - y)
+            .join(' ')} ms; requests of a visit:\n  ${lists.join('\n  ')}`,
       );
       const med = (f: (v: Visit) => number) => median(visits[b].map(f));
       out.push(

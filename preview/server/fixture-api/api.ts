@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import type { IncomingMessage, ServerResponse } from 'http';
 import * as path from 'path';
-import { gzipSync } from 'zlib';
+import { gzip } from 'zlib';
 import { parse as parseYaml } from 'yaml';
 import { loadManifestDir, parseManifestText, type LoadedManifests } from './manifests';
 import { PatchError, applyJsonPatch, applyMergePatch } from '../../../src/core/k8s/json-patch';
@@ -896,14 +896,21 @@ const sendJson = (
 ): void => {
   const text = Buffer.from(JSON.stringify(body));
   if (text.length > GZIP_THRESHOLD_BYTES && acceptsGzip(acceptEncoding)) {
-    const gzipped = gzipSync(text, { level: 1 });
-    res.writeHead(code, {
-      'Content-Type': 'application/json',
-      'Content-Encoding': 'gzip',
-      Vary: 'Accept-Encoding',
-      'Content-Length': gzipped.length,
+    // On libuv's thread pool: the other requests are answered meanwhile, as by a concurrent server.
+    gzip(text, { level: 1 }, (error, gzipped) => {
+      if (error) {
+        res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': text.length });
+        res.end(text);
+        return;
+      }
+      res.writeHead(code, {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+        Vary: 'Accept-Encoding',
+        'Content-Length': gzipped.length,
+      });
+      res.end(gzipped);
     });
-    res.end(gzipped);
     return;
   }
   res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': text.length });

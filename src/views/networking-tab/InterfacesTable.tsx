@@ -435,8 +435,7 @@ const SpecYamlModal: React.FC<{ row: InterfaceRow; onClose: () => void }> = ({ r
  * first paint (`rowsToFillWindow` adds the rest); too many, rows drawn below the fold a frame
  * early. Reading `innerHeight` forces no layout.
  */
-const firstRowsFor = (windowHeight: number): number =>
-  Math.max(4, Math.round(windowHeight / 110));
+const firstRowsFor = (windowHeight: number): number => Math.max(4, Math.round(windowHeight / 110));
 
 /**
  * How many more rows the table must draw for its rows to reach the window's bottom: none if the
@@ -539,7 +538,8 @@ const InterfacesTableView: React.FC<{
   });
   const acting = action && rows.find((r) => r.name === action.name);
   const bodyRef = React.useRef<HTMLDivElement>(null);
-  const allRowsDue = useAfterFirstPaint(true);
+  // Counted from the first frame with rows: the table may have shown its column heads alone first.
+  const allRowsDue = useAfterFirstPaint(rows.length > 0);
   const [firstScreenRows, setFirstScreenRows] = React.useState(() =>
     firstRowsFor(typeof window === 'undefined' ? 0 : window.innerHeight),
   );
@@ -557,7 +557,13 @@ const InterfacesTableView: React.FC<{
       <div className="vm-networking-interfaces-container" ref={bodyRef}>
         <Table
           aria-label={t('Network interfaces')}
-          data-test={pending ? 'vm-networking-interfaces-pending' : 'vm-networking-interfaces'}
+          data-test={
+            !pending
+              ? 'vm-networking-interfaces'
+              : rows.length > 0
+                ? 'vm-networking-interfaces-pending'
+                : 'vm-networking-interfaces-waiting'
+          }
           aria-busy={pending || undefined}
           variant="compact"
           className="vm-networking-interfaces"

@@ -16,7 +16,7 @@ import type { Finding } from '../../core/diagnostics/types';
 import { buildNetworkingModel } from '../../core/model/interface-model';
 import { prepareNetworkingInput } from '../../core/model/prepare';
 import { specRowsOf, type SpecRows } from '../../core/model/spec-rows';
-import type { NetworkingInput, NetworkingModel } from '../../core/model/types';
+import type { InterfaceRow, NetworkingInput, NetworkingModel } from '../../core/model/types';
 import { SectionErrorBoundary } from '../shared/ErrorBoundary';
 import { useNetworkingTranslation } from '../shared/i18n';
 import { useAfterFirstPaint } from '../shared/useAfterFirstPaint';
@@ -128,6 +128,9 @@ const useSpecRows = (obj: VirtualMachine | undefined, loaded: boolean): SpecRows
   );
 };
 
+/** The table while the lists load and the spec rows are not due: its column heads only. */
+const NO_ROWS: InterfaceRow[] = [];
+
 /** Props the console (kubevirt-plugin's VM details page) passes to a `console.tab/horizontalNav`. */
 export interface NetworkingTabProps {
   obj?: VirtualMachine;
@@ -151,6 +154,11 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   // loaded render by as much, and the rows grew by their facts' lines. See SPEC_ROWS_AFTER_MS.
   const specRows = useSpecRows(obj, loaded);
 
+  // The first commit draws the spinner alone: the watches send their requests from its effects,
+  // before anything else is rendered and laid out. The toolbar and the table's column heads follow
+  // a frame later, while the lists are on their way, so that the frame with the rows draws little
+  // else. With the lists already there, everything is drawn at once.
+  const framed = useAfterFirstPaint(true);
   const belowShown = useAfterFirstPaint(!!built?.model);
   const findings = React.useMemo(
     () => (belowShown && built?.model ? diagnoseSafely(built.model) : undefined),
@@ -192,18 +200,20 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
             </SectionErrorBoundary>
           </StackItem>
         )}
-        <StackItem>
-          <NetworkingToolbar vm={obj} isDraft={!obj.metadata?.uid} />
-        </StackItem>
-        {shown && (model || shown.interfaces.length > 0) && (
+        {(framed || shown) && (
+          <StackItem>
+            <NetworkingToolbar vm={obj} isDraft={!obj.metadata?.uid} />
+          </StackItem>
+        )}
+        {(shown ? model || shown.interfaces.length > 0 : framed && !loaded) && (
           <StackItem>
             <Title headingLevel="h2">{t('Network interfaces')}</Title>
             <SectionErrorBoundary title={t('Network interfaces')} raw={obj.spec} texts={texts}>
-              {shown.interfaces.length > 0 ? (
+              {!shown || shown.interfaces.length > 0 ? (
                 <InterfacesTable
-                  rows={shown.interfaces}
-                  namespace={shown.namespace}
-                  vmName={shown.vmName}
+                  rows={shown?.interfaces ?? NO_ROWS}
+                  namespace={shown?.namespace ?? obj.metadata?.namespace ?? ''}
+                  vmName={shown?.vmName ?? obj.metadata?.name ?? ''}
                   vm={obj}
                   pending={!model}
                   firstScreenFirst
