@@ -27,8 +27,9 @@ export const namespaceLabels = (ns: Namespace | undefined, name: string): Labels
 export type AnyUDN = UserDefinedNetwork | ClusterUserDefinedNetwork;
 export type UDNConfig = (Layer2Config | Layer3Config | LocalnetConfig) & { topology: string };
 
-/** The topology block of a UDN (`spec.layer2`) or CUDN (`spec.network.layer2`). */
-export const udnConfigOf = (udn: AnyUDN): UDNConfig | undefined => {
+type TopologyBlock = { topology: string; block: Layer2Config | Layer3Config | LocalnetConfig };
+
+const topologyBlockOf = (udn: AnyUDN): TopologyBlock | undefined => {
   const isCluster =
     udn.kind === 'ClusterUserDefinedNetwork' || 'namespaceSelector' in (udn.spec ?? {});
   const net = (
@@ -39,10 +40,18 @@ export const udnConfigOf = (udn: AnyUDN): UDNConfig | undefined => {
   if (!net?.topology) return undefined;
   const block =
     net.topology === 'Layer2' ? net.layer2 : net.topology === 'Layer3' ? net.layer3 : net.localnet;
-  return block ? { ...block, topology: net.topology } : undefined;
+  return block ? { topology: net.topology, block } : undefined;
 };
 
-export const isPrimaryUdn = (udn: AnyUDN): boolean => udnConfigOf(udn)?.role === 'Primary';
+/** The topology block of a UDN (`spec.layer2`) or CUDN (`spec.network.layer2`). */
+export const udnConfigOf = (udn: AnyUDN): UDNConfig | undefined => {
+  const found = topologyBlockOf(udn);
+  return found ? { ...found.block, topology: found.topology } : undefined;
+};
+
+/** Read without copying the block: the model asks it of every UDN of the namespace. */
+export const isPrimaryUdn = (udn: AnyUDN): boolean =>
+  topologyBlockOf(udn)?.block.role === 'Primary';
 
 export const isClusterUdn = (udn: AnyUDN): udn is ClusterUserDefinedNetwork =>
   udn.kind === 'ClusterUserDefinedNetwork' || 'namespaceSelector' in (udn.spec ?? {});
