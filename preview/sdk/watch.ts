@@ -9,6 +9,7 @@
  * a named resource that does not exist gives a NotFound loadError; a missing model gives NoModelError.
  */
 import * as React from 'react';
+import { useSyncExternalStore } from 'use-sync-external-store/shim';
 import { HttpError, consoleFetchJSON } from './http';
 import { addKind, resourceURL, selectorToString, type Selector } from './k8s';
 import {
@@ -373,6 +374,34 @@ const resultFor = (
 };
 
 /**
+ * The re-render the console's watch hooks get from its redux store: console 4.22's react-redux 9
+ * reads the store with `useSyncExternalStore`, so a list's answer re-renders its subscribers at
+ * once, in the task that received it (React's sync lane). A `useReducer` update from the same
+ * microtask would be batched into a task of React's scheduler, after the next frame under React
+ * 18's `createRoot`. Under React 17 (consoles 4.19-4.21, react-redux 7) the shim re-renders
+ * synchronously as well.
+ */
+const useStoreUpdates = (): (() => void) => {
+  const store = React.useMemo(() => {
+    let version = 0;
+    const listeners = new Set<() => void>();
+    return {
+      subscribe: (listener: () => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      version: () => version,
+      changed: () => {
+        version += 1;
+        listeners.forEach((l) => l());
+      },
+    };
+  }, []);
+  useSyncExternalStore(store.subscribe, store.version);
+  return store.changed;
+};
+
+/**
  * Subscribes to the watches of several resources; re-renders when any of them changes. When the
  * resources change, only what changed is subscribed or released: a watch whose query stays keeps
  * its data (no re-list, no flash of "loading"), as the console's keeps its store entries.
@@ -381,7 +410,7 @@ const useWatches = (
   resources: Array<WatchK8sResource | null | undefined>,
 ): [boolean, Map<string, WatchState>] => {
   const modelsLoaded = useModelsLoaded();
-  const [, force] = React.useReducer((x: number) => x + 1, 0);
+  const force = useStoreUpdates();
   const stable = useDeepMemo(resources);
   const subs = React.useRef(new Map<string, { watch: Watch; release: () => void }>());
   React.useEffect(() => {
@@ -406,7 +435,7 @@ const useWatches = (
     });
     // A watch may have published before this component subscribed: render its current state.
     force();
-  }, [stable, modelsLoaded]);
+  }, [stable, modelsLoaded, force]);
   React.useEffect(() => {
     const current = subs.current;
     return () => {

@@ -33,6 +33,31 @@ const cell = (row: string, field: string) =>
   within(screen.getByTestId(`interface-row-${row}`)).getByTestId(`interface-${field}`);
 
 describe('NetworkingTab on the demo scenarios', () => {
+  it('while the lists load: the spinner alone first, then the toolbar and the column heads, no rows', async () => {
+    const objects = [...demo('00-cluster.yaml'), ...demo('03-vm-primary-plus-secondary-udn.yaml')];
+    __setMockResources(objects as never);
+    __setPendingKinds(['NetworkAttachmentDefinition']);
+    const vm = objects.find(
+      (o) => o.kind === 'VirtualMachine' && o.metadata?.name === 'vm-secondary-udn',
+    ) as VirtualMachine;
+    render(<NetworkingTab obj={vm} />);
+    expect(screen.getByTestId('vm-networking-loading')).toBeInTheDocument();
+    expect(screen.queryByTestId('vm-networking-toolbar')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    // A frame later, well before the spec rows are due.
+    const table = await screen.findByTestId('vm-networking-interfaces-waiting');
+    expect(screen.getByTestId('vm-networking-toolbar')).toBeInTheDocument();
+    expect(table).toHaveAttribute('aria-busy', 'true');
+    expect(within(table).getByTestId('column-network')).toHaveTextContent('Network');
+    expect(within(table).queryAllByTestId(/^(pending|interface)-row-/)).toHaveLength(0);
+  });
+
+  it('lists already there: the toolbar and the rows with their facts in the first commit', () => {
+    renderScenario('03-vm-primary-plus-secondary-udn.yaml', 'vm-secondary-udn');
+    expect(screen.getByTestId('vm-networking-toolbar')).toBeInTheDocument();
+    expect(cell('default', 'network')).toHaveTextContent('Primary UDN primary-udn · Layer2');
+  });
+
   it('lists that answer within SPEC_ROWS_AFTER_MS: the rows appear once, with their facts', async () => {
     const objects = [...demo('00-cluster.yaml'), ...demo('03-vm-primary-plus-secondary-udn.yaml')];
     __setMockResources(objects as never);

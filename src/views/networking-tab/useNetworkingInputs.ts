@@ -190,7 +190,10 @@ export const useNetworkingInputs = (
       input[w.key] = valueOf(w.key, results[w.key], w.isList);
     }
     if (isDraft) input.vmi = null;
-    if (Array.isArray(input.nads)) input.nads = [...(input.nads as unknown[]), ...crossNamespace];
+    // The watch's own array while no NAD of another namespace is added: the model's checks and
+    // indexes are cached per array, and a copy on every update missed them.
+    if (Array.isArray(input.nads) && crossNamespace.length > 0)
+      input.nads = [...(input.nads as unknown[]), ...crossNamespace];
     return { input: input as unknown as NetworkingInput, loaded, watchCount };
     // crossNamespace is derived from results.
     // eslint-disable-next-line react-hooks/exhaustive-deps
