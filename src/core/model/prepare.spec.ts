@@ -24,9 +24,7 @@ describe('prepareNetworkingInput', () => {
           for (const key of LISTS) if (!arrived.includes(key)) delete partial[key];
           expect(() => prepareNetworkingInput(partial as unknown as NetworkingInput)).not.toThrow();
           const prepared = buildNetworkingModel(input);
-          const fresh = buildNetworkingModel(
-            mutate<NetworkingInput>(BASES[scenario], mutations),
-          );
+          const fresh = buildNetworkingModel(mutate<NetworkingInput>(BASES[scenario], mutations));
           expect(JSON.stringify(prepared)).toEqual(JSON.stringify(fresh));
         },
       ),
