@@ -28,6 +28,8 @@ const usage = `Usage: npm start -- [options]
   --no-build            do not run the plugin build first
   --dev                 development builds (npm run build-dev, unminified host with React's warnings)
   --forbid <plurals>    resources the fixture API refuses with 403 (comma-separated, e.g. pods,userdefinednetworks)
+  --without-crd <names> CRDs the fixture API does not serve, as on a cluster without them (comma-separated,
+                        e.g. nodenetworkstates.nmstate.io,nodenetworkconfigurationpolicies.nmstate.io)
   --release <version>   console version reported to plugins and by ClusterVersion (default: the --console's, x.y.0)
   --user <name>         the user the fixture API answers as (default kube:admin)
   --namespace <ns>      the active namespace a fresh session starts in (default: all namespaces)
@@ -53,6 +55,7 @@ const main = async () => {
         'no-build': { type: 'boolean', default: false },
         dev: { type: 'boolean', default: false },
         forbid: { type: 'string' },
+        'without-crd': { type: 'string' },
         release: { type: 'string' },
         console: { type: 'string', default: '4.21' },
         user: { type: 'string' },
@@ -94,6 +97,10 @@ const main = async () => {
     dist: path.resolve(ROOT, args.dist!),
     pluginUrl,
     forbid: args.forbid
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    withoutCrds: args['without-crd']
       ?.split(',')
       .map((s) => s.trim())
       .filter(Boolean),

@@ -31,6 +31,8 @@ export interface PreviewOptions {
   /** More plugins to load beside the main one. */
   extraPlugins?: PluginSource[];
   forbid?: string[];
+  /** CRDs (`<plural>.<group>`) the fixture API does not serve, as on a cluster without them. */
+  withoutCrds?: string[];
   /** The console the host emulates (share scope, loader protocol, PatternFly CSS). Default 4.21. */
   console?: ConsoleMode;
   /** The release reported to plugins and by ClusterVersion (default: the emulated console's, x.y.0). */
@@ -94,7 +96,12 @@ export const startPreview = async (opts: PreviewOptions = {}): Promise<Preview> 
   let fixtureApi: FixtureApi | undefined;
   const seedReport: ReturnType<FixtureApi['seedFromDir']>[] = [];
   if (!opts.api) {
-    fixtureApi = new FixtureApi({ forbid: opts.forbid, user: opts.user, release });
+    fixtureApi = new FixtureApi({
+      forbid: opts.forbid,
+      withoutCrds: opts.withoutCrds,
+      user: opts.user,
+      release,
+    });
     for (const dir of opts.fixtures ?? [DEFAULT_FIXTURES]) {
       if (!fs.existsSync(dir)) throw new PreviewError(`Fixtures directory ${dir} does not exist`);
       seedReport.push(fixtureApi.seedFromDir(dir));

@@ -401,3 +401,36 @@ describe('fixture API: response compression, as kube-apiserver answers', () => {
     }
   });
 });
+
+describe('fixture API: --without-crd, a cluster without an operator', () => {
+  const api = new FixtureApi({
+    withoutCrds: ['nodenetworkstates.nmstate.io', 'nodenetworkconfigurationpolicies.nmstate.io'],
+  });
+  const report = api.seedFromDir(DEMO);
+
+  it('leaves the kinds out of discovery and answers 404 for them, the fixtures of those kinds unloaded', () => {
+    const nmstate = ['/apis/nmstate.io/v1', '/apis/nmstate.io/v1beta1'].flatMap(
+      (p) =>
+        ((call(api, 'GET', p).body as { resources?: { name: string }[] }).resources ?? []).map(
+          (r) => r.name,
+        ) as string[],
+    );
+    expect(nmstate).not.toContain('nodenetworkstates');
+    expect(nmstate).not.toContain('nodenetworkconfigurationpolicies');
+    expect(call(api, 'GET', '/apis/nmstate.io/v1beta1/nodenetworkstates').code).toBe(404);
+    expect(call(api, 'GET', '/apis/nmstate.io/v1/nodenetworkconfigurationpolicies').code).toBe(404);
+    // Everything else is served as before.
+    expect(call(api, 'GET', VMS).code ?? 200).toBe(200);
+    expect(JSON.stringify(report)).not.toMatch(/NodeNetwork/);
+  });
+
+  it('serves them when not asked to leave them out', () => {
+    const full = seeded();
+    const list = (p: string) =>
+      call(full, 'GET', p) as { code?: number; body: { items: unknown[] } };
+    expect(list('/apis/nmstate.io/v1beta1/nodenetworkstates').body.items).toEqual([]);
+    expect(
+      list('/apis/nmstate.io/v1/nodenetworkconfigurationpolicies').body.items.length,
+    ).toBeGreaterThan(0);
+  });
+});

@@ -70,6 +70,12 @@ export interface FixtureApiOptions {
   crdDirs?: string[];
   /** Resources to refuse with 403 (and deny in access reviews): `plural` or `plural.group`. */
   forbid?: string[];
+  /**
+   * CRDs the cluster does not have (`<plural>.<group>`, a CRD's name): not installed from the CRD
+   * directories and absent from discovery, and fixture objects of their kinds are left out, as on a
+   * cluster without that operator (no NMState, no ClusterNetworkPolicy API).
+   */
+  withoutCrds?: string[];
   /** Replaces the default validation (object metadata + JSON schema). */
   validator?: ObjectValidator;
   /** Kubernetes version reported at /version. */
@@ -96,6 +102,9 @@ export class FixtureApi {
   readonly store = new ObjectStore();
   readonly validator: ObjectValidator;
   private readonly forbid: Set<string>;
+  private readonly withoutCrds: Set<string>;
+  /** `group/kind` of the CRDs left out (withoutCrds): their fixture objects are skipped. */
+  private readonly absentKinds = new Set<string>();
   private readonly crds: object[] = [];
   private readonly crdValidators = new Map<string, ObjectValidator>();
   private readonly version: NonNullable<FixtureApiOptions['version']>;
@@ -113,6 +122,11 @@ export class FixtureApi {
       shortNames: ['crd', 'crds'],
       statusSubresource: true,
     });
+    this.withoutCrds = new Set(opts.withoutCrds ?? []);
+    // Kinds the registry knows without a CRD file (NodeNetworkState) leave it too.
+    for (const name of this.withoutCrds)
+      for (const r of this.registry.removeByName(name))
+        this.absentKinds.add(`${r.group}/${r.kind}`);
     for (const dir of opts.crdDirs ?? [DEFAULT_CRD_DIR]) this.loadCrdDir(dir);
     this.forbid = new Set(opts.forbid ?? []);
     // The oracle is rebuilt lazily when a CRD is installed after start (from a fixtures directory).
@@ -174,6 +188,10 @@ export class FixtureApi {
   /** Registers a CRD's versions as resources and stores the CRD object itself. */
   installCRD(object: unknown): boolean {
     if (!isCRD(object)) return false;
+    if (this.withoutCrds.has((object as unknown as K8sObject).metadata?.name)) {
+      this.absentKinds.add(`${object.spec.group}/${object.spec.names.kind}`);
+      return false;
+    }
     resourcesFromCRD(object).forEach((r) => this.registry.add(r));
     this.crds.push(object);
     this.crdValidators.delete(`${object.spec.group}/${object.spec.names.kind}`);
@@ -200,7 +218,10 @@ export class FixtureApi {
     for (const object of objects) {
       if (isCRD(object)) continue;
       const { group, version } = splitApiVersion(object.apiVersion);
+      if (this.absentKinds.has(`${group}/${object.kind}`)) continue;
       let r = this.registry.byGroupVersionKind(group, version, object.kind);
+      // A kind with no CRD file (registered from its objects) is left out by its would-be name.
+      if (this.withoutCrds.has(`${r?.plural ?? guessPlural(object.kind)}.${group}`)) continue;
       // Another served version of a kind we know (kubevirt.io/v1alpha3 VMs): same resource, same storage.
       const sibling = r
         ? undefined

@@ -201,6 +201,16 @@ export class ResourceRegistry {
     this.byKind.set(`${r.group}/${r.version}/${r.kind}`, r);
   }
 
+  /** Every version of `<plural>.<group>` (a CRD's name) leaves; returns the kinds it had. */
+  removeByName(name: string): ResourceType[] {
+    const gone = this.all().filter((r) => `${r.plural}.${r.group}` === name);
+    for (const r of gone) {
+      this.byPlural.delete(`${r.group}/${r.version}/${r.plural}`);
+      this.byKind.delete(`${r.group}/${r.version}/${r.kind}`);
+    }
+    return gone;
+  }
+
   byResource(group: string, version: string, plural: string): ResourceType | undefined {
     return this.byPlural.get(`${group}/${version}/${plural}`);
   }

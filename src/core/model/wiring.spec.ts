@@ -52,6 +52,14 @@ describe('wiringOf', () => {
     expect(node.note?.message).toMatch(/No node maps/);
   });
 
+  it('says the mapping is not known where no NMState list could be read (not "no node maps")', () => {
+    const objects = demo('04-vm-localnet-vlan1924.yaml');
+    const model = buildNetworkingModel({ ...inputOf(objects), nncps: undefined });
+    const node = wiringOf(model).find((l) => l.interfaceName === 'nic-vlan-1924')!.nodes[4];
+    expect(node).toMatchObject({ title: '?', status: 'unknown' });
+    expect(node.note?.message).toMatch(/^Not known/);
+  });
+
   it('draws a Linux bridge NIC on its bridge and VLAN, and the pod network through OVN', () => {
     const model = buildNetworkingModel(inputOf(demo('05-vm-linux-bridge-vlan33.yaml')));
     const lanes = wiringOf(model);

@@ -19,6 +19,9 @@ const WIRING_TEXT = {
   physnet: t('physical network {{name}}'),
   mtu: t('MTU {{mtu}}'),
   noMapping: t('No node maps this physical network'),
+  mappingUnknown: t(
+    'Not known: no NMState NodeNetworkConfigurationPolicies or NodeNetworkStates to read the bridge mappings from',
+  ),
 } as const;
 import type { ClusterNetworkFacts, InterfaceRow, NetworkingModel, ObjectRef } from './types';
 
@@ -44,7 +47,12 @@ export interface WiringLane {
   nodes: WiringNode[];
 }
 
-const nodeSide = (row: InterfaceRow, cluster: ClusterNetworkFacts): WiringNode => {
+const nodeSide = (
+  row: InterfaceRow,
+  cluster: ClusterNetworkFacts,
+  /** Whether any NNCP or NodeNetworkState list was read: without one, a mapping is not known. */
+  mappingsKnown: boolean,
+): WiringNode => {
   const { network } = row;
   if (network.kind === 'pod-network') {
     // br-int/br-ex are OVN-Kubernetes internals: drawn only when the cluster says it runs OVN-K.
@@ -83,8 +91,10 @@ const nodeSide = (row: InterfaceRow, cluster: ClusterNetworkFacts): WiringNode =
       column: 'node',
       title: bridges.length ? bridges.join(', ') : '?',
       lines,
-      status: bridges.length ? 'ok' : 'warning',
-      note: bridges.length ? undefined : msg(WIRING_TEXT.noMapping),
+      status: bridges.length ? 'ok' : mappingsKnown ? 'warning' : 'unknown',
+      note: bridges.length
+        ? undefined
+        : msg(mappingsKnown ? WIRING_TEXT.noMapping : WIRING_TEXT.mappingUnknown),
       ref: nncp ? refOf(Models.NodeNetworkConfigurationPolicy, nncp.from.name) : undefined,
     };
   }
@@ -161,7 +171,7 @@ const laneOf = (row: InterfaceRow, model: NetworkingModel): WiringLane => {
         ref: networkRef,
         status: network.kind === 'missing' ? 'warning' : 'ok',
       },
-      nodeSide(row, model.clusterNetwork),
+      nodeSide(row, model.clusterNetwork, model.context.bridgeMappingsKnown),
     ],
   };
 };

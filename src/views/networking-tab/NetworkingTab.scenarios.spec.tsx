@@ -412,6 +412,11 @@ describe('one diagnostics summary, the policy findings included', () => {
     await waitFor(() => expect(screen.queryByText(/Checking the policies/)).toBeNull());
     expect(screen.queryByTestId('diagnostics-partial')).toBeNull();
     expect(document.body).not.toHaveTextContent(/could not be read|not readable/);
+    // Without NMState nothing shows the bridge mappings: unknown, not absent. The NIC has its
+    // address, so the mapping works; an error saying no node maps the network would be false.
+    expect(document.body).not.toHaveTextContent(/No node maps/);
+    expect(cell('nic-vlan-1924', 'network')).toHaveTextContent('OVN localnet · VLAN 1924');
+    expect(cell('nic-vlan-1924', 'network')).not.toHaveTextContent('br-vmdata');
   });
 
   it('builds the policy analysis once for the summary and every expanded row', async () => {

@@ -31,11 +31,16 @@ const toResource = (w: WatchSpec): WatchK8sResource => ({
 /**
  * Loaded value, `Unreadable` marker, or undefined while loading. A missing instance is `null`. A
  * kind the cluster does not serve is no error: none of it exists (an empty list, no instance, no
- * cluster network config).
+ * cluster network config). Except NMState's: a cluster without it can still map localnet networks
+ * to bridges (by other means), and only NMState shows those mappings, so they are not known, not
+ * absent (undefined: the model leaves the node bridge unknown and its rule silent).
  */
 const valueOf = (key: string, r: WatchResult | undefined, isList: boolean): unknown => {
   if (!r) return undefined;
-  if (r.loadError && isNoModel(r.loadError)) return isList ? [] : key === 'vmi' ? null : undefined;
+  if (r.loadError && isNoModel(r.loadError)) {
+    if (NODE_SIDE_KEYS.includes(key as WatchSpec['key'])) return undefined;
+    return isList ? [] : key === 'vmi' ? null : undefined;
+  }
   if (r.loadError) return key === 'vmi' && isNotFound(r.loadError) ? null : unreadable(r.loadError);
   return r.loaded ? r.data : undefined;
 };
