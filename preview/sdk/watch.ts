@@ -377,9 +377,9 @@ const resultFor = (
  * The re-render the console's watch hooks get from its redux store: console 4.22's react-redux 9
  * reads the store with `useSyncExternalStore`, so a list's answer re-renders its subscribers at
  * once, in the task that received it (React's sync lane). A `useReducer` update from the same
- * microtask would be batched into a task of React's scheduler, after the next frame under React
- * 18's `createRoot`. Under React 17 (consoles 4.19-4.21, react-redux 7) the shim re-renders
- * synchronously as well.
+ * microtask is batched into a later task of React's scheduler under React 18's `createRoot` (in a
+ * trace, after the next frame). Under React 17 (consoles 4.19-4.21, react-redux 7) both re-render
+ * synchronously.
  */
 const useStoreUpdates = (): (() => void) => {
   const store = React.useMemo(() => {
