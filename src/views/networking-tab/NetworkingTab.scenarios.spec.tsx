@@ -29,17 +29,22 @@ const renderScenario = (file: string, vmName: string, extra: K8sObject[] = []) =
   return vm;
 };
 
+/** The demo's vm-secondary-udn with the lists of these kinds still loading. */
+const secondaryUdnVmWhileLoading = (pendingKinds: string[]): VirtualMachine => {
+  const objects = [...demo('00-cluster.yaml'), ...demo('03-vm-primary-plus-secondary-udn.yaml')];
+  __setMockResources(objects as never);
+  __setPendingKinds(pendingKinds);
+  return objects.find(
+    (o) => o.kind === 'VirtualMachine' && o.metadata?.name === 'vm-secondary-udn',
+  ) as VirtualMachine;
+};
+
 const cell = (row: string, field: string) =>
   within(screen.getByTestId(`interface-row-${row}`)).getByTestId(`interface-${field}`);
 
 describe('NetworkingTab on the demo scenarios', () => {
   it('while the lists load: the spinner alone first, then the toolbar and the column heads, no rows', async () => {
-    const objects = [...demo('00-cluster.yaml'), ...demo('03-vm-primary-plus-secondary-udn.yaml')];
-    __setMockResources(objects as never);
-    __setPendingKinds(['NetworkAttachmentDefinition']);
-    const vm = objects.find(
-      (o) => o.kind === 'VirtualMachine' && o.metadata?.name === 'vm-secondary-udn',
-    ) as VirtualMachine;
+    const vm = secondaryUdnVmWhileLoading(['NetworkAttachmentDefinition']);
     render(<NetworkingTab obj={vm} />);
     expect(screen.getByTestId('vm-networking-loading')).toBeInTheDocument();
     expect(screen.queryByTestId('vm-networking-toolbar')).toBeNull();
@@ -59,12 +64,7 @@ describe('NetworkingTab on the demo scenarios', () => {
   });
 
   it('lists that answer within SPEC_ROWS_AFTER_MS: the rows appear once, with their facts', async () => {
-    const objects = [...demo('00-cluster.yaml'), ...demo('03-vm-primary-plus-secondary-udn.yaml')];
-    __setMockResources(objects as never);
-    __setPendingKinds(['NetworkAttachmentDefinition']);
-    const vm = objects.find(
-      (o) => o.kind === 'VirtualMachine' && o.metadata?.name === 'vm-secondary-udn',
-    ) as VirtualMachine;
+    const vm = secondaryUdnVmWhileLoading(['NetworkAttachmentDefinition']);
     const { rerender } = render(<NetworkingTab obj={vm} />);
     expect(screen.queryByTestId('vm-networking-interfaces-pending')).toBeNull();
     await act(() => new Promise((r) => setTimeout(r, SPEC_ROWS_AFTER_MS / 3)));
@@ -79,12 +79,10 @@ describe('NetworkingTab on the demo scenarios', () => {
   });
 
   it('while slow lists load: after SPEC_ROWS_AFTER_MS the spec rows (name, binding, model as written), "Loading" for the rest, then the same table filled in', async () => {
-    const objects = [...demo('00-cluster.yaml'), ...demo('03-vm-primary-plus-secondary-udn.yaml')];
-    __setMockResources(objects as never);
-    __setPendingKinds(['NetworkAttachmentDefinition', 'VirtualMachineInstance']);
-    const vm = objects.find(
-      (o) => o.kind === 'VirtualMachine' && o.metadata?.name === 'vm-secondary-udn',
-    ) as VirtualMachine;
+    const vm = secondaryUdnVmWhileLoading([
+      'NetworkAttachmentDefinition',
+      'VirtualMachineInstance',
+    ]);
     const { rerender } = render(<NetworkingTab obj={vm} />);
     expect(screen.getByTestId('vm-networking-tab')).toHaveAttribute('data-loaded', 'false');
     const names = (vm.spec?.template?.spec?.domain?.devices?.interfaces ?? []).map((i) => i.name);
