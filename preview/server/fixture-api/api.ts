@@ -916,24 +916,15 @@ const sendJson = (
   acceptEncoding?: string | string[],
 ): void => {
   const text = Buffer.from(JSON.stringify(body));
-  if (text.length > GZIP_THRESHOLD_BYTES && acceptsGzip(acceptEncoding)) {
-    // On libuv's thread pool: the other requests are answered meanwhile, as by a concurrent server.
-    gzip(text, { level: 1 }, (error, gzipped) => {
-      if (error) {
-        res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': text.length });
-        res.end(text);
-        return;
-      }
-      res.writeHead(code, {
-        'Content-Type': 'application/json',
-        'Content-Encoding': 'gzip',
-        Vary: 'Accept-Encoding',
-        'Content-Length': gzipped.length,
-      });
-      res.end(gzipped);
+  const send = (bytes: Buffer, gzipped: boolean) => {
+    res.writeHead(code, {
+      'Content-Type': 'application/json',
+      ...(gzipped ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+      'Content-Length': bytes.length,
     });
-    return;
-  }
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': text.length });
-  res.end(text);
+    res.end(bytes);
+  };
+  if (text.length <= GZIP_THRESHOLD_BYTES || !acceptsGzip(acceptEncoding)) return send(text, false);
+  // On libuv's thread pool: the other requests are answered meanwhile, as by a concurrent server.
+  gzip(text, { level: 1 }, (error, gzipped) => (error ? send(text, false) : send(gzipped, true)));
 };

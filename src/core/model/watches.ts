@@ -28,6 +28,13 @@ export interface WatchSpec {
   selector?: LabelSelector;
   /** Readable by most users? When false a 403 is expected and only hides facts. */
   optional: boolean;
+  /**
+   * What a cluster that does not serve the kind (its CRD is not installed) means for the model:
+   * by default that no such object exists; `unknown` where the kind is the only evidence of facts
+   * that exist without it (NMState: a cluster without it can still map localnet networks to
+   * bridges, and only NMState's objects show those mappings).
+   */
+  ifNotServed?: 'unknown';
 }
 
 export const networkingWatchesFor = (vm: VirtualMachine): WatchSpec[] => {
@@ -54,8 +61,20 @@ export const networkingWatchesFor = (vm: VirtualMachine): WatchSpec[] => {
     { key: 'udns', model: 'UserDefinedNetwork', isList: true, namespace, optional: true },
     { key: 'namespace', model: 'Namespace', isList: false, name: namespace, optional: true },
     { key: 'cudns', model: 'ClusterUserDefinedNetwork', isList: true, optional: true },
-    { key: 'nncps', model: 'NodeNetworkConfigurationPolicy', isList: true, optional: true },
-    { key: 'nodeNetworkStates', model: 'NodeNetworkState', isList: true, optional: true },
+    {
+      key: 'nncps',
+      model: 'NodeNetworkConfigurationPolicy',
+      isList: true,
+      optional: true,
+      ifNotServed: 'unknown',
+    },
+    {
+      key: 'nodeNetworkStates',
+      model: 'NodeNetworkState',
+      isList: true,
+      optional: true,
+      ifNotServed: 'unknown',
+    },
     // One small named object: its status.networkType says whether OVN-Kubernetes internals apply.
     {
       key: 'clusterNetwork',

@@ -31,17 +31,19 @@ const toResource = (w: WatchSpec): WatchK8sResource => ({
 /**
  * Loaded value, `Unreadable` marker, or undefined while loading. A missing instance is `null`. A
  * kind the cluster does not serve is no error: none of it exists (an empty list, no instance, no
- * cluster network config). Except NMState's: a cluster without it can still map localnet networks
- * to bridges (by other means), and only NMState shows those mappings, so they are not known, not
- * absent (undefined: the model leaves the node bridge unknown and its rule silent).
+ * cluster network config), unless the watch says its facts are then unknown (`ifNotServed`).
  */
-const valueOf = (key: string, r: WatchResult | undefined, isList: boolean): unknown => {
+const valueOf = (
+  w: Pick<WatchSpec, 'key' | 'isList' | 'ifNotServed'>,
+  r: WatchResult | undefined,
+): unknown => {
   if (!r) return undefined;
   if (r.loadError && isNoModel(r.loadError)) {
-    if (NODE_SIDE_KEYS.includes(key as WatchSpec['key'])) return undefined;
-    return isList ? [] : key === 'vmi' ? null : undefined;
+    if (w.ifNotServed === 'unknown') return undefined;
+    return w.isList ? [] : w.key === 'vmi' ? null : undefined;
   }
-  if (r.loadError) return key === 'vmi' && isNotFound(r.loadError) ? null : unreadable(r.loadError);
+  if (r.loadError)
+    return w.key === 'vmi' && isNotFound(r.loadError) ? null : unreadable(r.loadError);
   return r.loaded ? r.data : undefined;
 };
 
@@ -159,7 +161,7 @@ export const useNetworkingInputs = (
   ) as Record<string, WatchResult>;
   const results = React.useMemo(() => ({ ...main, ...nodeSide }), [main, nodeSide]);
 
-  const nadsValue = valueOf('nads', results.nads, true);
+  const nadsValue = valueOf({ key: 'nads', isList: true }, results.nads);
   const localNads = Array.isArray(nadsValue)
     ? (nadsValue as NetworkAttachmentDefinition[])
     : undefined;
@@ -192,7 +194,7 @@ export const useNetworkingInputs = (
     const input: Record<string, unknown> = { vm };
     for (const w of specs) {
       if (ruledOut && NODE_SIDE_KEYS.includes(w.key)) continue;
-      input[w.key] = valueOf(w.key, results[w.key], w.isList);
+      input[w.key] = valueOf(w, results[w.key]);
     }
     if (isDraft) input.vmi = null;
     // The watch's own array while no NAD of another namespace is added: the model's checks and
