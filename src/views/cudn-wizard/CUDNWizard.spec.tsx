@@ -11,6 +11,7 @@ import {
   renderAt,
   yamlText,
   writes,
+  calls,
   byLabel,
 } from '../shared/wizard/wizard-test-utils';
 
@@ -86,6 +87,48 @@ describe('CUDNWizard', () => {
       'NodeNetworkConfigurationPolicy',
       'ClusterUserDefinedNetwork',
     ]);
+  });
+
+  it('lets a dry run in flight finish before the first write, and starts no other', async () => {
+    // The form is complete with its last field; that check is held, in flight when Create is clicked.
+    let holding = false;
+    let answer: (() => void) | undefined;
+    mock.__setK8sHandler((_fn, args) =>
+      holding && !answer && args.queryParams?.dryRun === 'All'
+        ? new Promise((resolve) => (answer = () => resolve(args.data)))
+        : undefined,
+    );
+    renderAt('/vm-networking/cluster/new/cudn', <CUDNWizard dryRunDelayMs={0} />);
+    fill('Name', 'tenant-vlan');
+    fill('Topology', 'Localnet');
+    goToStep(/Namespaces/);
+    fill('Namespace selector', 'kubernetes.io/metadata.name=demo-vm-bridge');
+    goToStep(/Subnets and IPAM/);
+    fill('Physical network name', 'tenant-phys');
+    fill('IPAM', 'Disabled');
+    goToStep(/Bridge mapping/);
+    fill('Bridge mapping', 'ovs-bridge');
+    const from = calls().length;
+    holding = true;
+    const since = () =>
+      calls()
+        .slice(from)
+        .map((c) => `${c.args.queryParams?.dryRun ? 'dry run' : c.fn} ${c.args.data?.kind}`);
+    fill('Node NIC', 'ens4');
+    goToStep(/Review and create/);
+    await waitFor(() => expect(answer).toBeDefined());
+    fireEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await new Promise((r) => setTimeout(r, 50));
+    // Written after the check's answer: else that check could reach the server after the create.
+    expect(since()).toEqual(['dry run NodeNetworkConfigurationPolicy']);
+    answer!();
+    await waitFor(() => expect(screen.getByTestId('create-done')).toBeInTheDocument());
+    expect(since()).toEqual([
+      'dry run NodeNetworkConfigurationPolicy',
+      'k8sCreate NodeNetworkConfigurationPolicy',
+      'k8sCreate ClusterUserDefinedNetwork',
+    ]);
+    expect(screen.queryByTestId('review-errors')).toBeNull();
   });
 
   it('sees a physical network the nodes already map (through an NNCP)', () => {

@@ -189,7 +189,7 @@ const ShellInner: React.FC<Props> = ({
   const canCreate = errors.length === 0 && !ops.running && !ops.allDone;
   const canRetry = ops.failed && !ops.running && errors.length === 0;
   const actionText = isEdit ? t('Save') : t('Create');
-  const create = () => void (canCreate || canRetry ? ops.start() : undefined);
+  const create = () => void (canCreate || canRetry ? ops.start(dry.stop) : undefined);
 
   const reviewProps = {
     errors,

@@ -25,14 +25,18 @@ export const useDryRun = (
   ops: Operation[],
   enabled: boolean,
   delayMs = DRY_RUN_DELAY_MS,
-): { result?: DryRunResult; checking: boolean } => {
+): { result?: DryRunResult; checking: boolean; stop: () => Promise<void> } => {
   const key = React.useMemo(() => JSON.stringify(ops), [ops]);
   const [result, setResult] = React.useState<DryRunResult>();
   const [checking, setChecking] = React.useState(false);
+  // The running check's cancel flag and its request in flight, for `stop`.
+  const current = React.useRef<{ cancelled: boolean; inFlight?: Promise<unknown> }>();
   React.useEffect(() => {
     if (!enabled || !ops.length) return undefined;
-    let cancelled = false;
+    const run: { cancelled: boolean; inFlight?: Promise<unknown> } = { cancelled: false };
+    current.current = run;
     const timer = setTimeout(async () => {
+      if (run.cancelled) return;
       setChecking(true);
       const created = namespacesCreatedBy(ops);
       const failures: DryRunResult['failures'] = [];
@@ -44,9 +48,11 @@ export const useDryRun = (
         if (!resource) continue;
         const model = k8sModelOf(resource);
         try {
-          if (op.kind === 'update')
-            await k8sUpdate({ model, data: op.obj, queryParams: { dryRun: 'All' } });
-          else await k8sCreate({ model, data: op.obj, queryParams: { dryRun: 'All' } });
+          run.inFlight =
+            op.kind === 'update'
+              ? k8sUpdate({ model, data: op.obj, queryParams: { dryRun: 'All' } })
+              : k8sCreate({ model, data: op.obj, queryParams: { dryRun: 'All' } });
+          await run.inFlight;
           checked += 1;
         } catch (e) {
           checked += 1;
@@ -56,22 +62,33 @@ export const useDryRun = (
             error: serverErrorOf(e),
           });
         }
-        if (cancelled) return;
+        if (run.cancelled) return;
       }
-      if (!cancelled) {
+      if (!run.cancelled) {
         setResult({ forKey: key, checked, failures });
         setChecking(false);
       }
     }, delayMs);
     return () => {
-      cancelled = true;
+      run.cancelled = true;
       clearTimeout(timer);
       setChecking(false);
     };
     // `key` stands for `ops`: a new array with the same content must not re-run the check.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, enabled, delayMs]);
-  return { result: enabled && result?.forKey === key ? result : undefined, checking };
+  /**
+   * Ends the check before the objects are written: no further request, and resolves once the
+   * request in flight is answered. A dry run of an object reaching the server after that object's
+   * real create would be refused as AlreadyExists (a wasted request, and a false failure).
+   */
+  const stop = React.useCallback(async () => {
+    const run = current.current;
+    if (!run) return;
+    run.cancelled = true;
+    await run.inFlight?.catch(() => undefined);
+  }, []);
+  return { result: enabled && result?.forKey === key ? result : undefined, checking, stop };
 };
 
 /** Server causes that name a field the form shows, as field errors (the rest stay with the object). */

@@ -77,8 +77,10 @@ export const useOperations = (ops: Operation[], replaceTimeoutMs = 60000) => {
   const [running, setRunning] = React.useState(false);
   const done = React.useRef(new Set<string>());
 
-  const start = React.useCallback(async () => {
+  /** `before` runs once the form shows the run (no second start), before the first write. */
+  const start = React.useCallback(async (before?: () => Promise<void>) => {
     setRunning(true);
+    await before?.();
     const keys = ops.map((o) => objectKey(o.obj));
     setProgress((p) => {
       const next: Record<string, OperationProgress> = {};
