@@ -161,6 +161,33 @@ describe('localnet-bridge-mapping', () => {
   });
 });
 
+describe('localnet-bridge-mapping-not-checked', () => {
+  it('notes each localnet NIC as not checked when neither NNCPs nor NodeNetworkStates were read', () => {
+    const input = { ...wzInput(), nncps: undefined, nodeNetworkStates: undefined };
+    // The mapping rule cannot run: it must not read as passed.
+    expect(run(rules.localnetMappingRule, input)).toEqual([]);
+    const found = run(rules.localnetMappingUncheckedRule, input);
+    expect(found.map((f) => [f.severity, f.interface, f.message])).toEqual([
+      [
+        'info',
+        wzInput().vm.spec!.template!.spec!.networks![0].name,
+        { message: D.localnetUnchecked, params: { network: 'localnet-cnv' } },
+      ],
+    ]);
+    expect(found[0].fix).toEqual({ message: { message: D.localnetUncheckedFix } });
+  });
+  it('stays silent when either list was read, with or without a mapping', () => {
+    expect(run(rules.localnetMappingUncheckedRule, wzInput())).toEqual([]);
+    expect(
+      run(rules.localnetMappingUncheckedRule, {
+        ...wzInput(),
+        nncps: [],
+        nodeNetworkStates: undefined,
+      }),
+    ).toEqual([]);
+  });
+});
+
 describe('net-attach-def-name', () => {
   it('fires when the demo-cni NAD is copied to another namespace', () => {
     const [f] = run(

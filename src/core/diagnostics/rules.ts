@@ -261,6 +261,31 @@ export const localnetMappingRule: DiagnosticRule = {
   },
 };
 
+/**
+ * The mapping check above needs NMState's objects. Without them (not installed, or not readable)
+ * the summary must not read as if the check had passed: each localnet NIC gets a note saying it
+ * was not checked, and how to look on a node.
+ */
+export const localnetMappingUncheckedRule: DiagnosticRule = {
+  id: 'localnet-bridge-mapping-not-checked',
+  severity: 'info',
+  explanation: D.localnetUncheckedExplain,
+  check: (model) =>
+    model.context.bridgeMappingsKnown
+      ? []
+      : model.interfaces.flatMap((row) => {
+          const network = row.network.physicalNetworkName;
+          if (row.network.topology !== 'localnet' || !network) return [];
+          return [
+            finding(localnetMappingUncheckedRule, msg(D.localnetUnchecked, { network }), {
+              interface: row.name,
+              refs: row.network.refs,
+              fix: { message: msg(D.localnetUncheckedFix) },
+            }),
+          ];
+        }),
+};
+
 export const netAttachDefNameRule: DiagnosticRule = {
   id: 'net-attach-def-name',
   severity: 'error',
@@ -627,6 +652,7 @@ export const ALL_RULES: DiagnosticRule[] = [
   cnvBridgeRule,
   unknownKeysRule,
   localnetMappingRule,
+  localnetMappingUncheckedRule,
   netAttachDefNameRule,
   localnetConflictRule,
   primaryUdnLabelRule,

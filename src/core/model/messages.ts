@@ -170,6 +170,15 @@ export const DIAGNOSTIC_MESSAGES = {
     'Localnet traffic leaves a node only through an OVN bridge mapping keyed by the network name (physicalNetworkName, else the config name).',
   ),
   localnetFix: t('Map "{{network}}" to a bridge with a NodeNetworkConfigurationPolicy.'),
+  localnetUnchecked: t(
+    'Not checked: whether a node maps the localnet network "{{network}}" to a bridge. No NodeNetworkConfigurationPolicy or NodeNetworkState could be read, and only they show the mappings.',
+  ),
+  localnetUncheckedExplain: t(
+    'OVN-Kubernetes maps a localnet network to a node bridge through the ovn-bridge-mappings setting of Open vSwitch on each node; NMState reports it, and without NMState nothing the console can read does.',
+  ),
+  localnetUncheckedFix: t(
+    'Read the mappings on a node that runs the VM: oc debug node/<node> -- chroot /host ovs-vsctl get Open_vSwitch . external_ids:ovn-bridge-mappings',
+  ),
   netAttachDefName: t('NAD {{nad}} says netAttachDefName "{{value}}"; it must be "{{expected}}".'),
   netAttachDefNameExplain: t(
     'OVN-Kubernetes ignores a NAD whose netAttachDefName is not its own namespace/name.',

@@ -415,6 +415,12 @@ describe('one diagnostics summary, the policy findings included', () => {
     expect(document.body).not.toHaveTextContent(/No node maps/);
     expect(cell('nic-vlan-1924', 'network')).toHaveTextContent('OVN localnet · VLAN 1924');
     expect(cell('nic-vlan-1924', 'network')).not.toHaveTextContent('br-vmdata');
+    // Nor may the summary read as if the mapping had been checked.
+    expect(screen.queryByTestId('diagnostics-none')).toBeNull();
+    expect(screen.getByTestId('diagnostics-summary')).toHaveTextContent('notes: 1');
+    expect(document.body).toHaveTextContent(
+      'Not checked: whether a node maps the localnet network "demo-vlan-1924" to a bridge.',
+    );
   });
 
   it('builds the policy analysis once for the summary and every expanded row', async () => {
