@@ -78,30 +78,33 @@ export const useOperations = (ops: Operation[], replaceTimeoutMs = 60000) => {
   const done = React.useRef(new Set<string>());
 
   /** `before` runs once the form shows the run (no second start), before the first write. */
-  const start = React.useCallback(async (before?: () => Promise<void>) => {
-    setRunning(true);
-    await before?.();
-    const keys = ops.map((o) => objectKey(o.obj));
-    setProgress((p) => {
-      const next: Record<string, OperationProgress> = {};
-      keys.forEach((k) => (next[k] = done.current.has(k) ? p[k] : { key: k, status: 'pending' }));
-      return next;
-    });
-    for (const op of ops) {
-      const key = objectKey(op.obj);
-      if (done.current.has(key)) continue;
-      setProgress((p) => ({ ...p, [key]: { key, status: 'running' } }));
-      try {
-        await run(op, replaceTimeoutMs);
-        done.current.add(key);
-        setProgress((p) => ({ ...p, [key]: { key, status: 'done' } }));
-      } catch (e) {
-        setProgress((p) => ({ ...p, [key]: { key, status: 'failed', error: serverErrorOf(e) } }));
-        break;
+  const start = React.useCallback(
+    async (before?: () => Promise<void>) => {
+      setRunning(true);
+      await before?.();
+      const keys = ops.map((o) => objectKey(o.obj));
+      setProgress((p) => {
+        const next: Record<string, OperationProgress> = {};
+        keys.forEach((k) => (next[k] = done.current.has(k) ? p[k] : { key: k, status: 'pending' }));
+        return next;
+      });
+      for (const op of ops) {
+        const key = objectKey(op.obj);
+        if (done.current.has(key)) continue;
+        setProgress((p) => ({ ...p, [key]: { key, status: 'running' } }));
+        try {
+          await run(op, replaceTimeoutMs);
+          done.current.add(key);
+          setProgress((p) => ({ ...p, [key]: { key, status: 'done' } }));
+        } catch (e) {
+          setProgress((p) => ({ ...p, [key]: { key, status: 'failed', error: serverErrorOf(e) } }));
+          break;
+        }
       }
-    }
-    setRunning(false);
-  }, [ops, replaceTimeoutMs]);
+      setRunning(false);
+    },
+    [ops, replaceTimeoutMs],
+  );
 
   const allDone = ops.length > 0 && ops.every((o) => done.current.has(objectKey(o.obj)));
   const failed = Object.values(progress).some((p) => p.status === 'failed');
