@@ -277,6 +277,27 @@ describe('the plugin build the host loads', () => {
     await w.page.close();
   });
 
+  it("takes the VM's instance from the page's own watch: no request for it when the tab opens", async () => {
+    // kubevirt-plugin's page title watches the VMI by name on every tab; the tab's watch has the
+    // same query, so the console's store already holds it (the preview host's title does the same).
+    const w = await openPage(browser);
+    await w.page.goto(vmTabURL(preview, 'demo-vm-localnet', 'vm-localnet', ''));
+    await w.page.waitForSelector('[data-test="resource-title"]');
+    const vmi = (u: string) => new URL(u).pathname.includes('/virtualmachineinstances');
+    for (let i = 0; i < 100 && !w.requests.some(vmi); i++) await w.page.waitForTimeout(50);
+    const before = w.requests.length;
+    await w.page.getByRole('tab', { name: 'Networking', exact: true }).click();
+    await w.page.waitForSelector('[data-test="vm-networking-tab"][data-loaded="true"]');
+    expect(w.requests.slice(0, before).filter(vmi).length).toBe(1);
+    expect(w.requests.slice(before).filter(vmi)).toEqual([]);
+    // The instance's facts are there: the NIC's address comes from the VMI status.
+    expect(await w.page.locator('[data-test="interface-row-nic-vlan-1924"]').innerText()).toContain(
+      '192.168.4.71',
+    );
+    w.assertNoProblems();
+    await w.page.close();
+  });
+
   it("loads the tab's scripts, each marked for V8's eager compilation, and the actions' when the menu opens", async () => {
     const w = await openPage(browser);
     await w.page.goto(vmTabURL(preview, 'demo-vm-localnet', 'vm-localnet'));

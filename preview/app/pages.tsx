@@ -47,6 +47,7 @@ import type { PluginStatus } from './plugin-loader';
 
 export const VM_MODEL = { group: 'kubevirt.io', version: 'v1', kind: 'VirtualMachine' };
 export const VM_REF = 'kubevirt.io~v1~VirtualMachine';
+const VMI_MODEL = { group: 'kubevirt.io', version: 'v1', kind: 'VirtualMachineInstance' };
 
 export const vmListPath = (ns: string | undefined): string =>
   !ns || ns === ALL_NAMESPACES_KEY ? `/k8s/all-namespaces/${VM_REF}` : `/k8s/ns/${ns}/${VM_REF}`;
@@ -414,6 +415,13 @@ export const VMDetailsPage: React.FC = () => {
     namespace: ns,
     name,
   });
+  // kubevirt-plugin's page title watches the VM's instance by name (for its pending-changes alert,
+  // `VirtualMachineNavPageTitle`), on every tab. So in the console a tab that watches the VMI with
+  // the same query finds it in the store, already loaded, and no second request is made.
+  const vmName = (vm as K8s | undefined)?.metadata?.name;
+  useK8sWatchResource(
+    vmName ? { groupVersionKind: VMI_MODEL, namespace: ns, name: vmName, isList: false } : null,
+  );
   const [tabExtensions, tabsResolved] = useResolvedExtensions(isHorizontalNavTab as any);
   const tabs: TabDef[] = React.useMemo(
     () => [
