@@ -174,7 +174,7 @@ describe('localnet-bridge-mapping-not-checked', () => {
         { message: D.localnetUnchecked, params: { network: 'localnet-cnv' } },
       ],
     ]);
-    expect(found[0].fix).toEqual({ message: { message: D.localnetUncheckedFix } });
+    expect(found[0].fix).toEqual({ kind: 'check', message: { message: D.localnetUncheckedFix } });
   });
   it('stays silent when either list was read, with or without a mapping', () => {
     expect(run(rules.localnetMappingUncheckedRule, wzInput())).toEqual([]);

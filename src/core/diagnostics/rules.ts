@@ -280,7 +280,7 @@ export const localnetMappingUncheckedRule: DiagnosticRule = {
             finding(localnetMappingUncheckedRule, msg(D.localnetUnchecked, { network }), {
               interface: row.name,
               refs: row.network.refs,
-              fix: { message: msg(D.localnetUncheckedFix) },
+              fix: { kind: 'check', message: msg(D.localnetUncheckedFix) },
             }),
           ];
         }),

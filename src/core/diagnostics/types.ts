@@ -6,6 +6,8 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export interface Fix {
   message: Message;
+  /** `check`: not a change but how to find out what the tab could not (a note on an unchecked fact). */
+  kind?: 'check';
   /** A Kubernetes object (or object fragment) to apply, to be serialized as YAML by the view. */
   yaml?: Record<string, unknown>;
 }

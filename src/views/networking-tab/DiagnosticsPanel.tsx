@@ -64,7 +64,13 @@ const FindingAlert: React.FC<{ finding: Finding }> = ({ finding }) => {
       actionLinks={
         finding.fix ? (
           <AlertActionLink onClick={() => setShowFix((v) => !v)} data-test="diagnostic-show-fix">
-            {showFix ? t('Hide the fix') : t('Show the fix')}
+            {finding.fix.kind === 'check'
+              ? showFix
+                ? t('Hide how to check')
+                : t('Show how to check')
+              : showFix
+                ? t('Hide the fix')
+                : t('Show the fix')}
           </AlertActionLink>
         ) : undefined
       }

@@ -421,6 +421,12 @@ describe('one diagnostics summary, the policy findings included', () => {
     expect(document.body).toHaveTextContent(
       'Not checked: whether a node maps the localnet network "demo-vlan-1924" to a bridge.',
     );
+    // Nothing to fix: the note says how to look on a node instead.
+    const note = screen.getByTestId('diagnostic-localnet-bridge-mapping-not-checked');
+    await userEvent.click(within(note).getByRole('button', { name: 'Show how to check' }));
+    expect(within(note).getByTestId('diagnostic-fix')).toHaveTextContent(
+      'ovs-vsctl get Open_vSwitch . external_ids:ovn-bridge-mappings',
+    );
   });
 
   it('builds the policy analysis once for the summary and every expanded row', async () => {
