@@ -283,7 +283,15 @@ describe('the plugin build the host loads', () => {
     const w = await openPage(browser);
     await w.page.goto(vmTabURL(preview, 'demo-vm-localnet', 'vm-localnet', ''));
     await w.page.waitForSelector('[data-test="resource-title"]');
-    const vmi = (u: string) => new URL(u).pathname.includes('/virtualmachineinstances');
+    // The VM's own instance, by name (the policy section lists the namespace's VMIs later, itself).
+    const vmi = (u: string) => {
+      const url = new URL(u);
+      return (
+        url.pathname.endsWith('/virtualmachineinstances/vm-localnet') ||
+        (url.pathname.endsWith('/virtualmachineinstances') &&
+          url.searchParams.get('fieldSelector') === 'metadata.name=vm-localnet')
+      );
+    };
     for (let i = 0; i < 100 && !w.requests.some(vmi); i++) await w.page.waitForTimeout(50);
     const before = w.requests.length;
     await w.page.getByRole('tab', { name: 'Networking', exact: true }).click();
