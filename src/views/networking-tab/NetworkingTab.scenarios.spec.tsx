@@ -13,7 +13,7 @@ import {
 } from '../../../__mocks__/@openshift-console/dynamic-plugin-sdk';
 import { readManifestFile } from '../../../test-support/manifests';
 import type { K8sObject, VirtualMachine } from '../../core/k8s/types';
-import NetworkingTab, { SPEC_ROWS_AFTER_MS } from './NetworkingTab';
+import NetworkingTab, { SPEC_ROWS_AFTER_MS, SPINNER_AFTER_MS } from './NetworkingTab';
 import { analysisBuilds } from '../policy/useVmPolicyAnalysis';
 
 const demo = (file: string) =>
@@ -43,10 +43,11 @@ const cell = (row: string, field: string) =>
   within(screen.getByTestId(`interface-row-${row}`)).getByTestId(`interface-${field}`);
 
 describe('NetworkingTab on the demo scenarios', () => {
-  it('while the lists load: the spinner alone first, then the toolbar and the column heads, no rows', async () => {
+  it('while the lists load: nothing drawn first, then the toolbar and the column heads, no rows; the spinner only once they are slow', async () => {
     const vm = secondaryUdnVmWhileLoading(['NetworkAttachmentDefinition']);
-    render(<NetworkingTab obj={vm} />);
-    expect(screen.getByTestId('vm-networking-loading')).toBeInTheDocument();
+    const { rerender } = render(<NetworkingTab obj={vm} />);
+    expect(screen.getByTestId('vm-networking-tab')).toHaveAttribute('data-loaded', 'false');
+    expect(screen.queryByTestId('vm-networking-loading')).toBeNull();
     expect(screen.queryByTestId('vm-networking-toolbar')).toBeNull();
     expect(screen.queryByRole('table')).toBeNull();
     // A frame later, well before the spec rows are due.
@@ -55,6 +56,17 @@ describe('NetworkingTab on the demo scenarios', () => {
     expect(table).toHaveAttribute('aria-busy', 'true');
     expect(within(table).getByTestId('column-network')).toHaveTextContent('Network');
     expect(within(table).queryAllByTestId(/^(pending|interface)-row-/)).toHaveLength(0);
+    expect(screen.queryByTestId('vm-networking-loading')).toBeNull();
+    // Slow lists: the spinner after SPINNER_AFTER_MS, gone with the facts.
+    expect(
+      await screen.findByTestId('vm-networking-loading', undefined, {
+        timeout: SPINNER_AFTER_MS * 3,
+      }),
+    ).toHaveAccessibleName('Loading networking facts');
+    __setPendingKinds([]);
+    rerender(<NetworkingTab obj={{ ...vm }} />);
+    expect(screen.getByTestId('vm-networking-tab')).toHaveAttribute('data-loaded', 'true');
+    expect(screen.queryByTestId('vm-networking-loading')).toBeNull();
   });
 
   it('lists already there: the toolbar and the rows with their facts in the first commit', () => {

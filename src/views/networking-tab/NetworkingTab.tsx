@@ -25,7 +25,7 @@ import { InterfacesTable } from './InterfacesTable';
 import { NetworkingToolbar } from './NetworkingToolbar';
 import { RawFact } from './RawFact';
 import { useNetworkingInputs } from './useNetworkingInputs';
-import { VmStateAlerts } from './VmStateAlerts';
+import { hasVmStateAlerts, VmStateAlerts } from './VmStateAlerts';
 import { expectDiagramWidth, WiringDiagram } from './WiringDiagram';
 
 interface Built {
@@ -128,6 +128,25 @@ const useSpecRows = (obj: VirtualMachine | undefined, loaded: boolean): SpecRows
   );
 };
 
+/**
+ * How long the tab waits for its lists before it shows a spinner. An animated spinner makes the
+ * browser render a frame every 16 ms on the main thread that also parses and renders each list as
+ * it arrives: drawn at once, it delayed the first screen's rows by 8-30 ms on a fresh page
+ * (scripts/bench/tab-render.ts, two before/after runs). Lists that answer sooner never show it;
+ * meanwhile the toolbar and the table's column heads (`aria-busy`) say the tab is there.
+ */
+export const SPINNER_AFTER_MS = 300;
+
+const useSpinnerDue = (loaded: boolean): boolean => {
+  const [due, setDue] = React.useState(false);
+  React.useEffect(() => {
+    if (loaded || due) return undefined;
+    const timer = setTimeout(() => setDue(true), SPINNER_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [loaded, due]);
+  return due && !loaded;
+};
+
 /** The table while the lists load and the spec rows are not due: its column heads only. */
 const NO_ROWS: InterfaceRow[] = [];
 
@@ -154,11 +173,13 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   // loaded render by as much, and the rows grew by their facts' lines. See SPEC_ROWS_AFTER_MS.
   const specRows = useSpecRows(obj, loaded);
 
-  // The first commit draws the spinner alone: the watches send their requests from its effects,
+  // The first commit draws nothing visible: the watches send their requests from its effects,
   // before anything else is rendered and laid out. The toolbar and the table's column heads follow
   // a frame later, while the lists are on their way, so that the frame with the rows draws little
-  // else. With the lists already there, everything is drawn at once.
+  // else; the spinner only if the lists are slow (SPINNER_AFTER_MS). With the lists already there,
+  // everything is drawn at once.
   const framed = useAfterFirstPaint(true);
+  const spinnerDue = useSpinnerDue(loaded);
   const belowShown = useAfterFirstPaint(!!built?.model);
   const findings = React.useMemo(
     () => (belowShown && built?.model ? diagnoseSafely(built.model) : undefined),
@@ -179,21 +200,12 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
     <PageSection data-test="vm-networking-tab" data-loaded={loaded ? 'true' : 'false'}>
       {!loaded && <WidthProbe />}
       <Stack hasGutter>
-        {!loaded && (
-          <StackItem>
-            <Spinner
-              size="md"
-              aria-label={t('Loading networking facts')}
-              data-test="vm-networking-loading"
-            />
-          </StackItem>
-        )}
         {built?.error && (
           <StackItem>
             <ModelErrorPanel error={built.error} input={input} />
           </StackItem>
         )}
-        {model && (
+        {model && hasVmStateAlerts(model) && (
           <StackItem>
             <SectionErrorBoundary title={t('VM state')} raw={obj.status} texts={texts}>
               <VmStateAlerts model={model} />
@@ -226,6 +238,17 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
                 </EmptyState>
               )}
             </SectionErrorBoundary>
+          </StackItem>
+        )}
+        {/* Below the table, where the sections that need the facts will be: appearing and going,
+            it moves nothing above it. */}
+        {spinnerDue && (
+          <StackItem>
+            <Spinner
+              size="md"
+              aria-label={t('Loading networking facts')}
+              data-test="vm-networking-loading"
+            />
           </StackItem>
         )}
         {model && findings && (

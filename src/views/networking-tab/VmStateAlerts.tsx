@@ -6,13 +6,26 @@ import { useMessageText } from '../shared/useMessage';
 import { ObjectLink } from './InterfaceDetails';
 
 /** What the tab can and cannot know right now: VM state, unreadable objects, what to create first. */
+/** Which of the alerts below the model calls for. */
+const alertsOf = (model: NetworkingModel) => ({
+  state: model.state !== 'running' && model.stateMessages.length > 0,
+  runningWarning: model.state === 'running' && model.stateMessages.length > 1,
+  createFirst: model.createFirst.length > 0,
+  unreadable: model.problems.length > 0,
+});
+
+/** Whether there is any alert to show: without one the tab leaves no empty space for them. */
+export const hasVmStateAlerts = (model: NetworkingModel): boolean =>
+  Object.values(alertsOf(model)).some(Boolean);
+
 export const VmStateAlerts: React.FC<{ model: NetworkingModel }> = ({ model }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
   const variant = model.state === 'running' ? 'info' : 'warning';
+  const shown = alertsOf(model);
   return (
     <Stack hasGutter data-test="vm-state">
-      {model.state !== 'running' && model.stateMessages.length > 0 && (
+      {shown.state && (
         <StackItem>
           <Alert
             isInline
@@ -26,7 +39,7 @@ export const VmStateAlerts: React.FC<{ model: NetworkingModel }> = ({ model }) =
           </Alert>
         </StackItem>
       )}
-      {model.state === 'running' && model.stateMessages.length > 1 && (
+      {shown.runningWarning && (
         <StackItem>
           <Alert
             isInline
@@ -36,7 +49,7 @@ export const VmStateAlerts: React.FC<{ model: NetworkingModel }> = ({ model }) =
           />
         </StackItem>
       )}
-      {model.createFirst.length > 0 && (
+      {shown.createFirst && (
         <StackItem>
           <Alert
             isInline
@@ -54,7 +67,7 @@ export const VmStateAlerts: React.FC<{ model: NetworkingModel }> = ({ model }) =
           </Alert>
         </StackItem>
       )}
-      {model.problems.length > 0 && (
+      {shown.unreadable && (
         <StackItem>
           <Alert
             isInline
