@@ -112,16 +112,22 @@ const WidthProbe: React.FC = () => {
 export const SPEC_ROWS_AFTER_MS = 150;
 
 /**
- * The rows the VM spec names, once the lists have been loading for SPEC_ROWS_AFTER_MS (the timer
- * starts in the first commit's effects, with the requests the watches send).
+ * Whether the lists have been loading for `ms`: the timer starts in the first commit's effects,
+ * with the requests the watches send, and is dropped once they have all answered.
  */
-const useSpecRows = (obj: VirtualMachine | undefined, loaded: boolean): SpecRows | undefined => {
+const useLoadingFor = (ms: number, loaded: boolean): boolean => {
   const [due, setDue] = React.useState(false);
   React.useEffect(() => {
     if (loaded || due) return undefined;
-    const timer = setTimeout(() => setDue(true), SPEC_ROWS_AFTER_MS);
+    const timer = setTimeout(() => setDue(true), ms);
     return () => clearTimeout(timer);
-  }, [loaded, due]);
+  }, [ms, loaded, due]);
+  return due && !loaded;
+};
+
+/** The rows the VM spec names, once the lists have been loading for SPEC_ROWS_AFTER_MS. */
+const useSpecRows = (obj: VirtualMachine | undefined, loaded: boolean): SpecRows | undefined => {
+  const due = useLoadingFor(SPEC_ROWS_AFTER_MS, loaded);
   return React.useMemo(
     () => (loaded || !obj || !due ? undefined : specRowsOf(obj)),
     [loaded, obj, due],
@@ -131,21 +137,11 @@ const useSpecRows = (obj: VirtualMachine | undefined, loaded: boolean): SpecRows
 /**
  * How long the tab waits for its lists before it shows a spinner. An animated spinner makes the
  * browser render a frame every 16 ms on the main thread that also parses and renders each list as
- * it arrives: drawn at once, it delayed the first screen's rows by 8-30 ms on a fresh page
- * (scripts/bench/tab-render.ts, two before/after runs). Lists that answer sooner never show it;
+ * it arrives: drawn at once, it delayed the first screen's rows by 5-34 ms on a fresh page
+ * (scripts/bench/tab-render.ts, three before/after runs). Lists that answer sooner never show it;
  * meanwhile the toolbar and the table's column heads (`aria-busy`) say the tab is there.
  */
 export const SPINNER_AFTER_MS = 300;
-
-const useSpinnerDue = (loaded: boolean): boolean => {
-  const [due, setDue] = React.useState(false);
-  React.useEffect(() => {
-    if (loaded || due) return undefined;
-    const timer = setTimeout(() => setDue(true), SPINNER_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [loaded, due]);
-  return due && !loaded;
-};
 
 /** The table while the lists load and the spec rows are not due: its column heads only. */
 const NO_ROWS: InterfaceRow[] = [];
@@ -179,7 +175,7 @@ const NetworkingTab: React.FC<NetworkingTabProps> = ({ obj }) => {
   // else; the spinner only if the lists are slow (SPINNER_AFTER_MS). With the lists already there,
   // everything is drawn at once.
   const framed = useAfterFirstPaint(true);
-  const spinnerDue = useSpinnerDue(loaded);
+  const spinnerDue = useLoadingFor(SPINNER_AFTER_MS, loaded);
   const belowShown = useAfterFirstPaint(!!built?.model);
   const findings = React.useMemo(
     () => (belowShown && built?.model ? diagnoseSafely(built.model) : undefined),

@@ -5,7 +5,6 @@ import { useNetworkingTranslation } from '../shared/i18n';
 import { useMessageText } from '../shared/useMessage';
 import { ObjectLink } from './InterfaceDetails';
 
-/** What the tab can and cannot know right now: VM state, unreadable objects, what to create first. */
 /** Which of the alerts below the model calls for. */
 const alertsOf = (model: NetworkingModel) => ({
   state: model.state !== 'running' && model.stateMessages.length > 0,
@@ -18,6 +17,7 @@ const alertsOf = (model: NetworkingModel) => ({
 export const hasVmStateAlerts = (model: NetworkingModel): boolean =>
   Object.values(alertsOf(model)).some(Boolean);
 
+/** What the tab can and cannot know right now: VM state, unreadable objects, what to create first. */
 export const VmStateAlerts: React.FC<{ model: NetworkingModel }> = ({ model }) => {
   const { t } = useNetworkingTranslation();
   const text = useMessageText();
