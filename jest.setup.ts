@@ -21,3 +21,9 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
 });
+
+// React 17's test utilities flush a finished act() scope's effects from a setImmediate. On a busy
+// machine a file's last test can end, and jsdom be torn down, before that runs: the worker then
+// crashes ("The `document` global was defined when React was initialized, but is not defined
+// anymore"), and Jest reports the file as failed. What is queued runs while the document exists.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 50)));

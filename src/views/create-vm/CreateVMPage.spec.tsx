@@ -13,6 +13,10 @@ const cluster = (): K8sObject[] =>
     .map((d) => d.toJS() as K8sObject | null)
     .filter((o): o is K8sObject => !!o);
 
+// Each test plans and renders a whole VM with its networks and policy: about 5 s on a loaded
+// 2-core machine, the default timeout.
+jest.setTimeout(30_000);
+
 const change = (el: HTMLElement, value: string) => fireEvent.change(el, { target: { value } });
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 const step = (name: string) => fireEvent.click(screen.getByRole('button', { name }));
